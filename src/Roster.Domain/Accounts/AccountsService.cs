@@ -1,0 +1,259 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+
+namespace Roster.Domain.Accounts;
+
+public sealed class SubAccountOptions
+{
+    [JsonPropertyName("share_rc")] public bool? ShareRc { get; set; }
+    [JsonPropertyName("share_mc")] public bool? ShareMc { get; set; }
+    [JsonPropertyName("pay_mode")] public string? PayMode { get; set; }
+}
+
+/// <summary>Body of POST /accounts (Zoom's create sub account), with Roster's optional plan fields.</summary>
+public sealed class CreateAccountRequest
+{
+    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
+    [JsonPropertyName("last_name")] public string? LastName { get; set; }
+    [JsonPropertyName("email")] public string? Email { get; set; }
+    [JsonPropertyName("password")] public string? Password { get; set; }
+    [JsonPropertyName("account_name")] public string? AccountName { get; set; }
+    [JsonPropertyName("options")] public SubAccountOptions? Options { get; set; }
+    // Roster extensions: Zoom sets these through its sales process.
+    [JsonPropertyName("plan")] public string? Plan { get; set; }
+    [JsonPropertyName("seats")] public int? Seats { get; set; }
+    [JsonPropertyName("managed_domains")] public List<string>? ManagedDomains { get; set; }
+    [JsonPropertyName("sso_pre_provisioning")] public bool? SsoPreProvisioning { get; set; }
+}
+
+public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com");
+
+public sealed record BootstrapResult(Account Account, User Owner, OAuthApp App, string? ClientSecret, bool Created);
+
+/// <summary>Accounts, sub accounts, switching users between them, and the OAuth apps that act on them.</summary>
+public sealed class AccountsService(IRosterStore store, TimeProvider clock)
+{
+    public const string KeyMeta = "signing_key";
+    const string PrimaryMeta = "primary_account";
+
+    DateTimeOffset Now => clock.GetUtcNow();
+
+    static string NewId(int bytes = 16) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>The store's signing key, made on first use.</summary>
+    public Task<byte[]> SigningKeyAsync(CancellationToken ct = default)
+        => store.WriteAsync(async s =>
+        {
+            if (await s.GetMetaAsync(KeyMeta) is { } existing) return Convert.FromBase64String(existing);
+            var key = RandomNumberGenerator.GetBytes(32);
+            await s.SetMetaAsync(KeyMeta, Convert.ToBase64String(key));
+            return key;
+        }, ct);
+
+    /// <summary>
+    /// On an empty store: one Business account (100 seats, master option, managed domain example.com), its owner,
+    /// and a Server-to-Server app holding every user and sub-account scope. On a second start: what exists.
+    /// </summary>
+    public Task<BootstrapResult> BootstrapAsync(BootstrapRequest request, CancellationToken ct = default)
+        => store.WriteAsync(async s =>
+        {
+            if (await s.GetMetaAsync(PrimaryMeta) is { } primary)
+            {
+                var existing = await s.GetAccountAsync(primary) ?? throw new InvalidOperationException("primary account missing");
+                var owner = await s.GetUserAsync(existing.OwnerId) ?? throw new InvalidOperationException("owner missing");
+                OAuthApp? app = null;
+                if (request.ClientId is not null) app = await s.GetAppAsync(request.ClientId);
+                app ??= await s.GetAppAsync(await s.GetMetaAsync("primary_client") ?? "") ?? throw new InvalidOperationException("app missing");
+                if (request.ClientId is not null && request.ClientSecret is not null && app.ClientId != request.ClientId)
+                    app = await InsertApp(s, existing, owner, request.ClientId, request.ClientSecret);
+                return new BootstrapResult(existing, owner, app, null, false);
+            }
+            var now = Now;
+            var account = new Account
+            {
+                Id = request.AccountId ?? NewId(),
+                AccountNumber = await s.NextAccountNumberAsync(),
+                Name = "Roster Sandbox",
+                Plan = Plans.Business,
+                LicensedSeats = 100,
+                ManagedDomains = ["example.com"],
+                MasterAccount = true,
+                CreatedAt = now,
+            };
+            var ownerUser = NewOwner(account, request.OwnerEmail, "Account", "Owner", null, now);
+            account.OwnerId = ownerUser.Id;
+            await s.InsertAccountAsync(account);
+            await s.InsertUserAsync(ownerUser);
+            var secret = request.ClientSecret ?? NewId(24);
+            var created = await InsertApp(s, account, ownerUser, request.ClientId ?? NewId(12), secret);
+            await s.SetMetaAsync(PrimaryMeta, account.Id);
+            await s.SetMetaAsync("primary_client", created.ClientId);
+            return new BootstrapResult(account, ownerUser, created, secret, true);
+        }, ct);
+
+    async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret)
+    {
+        var app = new OAuthApp
+        {
+            ClientId = clientId,
+            SecretHash = HashSecret(secret),
+            AccountId = account.Id,
+            OwnerUserId = owner.Id,
+            Scopes = Operations.AllAdminScopes,
+            CreatedAt = Now,
+        };
+        await s.InsertAppAsync(app);
+        return app;
+    }
+
+    static User NewOwner(Account account, string email, string? first, string? last, string? passwordHash, DateTimeOffset now) => new()
+    {
+        Id = NewId(),
+        AccountId = account.Id,
+        Email = email.ToLowerInvariant(),
+        Type = UserTypes.Licensed,
+        RoleId = Roles.OwnerId,
+        CreatedAt = now,
+        Verified = true,
+        Pmi = ProfileRules.NewPmi(),
+        PasswordHash = passwordHash,
+        Profile = new UserProfile { FirstName = first ?? "", LastName = last ?? "", DisplayName = $"{first} {last}".Trim(), Language = "en-US", Timezone = "" },
+    };
+
+    /// <summary>Checks Server-to-Server credentials; null when the client id or secret is wrong.</summary>
+    public Task<OAuthApp?> AuthenticateAppAsync(string clientId, string secret, CancellationToken ct = default)
+        => store.ReadAsync(async s =>
+        {
+            var app = await s.GetAppAsync(clientId);
+            if (app is null || !app.Active) return null;
+            var ok = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(app.SecretHash), Encoding.ASCII.GetBytes(HashSecret(secret)));
+            return ok ? app : null;
+        }, ct);
+
+    static async Task<Account> MasterOf(IStoreSession s, Caller caller)
+    {
+        var account = await s.GetAccountAsync(caller.AccountId) ?? throw Fail.AccountNotFound(caller.AccountId);
+        if (!account.MasterAccount || !account.IsPaid) throw Fail.NoPrivilege("Only a master account on a Pro or higher plan can do this.");
+        return account;
+    }
+
+    // ---- sub accounts ----
+
+    public Task<(Account Account, User Owner)> CreateSubAccountAsync(Caller caller, CreateAccountRequest body, CancellationToken ct = default)
+    {
+        Operations.CreateAccount.Authorize(caller, targetIsSelf: false);
+        var errors = new List<FieldError>();
+        if (!ProfileRules.IsEmail(body.Email)) errors.Add(new("email", "Invalid field."));
+        if (string.IsNullOrWhiteSpace(body.FirstName) || !ProfileRules.IsName(body.FirstName)) errors.Add(new("first_name", "Invalid field."));
+        if (string.IsNullOrWhiteSpace(body.LastName) || !ProfileRules.IsName(body.LastName)) errors.Add(new("last_name", "Invalid field."));
+        if (string.IsNullOrEmpty(body.Password)) errors.Add(new("password", "Invalid field."));
+        if (body.Plan is not null && !Plans.All.Contains(body.Plan)) errors.Add(new("plan", "Invalid field."));
+        if (body.Seats is < 0 or > 1_000_000) errors.Add(new("seats", "Invalid field."));
+        if (body.ManagedDomains is { } md && md.Any(d => !ProfileRules.IsEmail("x@" + d))) errors.Add(new("managed_domains", "Invalid field."));
+        if (errors.Count > 0) throw Fail.Validation([.. errors]);
+        PasswordPolicy.Check(body.Password!);
+        var hash = PasswordHasher.Hash(body.Password!);
+        return store.WriteAsync(async s =>
+        {
+            var master = await MasterOf(s, caller);
+            var email = body.Email!.ToLowerInvariant();
+            if (await s.GetUserByEmailAsync(email) is not null) throw Fail.EmailTaken(email);
+            var now = Now;
+            var account = new Account
+            {
+                Id = NewId(),
+                AccountNumber = await s.NextAccountNumberAsync(),
+                Name = string.IsNullOrWhiteSpace(body.AccountName) ? $"{body.FirstName} {body.LastName}" : body.AccountName!,
+                Plan = body.Plan ?? Plans.Pro,
+                LicensedSeats = body.Seats ?? 10,
+                ManagedDomains = body.ManagedDomains?.Select(d => d.ToLowerInvariant()).Distinct().ToList() ?? [],
+                ParentId = master.Id,
+                SsoPreProvisioning = body.SsoPreProvisioning ?? false,
+                CreatedAt = now,
+            };
+            var owner = NewOwner(account, email, body.FirstName, body.LastName, hash, now);
+            account.OwnerId = owner.Id;
+            await s.InsertAccountAsync(account);
+            await s.InsertUserAsync(owner);
+            return (account, owner);
+        }, ct);
+    }
+
+    public Task<(Account Account, string OwnerEmail)> GetSubAccountAsync(Caller caller, string accountId, CancellationToken ct = default)
+    {
+        Operations.GetAccount.Authorize(caller, targetIsSelf: false);
+        return store.ReadAsync(async s =>
+        {
+            var master = await MasterOf(s, caller);
+            var account = await s.GetAccountAsync(accountId);
+            if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
+            var owner = await s.GetUserAsync(account.OwnerId);
+            return (account, owner?.Email ?? "");
+        }, ct);
+    }
+
+    public Task<(IReadOnlyList<(Account, string)> Accounts, int Total, long LastSeq, bool More)> ListSubAccountsAsync(
+        Caller caller, long afterSeq, int pageSize, CancellationToken ct = default)
+    {
+        Operations.ListAccounts.Authorize(caller, targetIsSelf: false);
+        return store.ReadAsync<(IReadOnlyList<(Account, string)>, int, long, bool)>(async s =>
+        {
+            var master = await MasterOf(s, caller);
+            var total = await s.CountSubAccountsAsync(master.Id);
+            var rows = await s.ListSubAccountsAsync(master.Id, afterSeq, pageSize + 1);
+            var more = rows.Count > pageSize;
+            var page = rows.Take(pageSize).ToList();
+            var list = new List<(Account, string)>();
+            foreach (var a in page) list.Add((a, (await s.GetUserAsync(a.OwnerId))?.Email ?? ""));
+            return (list, total, page.Count > 0 ? page[^1].Seq : afterSeq, more);
+        }, ct);
+    }
+
+    // ---- switch a user's account ----
+
+    /// <summary>
+    /// Moves a user between accounts of one master (seed: switch_user_account). <paramref name="accountId"/> is
+    /// the user's current account, <c>me</c> naming the master itself; the destination must be a sub account.
+    /// </summary>
+    public Task SwitchUserAccountAsync(Caller caller, string accountId, string userId, string? destinationId, CancellationToken ct = default)
+    {
+        Operations.SwitchUserAccount.Authorize(caller, targetIsSelf: false);
+        if (string.IsNullOrEmpty(destinationId)) throw Fail.InvalidField("account_id");
+        return store.WriteAsync(async s =>
+        {
+            var master = await MasterOf(s, caller);
+            var me = await s.GetUserAsync(caller.UserId);
+            if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the master account's owner or an admin can do this.");
+            var source = accountId == "me" ? master : await s.GetAccountAsync(accountId);
+            if (source is null || (source.Id != master.Id && source.ParentId != master.Id)) throw Fail.AccountNotFound(accountId);
+            var user = userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
+            if (user is null || user.AccountId != source.Id) throw Fail.UserNotFound(userId);
+            var destination = await s.GetAccountAsync(destinationId);
+            if (destination is null || destination.ParentId != master.Id) throw Fail.AccountNotFound(destinationId);
+            if (destination.Id == source.Id) throw Fail.Invalid("The user is already in that account.");
+            if (user.IsOwner || user.IsAdmin) throw Fail.NoPrivilege("The owner or an admin of an account cannot be moved to another account.");
+            if (user.IsPending) throw Fail.Invalid("A pending user cannot be moved to another account.");
+            var sourceOwner = await s.GetUserAsync(source.OwnerId);
+            if (sourceOwner is not null && source.IsManagedEmail(user.Email) && Domain(user.Email) == Domain(sourceOwner.Email))
+                throw Fail.With(400, 1107, "A user of the account owner's managed domain cannot be moved to another account.");
+            if (UserTypes.IsPaid(user.Type) && user.Status != UserStatuses.Inactive
+                && await s.CountSeatHoldersAsync(destination.Id, null) >= destination.LicensedSeats)
+                throw Fail.NoSeats("The destination account has no available licensed seat.");
+            await s.DeleteAllAssistantsAsync(user.Id);
+            await s.DeleteAllSchedulersAsync(user.Id);
+            user.AccountId = destination.Id;
+            user.RoleId = Roles.MemberId;
+            await s.UpdateUserAsync(user);
+            return true;
+        }, ct);
+    }
+
+    static string Domain(string email) => email[(email.LastIndexOf('@') + 1)..];
+}

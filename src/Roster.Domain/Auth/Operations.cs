@@ -1,0 +1,83 @@
+using Roster.Domain.Errors;
+
+namespace Roster.Domain.Auth;
+
+public enum RateLabel { Light, Medium, Heavy }
+
+/// <summary>
+/// One Users API operation with its Zoom operation id, rate-limit label and the scopes that allow it
+/// (reference §2). Admin scopes act on any user of the token's account; user scopes act on <c>me</c> only.
+/// </summary>
+public sealed record Operation(string Id, RateLabel Label, string[] AdminScopes, string[] UserScopes)
+{
+    /// <summary>Throws Zoom's 4711 unless the caller holds a scope that allows this call.</summary>
+    public void Authorize(Caller caller, bool targetIsSelf)
+    {
+        foreach (var s in AdminScopes)
+            if (caller.Scopes.Contains(s)) return;
+        if (targetIsSelf)
+            foreach (var s in UserScopes)
+                if (caller.Scopes.Contains(s)) return;
+        throw Fail.MissingScopes(targetIsSelf ? [.. AdminScopes, .. UserScopes] : AdminScopes);
+    }
+}
+
+public static class Operations
+{
+    static Operation Op(string id, RateLabel label, string classicAdmin, string classicUser, string granular, bool master = true)
+    {
+        string[] admin = master
+            ? [classicAdmin, $"{granular}:admin", $"{granular}:master"]
+            : [classicAdmin, $"{granular}:admin"];
+        string[] user = classicUser.Length == 0 ? [] : [classicUser, granular];
+        return new Operation(id, label, admin, user);
+    }
+
+    const string R = "user:read:admin", W = "user:write:admin", UR = "user:read", UW = "user:write";
+
+    public static readonly Operation SwitchUserAccount = new("switchUserAccount", RateLabel.Light, ["user:master"], []);
+    public static readonly Operation GetUser = Op("user", RateLabel.Light, R, UR, "user:read:user") with
+    {
+        UserScopes = [UR, "user:read:user", "user_info:read", "user_profile"],
+    };
+    public static readonly Operation AddAssistants = Op("userAssistantCreate", RateLabel.Medium, W, UW, "user:write:assistant");
+    public static readonly Operation DeleteAssistant = Op("userAssistantDelete", RateLabel.Light, W, UW, "user:delete:assistant");
+    public static readonly Operation ListAssistants = Op("userAssistants", RateLabel.Medium, R, UR, "user:read:list_assistants");
+    public static readonly Operation DeleteAssistants = Op("userAssistantsDelete", RateLabel.Light, W, UW, "user:delete:assistant");
+    public static readonly Operation CreateUser = Op("userCreate", RateLabel.Light, W, "", "user:write:user");
+    public static readonly Operation DeleteUser = Op("userDelete", RateLabel.Light, W, UW, "user:delete:user");
+    public static readonly Operation CheckEmail = Op("userEmail", RateLabel.Light, R, "", "user:read:email", master: false);
+    public static readonly Operation UpdateEmail = Op("userEmailUpdate", RateLabel.Light, W, UW, "user:update:email");
+    public static readonly Operation UpdatePassword = Op("userPassword", RateLabel.Medium, W, UW, "user:update:password");
+    public static readonly Operation GetPermissions = Op("userPermission", RateLabel.Light, R, UR, "user:read:list_permissions");
+    public static readonly Operation UploadPicture = Op("userPicture", RateLabel.Medium, W, UW, "user:write:profile_picture");
+    public static readonly Operation DeleteScheduler = Op("userSchedulerDelete", RateLabel.Light, W, UW, "user:delete:scheduler");
+    public static readonly Operation ListSchedulers = Op("userSchedulers", RateLabel.Medium, R, UR, "user:read:list_schedulers");
+    public static readonly Operation DeleteSchedulers = Op("userSchedulersDelete", RateLabel.Light, W, UW, "user:delete:scheduler");
+    public static readonly Operation GetSettings = Op("userSettings", RateLabel.Medium, R, UR, "user:read:settings");
+    public static readonly Operation UpdateSettings = Op("userSettingsUpdate", RateLabel.Medium, W, UW, "user:update:settings");
+    public static readonly Operation RevokeSsoToken = Op("userSSOTokenDelete", RateLabel.Light, W, UW, "user:delete:token");
+    public static readonly Operation UpdateStatus = Op("userStatus", RateLabel.Light, W, UW, "user:update:status");
+    public static readonly Operation GetToken = Op("userToken", RateLabel.Light, R, UR, "user:read:token");
+    public static readonly Operation UpdateUser = Op("userUpdate", RateLabel.Light, W, UW, "user:update:user");
+    public static readonly Operation CheckVanityName = Op("userVanityName", RateLabel.Light, R, "", "user:read:pm_room", master: false);
+    public static readonly Operation ListUsers = Op("users", RateLabel.Medium, R, "", "user:read:list_users");
+
+    // Zoom's master-account surface for sub accounts.
+    public static readonly Operation CreateAccount = new("accountCreate", RateLabel.Light, ["account:master", "account:write:admin"], []);
+    public static readonly Operation ListAccounts = new("accounts", RateLabel.Medium, ["account:master", "account:read:admin"], []);
+    public static readonly Operation GetAccount = new("account", RateLabel.Light, ["account:master", "account:read:admin"], []);
+
+    public static readonly IReadOnlyList<Operation> UsersApi =
+    [
+        SwitchUserAccount, GetUser, AddAssistants, DeleteAssistant, ListAssistants, DeleteAssistants, CreateUser, DeleteUser,
+        CheckEmail, UpdateEmail, UpdatePassword, GetPermissions, UploadPicture, DeleteScheduler, ListSchedulers, DeleteSchedulers,
+        GetSettings, UpdateSettings, RevokeSsoToken, UpdateStatus, GetToken, UpdateUser, CheckVanityName, ListUsers,
+    ];
+
+    /// <summary>Every scope a Server-to-Server app made by Roster's first start holds.</summary>
+    public static readonly string[] AllAdminScopes =
+    [
+        "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin",
+    ];
+}

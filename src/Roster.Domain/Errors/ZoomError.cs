@@ -1,0 +1,16 @@
+namespace Roster.Domain.Errors;
+
+/// <summary>One offending input field of a code-300 validation failure.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// A failure in Zoom's terms: the HTTP status, Zoom's numeric code and message, and for validation
+/// failures the list of fields. The server writes it as Zoom's <c>{code, message, errors[]}</c> body.
+/// </summary>
+public sealed record ZoomError(int Status, int Code, string Message, IReadOnlyList<FieldError>? Errors = null);
+
+/// <summary>Thrown by domain rules; aborts the surrounding transaction so nothing is half-written.</summary>
+public sealed class ZoomException(ZoomError error) : Exception(error.Message)
+{
+    public ZoomError Error { get; } = error;
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Roster.Domain.Errors;
+
+namespace Roster.Domain.Users;
+
+/// <summary>Zoom's basic password policy (reference §3.11) and its error codes 1124–1136.</summary>
+public static class PasswordPolicy
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 32;
+    /// <summary>How many earlier passwords may not be reused (code 1129).</summary>
+    public const int HistoryDepth = 5;
+    const int MaxSequentialRun = 5;
+
+    static readonly HashSet<string> TooEasy = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Password1", "Password12", "Password123", "Passw0rd", "P@ssw0rd", "Qwerty123", "Qwerty12", "Welcome1", "Welcome123",
+        "Letmein1", "Zoom1234", "Zoomzoom1", "Iloveyou1", "Admin123", "Abcd1234", "Aa123456", "Changeme1", "Football1",
+        "Monkey123", "Sunshine1", "Princess1", "Dragon123", "Baseball1", "Master123", "Summer2024", "Winter2024",
+    };
+
+    /// <summary>Throws the Zoom error for the first rule the password breaks.</summary>
+    public static void Check(string password)
+    {
+        if (password.Length < MinLength) throw Fail.With(400, 1124, $"Have at least {MinLength} characters.");
+        if (password.Length > MaxLength) throw Fail.With(400, 300, $"Password must be less than {MaxLength + 1} characters.");
+        if (!password.Any(char.IsLetter)) throw Fail.With(400, 1125, "Have at least 1 letter (a, b, c...).");
+        if (!password.Any(char.IsDigit)) throw Fail.With(400, 1126, "Have at least 1 number (1, 2, 3...).");
+        if (!password.Any(char.IsUpper) || !password.Any(char.IsLower))
+            throw Fail.With(400, 1128, "Include both uppercase and lowercase letters.");
+        if (password.All(c => c == password[0])) throw Fail.With(400, 1130, "Cannot contain only one character repeatedly.");
+        if (LongestSequentialRun(password) > MaxSequentialRun)
+            throw Fail.With(400, 1131, "Cannot contain consecutive characters (for example, \"abcdef\" or \"123456\").");
+        if (TooEasy.Contains(password)) throw Fail.With(400, 1136, "Password is too easy to guess.");
+    }
+
+    /// <summary>Length of the longest run of characters that step by +1 or -1 (e.g. <c>abcd</c>, <c>4321</c>).</summary>
+    public static int LongestSequentialRun(string s)
+    {
+        if (s.Length == 0) return 0;
+        int best = 1, up = 1, down = 1;
+        for (var i = 1; i < s.Length; i++)
+        {
+            int a = char.ToLowerInvariant(s[i - 1]), b = char.ToLowerInvariant(s[i]);
+            up = b == a + 1 ? up + 1 : 1;
+            down = b == a - 1 ? down + 1 : 1;
+            best = Math.Max(best, Math.Max(up, down));
+        }
+        return best;
+    }
+}
+
+/// <summary>PBKDF2-SHA512 password hashes with a random salt, in <c>pbkdf2-sha512$iterations$salt$hash</c> form.</summary>
+public static class PasswordHasher
+{
+    public static int Iterations { get; set; } = 210_000;
+
+    public static string Hash(string password)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA512, 32);
+        return $"pbkdf2-sha512${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+    }
+
+    public static bool Verify(string password, string? stored)
+    {
+        if (stored is null) return false;
+        var parts = stored.Split('$');
+        if (parts.Length != 4 || parts[0] != "pbkdf2-sha512" || !int.TryParse(parts[1], out var iterations)) return false;
+        var salt = Convert.FromBase64String(parts[2]);
+        var expected = Convert.FromBase64String(parts[3]);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA512, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+}

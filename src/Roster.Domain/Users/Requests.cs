@@ -1,0 +1,128 @@
+using System.Text.Json.Serialization;
+
+namespace Roster.Domain.Users;
+
+public static class CreateActions
+{
+    public const string Create = "create";
+    public const string AutoCreate = "autoCreate";
+    public const string CustCreate = "custCreate";
+    public const string SsoCreate = "ssoCreate";
+    public static readonly string[] All = [Create, AutoCreate, CustCreate, SsoCreate];
+}
+
+public sealed class NewUserFeature
+{
+    [JsonPropertyName("zoom_phone")] public bool? ZoomPhone { get; set; }
+    [JsonPropertyName("zoom_one_type")] public long? ZoomOneType { get; set; }
+}
+
+public sealed class NewUserInfo
+{
+    [JsonPropertyName("email")] public string? Email { get; set; }
+    [JsonPropertyName("type")] public int? Type { get; set; }
+    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
+    [JsonPropertyName("last_name")] public string? LastName { get; set; }
+    [JsonPropertyName("display_name")] public string? DisplayName { get; set; }
+    [JsonPropertyName("password")] public string? Password { get; set; }
+    [JsonPropertyName("feature")] public NewUserFeature? Feature { get; set; }
+    [JsonPropertyName("plan_united_type")] public string? PlanUnitedType { get; set; }
+    [JsonPropertyName("division_ids")] public List<string>? DivisionIds { get; set; }
+    [JsonPropertyName("license_info_list")] public List<LicenseInfo>? LicenseInfoList { get; set; }
+}
+
+/// <summary>Body of POST /users.</summary>
+public sealed class CreateUserRequest
+{
+    [JsonPropertyName("action")] public string? Action { get; set; }
+    [JsonPropertyName("user_info")] public NewUserInfo? UserInfo { get; set; }
+}
+
+public sealed class UserUpdateFeature
+{
+    [JsonPropertyName("zoom_phone")] public bool? ZoomPhone { get; set; }
+}
+
+/// <summary>Body of PATCH /users/{userId}: every field optional, only present fields change.</summary>
+public sealed class UserUpdate
+{
+    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
+    [JsonPropertyName("last_name")] public string? LastName { get; set; }
+    [JsonPropertyName("display_name")] public string? DisplayName { get; set; }
+    [JsonPropertyName("type")] public int? Type { get; set; }
+    [JsonPropertyName("pmi")] public long? Pmi { get; set; }
+    [JsonPropertyName("use_pmi")] public bool? UsePmi { get; set; }
+    [JsonPropertyName("vanity_name")] public string? VanityName { get; set; }
+    [JsonPropertyName("host_key")] public string? HostKey { get; set; }
+    [JsonPropertyName("timezone")] public string? Timezone { get; set; }
+    [JsonPropertyName("language")] public string? Language { get; set; }
+    [JsonPropertyName("dept")] public string? Dept { get; set; }
+    [JsonPropertyName("company")] public string? Company { get; set; }
+    [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
+    [JsonPropertyName("location")] public string? Location { get; set; }
+    [JsonPropertyName("manager")] public string? Manager { get; set; }
+    [JsonPropertyName("cms_user_id")] public string? CmsUserId { get; set; }
+    [JsonPropertyName("group_id")] public string? GroupId { get; set; }
+    [JsonPropertyName("division_ids")] public List<string>? DivisionIds { get; set; }
+    [JsonPropertyName("cost_center")] public string? CostCenter { get; set; }
+    [JsonPropertyName("phone_country")] public string? PhoneCountry { get; set; }
+    [JsonPropertyName("phone_number")] public string? PhoneNumber { get; set; }
+    [JsonPropertyName("phone_numbers")] public List<PhoneNumber>? PhoneNumbers { get; set; }
+    [JsonPropertyName("pronouns")] public string? Pronouns { get; set; }
+    [JsonPropertyName("pronouns_option")] public int? PronounsOption { get; set; }
+    [JsonPropertyName("custom_attributes")] public List<CustomAttribute>? CustomAttributes { get; set; }
+    [JsonPropertyName("zoom_one_type")] public long? ZoomOneType { get; set; }
+    [JsonPropertyName("plan_united_type")] public string? PlanUnitedType { get; set; }
+    [JsonPropertyName("feature")] public UserUpdateFeature? Feature { get; set; }
+    [JsonPropertyName("about_me")] public string? AboutMe { get; set; }
+    [JsonPropertyName("linkedin_url")] public string? LinkedinUrl { get; set; }
+    [JsonPropertyName("license_info_list")] public List<LicenseInfo>? LicenseInfoList { get; set; }
+}
+
+public sealed class AssistantRef
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("email")] public string? Email { get; set; }
+    [JsonPropertyName("can_manage_host_private_event")] public bool? CanManageHostPrivateEvent { get; set; }
+}
+
+public sealed class AddAssistantsRequest
+{
+    [JsonPropertyName("assistants")] public List<AssistantRef>? Assistants { get; set; }
+}
+
+public sealed class StatusRequest
+{
+    [JsonPropertyName("action")] public string? Action { get; set; }
+}
+
+public sealed class EmailRequest
+{
+    [JsonPropertyName("email")] public string? Email { get; set; }
+}
+
+public sealed class PasswordRequest
+{
+    [JsonPropertyName("password")] public string? Password { get; set; }
+}
+
+public sealed class SwitchAccountRequest
+{
+    [JsonPropertyName("account_id")] public string? AccountId { get; set; }
+}
+
+/// <summary>Query of GET /users.</summary>
+public sealed record ListUsersQuery(string? Status, int? PageSize, int? PageNumber, string? NextPageToken, string? RoleId, string? IncludeFields);
+
+/// <summary>Query of DELETE /users/{userId}.</summary>
+public sealed record DeleteUserQuery(string? Action, string? TransferEmail);
+
+public sealed record UserListPage(IReadOnlyList<User> Users, int PageSize, int PageNumber, int PageCount, int TotalRecords, string NextPageToken);
+
+public sealed record CreatedUser(User User, string? InvitationToken);
+
+public sealed record AssistantsAdded(string Ids, DateTimeOffset AddAt);
+
+public sealed record AssistantView(string Id, string Email, bool CanManageHostPrivateEvent);
+
+public sealed record SchedulerView(string Id, string Email, long Pmi);

@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+
+namespace Roster.Domain.Users;
+
+public static class UserTypes
+{
+    public const int Basic = 1;
+    public const int Licensed = 2;
+    public const int OnPrem = 3;
+    public const int NoMeetingsLicense = 4;
+    public const int None = 99;
+    public static readonly int[] All = [Basic, Licensed, OnPrem, NoMeetingsLicense, None];
+    public static bool IsPaid(int type) => type is Licensed or OnPrem;
+}
+
+public static class UserStatuses
+{
+    public const string Active = "active";
+    public const string Inactive = "inactive";
+    public const string Pending = "pending";
+    public static readonly string[] All = [Active, Inactive, Pending];
+}
+
+public static class LoginTypes
+{
+    public const int ApiUser = 99;
+    public const int WorkEmail = 100;
+    public const int Sso = 101;
+}
+
+public sealed record PhoneNumber(
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("country")] string? Country,
+    [property: JsonPropertyName("label")] string? Label,
+    [property: JsonPropertyName("number")] string? Number,
+    [property: JsonPropertyName("verified")] bool? Verified = null);
+
+public sealed record CustomAttribute(
+    [property: JsonPropertyName("key")] string? Key,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("value")] string? Value);
+
+public sealed record LicenseInfo(
+    [property: JsonPropertyName("license_type")] string? LicenseType,
+    [property: JsonPropertyName("license_option")] long? LicenseOption,
+    [property: JsonPropertyName("subscription_id")] string? SubscriptionId);
+
+/// <summary>The free-form profile fields of a user; stored as one document, never queried by field.</summary>
+public sealed class UserProfile
+{
+    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
+    [JsonPropertyName("last_name")] public string? LastName { get; set; }
+    [JsonPropertyName("display_name")] public string? DisplayName { get; set; }
+    [JsonPropertyName("timezone")] public string? Timezone { get; set; }
+    [JsonPropertyName("language")] public string? Language { get; set; }
+    [JsonPropertyName("dept")] public string? Dept { get; set; }
+    [JsonPropertyName("company")] public string? Company { get; set; }
+    [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
+    [JsonPropertyName("location")] public string? Location { get; set; }
+    [JsonPropertyName("manager")] public string? Manager { get; set; }
+    [JsonPropertyName("cost_center")] public string? CostCenter { get; set; }
+    [JsonPropertyName("cms_user_id")] public string? CmsUserId { get; set; }
+    [JsonPropertyName("host_key")] public string? HostKey { get; set; }
+    [JsonPropertyName("phone_country")] public string? PhoneCountry { get; set; }
+    [JsonPropertyName("phone_number")] public string? PhoneNumber { get; set; }
+    [JsonPropertyName("phone_numbers")] public List<PhoneNumber>? PhoneNumbers { get; set; }
+    [JsonPropertyName("pronouns")] public string? Pronouns { get; set; }
+    [JsonPropertyName("pronouns_option")] public int? PronounsOption { get; set; }
+    [JsonPropertyName("custom_attributes")] public List<CustomAttribute>? CustomAttributes { get; set; }
+    [JsonPropertyName("group_ids")] public List<string>? GroupIds { get; set; }
+    [JsonPropertyName("division_ids")] public List<string>? DivisionIds { get; set; }
+    [JsonPropertyName("zoom_one_type")] public long? ZoomOneType { get; set; }
+    [JsonPropertyName("plan_united_type")] public string? PlanUnitedType { get; set; }
+    [JsonPropertyName("about_me")] public string? AboutMe { get; set; }
+    [JsonPropertyName("linkedin_url")] public string? LinkedinUrl { get; set; }
+    [JsonPropertyName("license_info_list")] public List<LicenseInfo>? LicenseInfoList { get; set; }
+    [JsonPropertyName("zoom_phone")] public bool? ZoomPhone { get; set; }
+}
+
+/// <summary>A user as stored: identity, state, credentials and profile. Never written to the wire as is.</summary>
+public sealed class User
+{
+    public long Seq { get; set; }
+    public required string Id { get; init; }
+    public required string AccountId { get; set; }
+    public required string Email { get; set; }
+    public int Type { get; set; } = UserTypes.Basic;
+    public string Status { get; set; } = UserStatuses.Active;
+    public string RoleId { get; set; } = Roles.MemberId;
+    public int LoginType { get; set; } = LoginTypes.WorkEmail;
+    public long Pmi { get; set; }
+    public bool UsePmi { get; set; }
+    public string? VanityName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastLoginTime { get; set; }
+    public bool Verified { get; set; }
+    public string? PicId { get; set; }
+    public string? PasswordHash { get; set; }
+    /// <summary>Hashes of earlier passwords, newest first (reuse rule, code 1129).</summary>
+    public List<string> PasswordHistory { get; set; } = [];
+    public string? InviteToken { get; set; }
+    public DateTimeOffset? InviteExpiresAt { get; set; }
+    /// <summary>Tokens issued before this instant (GET /users/{id}/token) are no longer valid.</summary>
+    public DateTimeOffset? TokensRevokedAt { get; set; }
+    public UserProfile Profile { get; set; } = new();
+
+    public bool IsOwner => RoleId == Roles.OwnerId;
+    public bool IsAdmin => RoleId == Roles.AdminId;
+    public bool IsPending => Status == UserStatuses.Pending;
+    public bool InvitationExpired(DateTimeOffset now) => IsPending && InviteExpiresAt is { } exp && exp <= now;
+}

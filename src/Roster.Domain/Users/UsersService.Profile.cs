@@ -1,0 +1,257 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+
+namespace Roster.Domain.Users;
+
+public sealed partial class UsersService
+{
+    public const int MaxEmailChangesPerDay = 3;
+
+    // ---- update profile ----
+
+    public Task UpdateAsync(Caller caller, string userId, UserUpdate u, CancellationToken ct = default)
+    {
+        var errors = ValidateUpdate(u);
+        if (errors.Count > 0) throw Fail.Validation([.. errors]);
+        var changesPlan = new[] { u.Type is not null, u.PlanUnitedType is not null, u.ZoomOneType is not null }.Count(x => x);
+        if (changesPlan > 1) throw Fail.Invalid("type, plan_united_type and zoom_one_type cannot be changed in the same request.");
+
+        return store.WriteAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.UpdateUser);
+            ThrowIfInvitationExpired(user);
+            var me = await s.GetUserAsync(caller.UserId);
+            var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
+            var account = await AccountOf(s, user.AccountId);
+            if (!callerIsAdmin && account.IsManagedEmail(user.Email)
+                && (u.FirstName is not null || u.LastName is not null || u.HostKey is not null || u.Pmi is not null || u.VanityName is not null))
+                throw Fail.NoPrivilege("Only an admin can change the name, host key, PMI or personal link of a managed user.");
+
+            if (u.Type is { } type && type != user.Type)
+            {
+                if (type == UserTypes.None && user.LoginType != LoginTypes.Sso)
+                    throw Fail.Invalid("Type 99 is only for users created with ssoCreate.");
+                if (!callerIsAdmin) throw Fail.With(400, 1108, "User type permission check failed.");
+                if (user.Status != UserStatuses.Inactive) await RequireSeat(s, account, type, user.Id);
+                user.Type = type;
+            }
+            var effectiveType = user.Type;
+            if (u.Pmi is { } pmi && pmi != user.Pmi)
+            {
+                if (effectiveType == UserTypes.NoMeetingsLicense) throw Fail.NoPrivilege("A PMI cannot be set on a user without a meetings license.");
+                if (!UserTypes.IsPaid(effectiveType)) throw Fail.NoPrivilege("Only Licensed users can customize their PMI.");
+                if (await s.PmiTakenAsync(pmi, user.Id)) throw Fail.Invalid($"PMI {pmi} is already in use.");
+                user.Pmi = pmi;
+            }
+            if (u.VanityName is { } vanity && !string.Equals(vanity, user.VanityName, StringComparison.OrdinalIgnoreCase))
+            {
+                if (await s.VanityNameTakenAsync(vanity, user.Id)) throw Fail.With(400, 4100, "The personal link name is already taken.");
+                user.VanityName = vanity;
+            }
+            if (u.HostKey is not null && !UserTypes.IsPaid(effectiveType)) throw Fail.With(400, 1109, "Host is not a paid user.");
+            if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
+            Apply(user.Profile, u);
+            await s.UpdateUserAsync(user);
+            return true;
+        }, ct);
+    }
+
+    static List<FieldError> ValidateUpdate(UserUpdate u)
+    {
+        var e = new List<FieldError>();
+        void Check(bool ok, string field) { if (!ok) e.Add(new FieldError(field, "Invalid field.")); }
+        static bool Len(string? v, int max) => v is null || v.Length <= max;
+        Check(ProfileRules.IsName(u.FirstName), "first_name");
+        Check(ProfileRules.IsName(u.LastName), "last_name");
+        Check(ProfileRules.IsName(u.DisplayName, maxChinese: 10), "display_name");
+        Check(u.Type is null || UserTypes.All.Contains(u.Type.Value), "type");
+        Check(u.Pmi is null || ProfileRules.IsPmi(u.Pmi.Value), "pmi");
+        Check(u.VanityName is null || ProfileRules.IsVanityName(u.VanityName), "vanity_name");
+        Check(u.HostKey is null || ProfileRules.IsHostKey(u.HostKey), "host_key");
+        Check(u.Timezone is null || ProfileRules.IsTimezone(u.Timezone), "timezone");
+        Check(u.Language is null || ProfileRules.IsLanguage(u.Language), "language");
+        Check(Len(u.Dept, 128), "dept");
+        Check(Len(u.Company, 255), "company");
+        Check(Len(u.JobTitle, 128), "job_title");
+        Check(Len(u.Location, 256), "location");
+        Check(u.Manager is null || u.Manager.Length == 0 || ProfileRules.IsEmail(u.Manager), "manager");
+        Check(u.PronounsOption is null or 1 or 2 or 3, "pronouns_option");
+        Check(u.PhoneNumbers is null || u.PhoneNumbers.All(p => p.Label is null || ProfileRules.PhoneLabels.Contains(p.Label)), "phone_numbers");
+        Check(u.PhoneNumbers is null || u.PhoneNumbers.Select(p => p.Label).Where(l => l is not null).GroupBy(l => l).All(g => g.Count() == 1), "phone_numbers");
+        Check(u.ZoomOneType is null || ProfileRules.ZoomOneTypes.Contains(u.ZoomOneType.Value), "zoom_one_type");
+        Check(u.PlanUnitedType is null || u.PlanUnitedType == "none" || ProfileRules.PlanUnitedTypes.Contains(u.PlanUnitedType), "plan_united_type");
+        Check(u.AboutMe is null || !ProfileRules.HasHtml(u.AboutMe), "about_me");
+        Check(u.LinkedinUrl is null || u.LinkedinUrl.Length == 0 || u.LinkedinUrl.Contains("linkedin.com", StringComparison.OrdinalIgnoreCase), "linkedin_url");
+        Check(u.LicenseInfoList is null || u.LicenseInfoList.All(l => l.LicenseType is not null && ProfileRules.LicenseTypes.Contains(l.LicenseType) && l.LicenseOption is not null && !string.IsNullOrEmpty(l.SubscriptionId)), "license_info_list");
+        Check(u.CustomAttributes is null || u.CustomAttributes.All(a => !string.IsNullOrEmpty(a.Key)), "custom_attributes");
+        Check((u.PhoneCountry is null) == (u.PhoneNumber is null), u.PhoneCountry is null ? "phone_country" : "phone_number");
+        return e;
+    }
+
+    static void Apply(UserProfile p, UserUpdate u)
+    {
+        p.FirstName = u.FirstName ?? p.FirstName;
+        p.LastName = u.LastName ?? p.LastName;
+        p.DisplayName = u.DisplayName ?? p.DisplayName;
+        p.Timezone = u.Timezone ?? p.Timezone;
+        p.Language = u.Language ?? p.Language;
+        p.Dept = u.Dept ?? p.Dept;
+        p.Company = u.Company ?? p.Company;
+        p.JobTitle = u.JobTitle ?? p.JobTitle;
+        p.Location = u.Location ?? p.Location;
+        p.Manager = u.Manager ?? p.Manager;
+        p.CmsUserId = u.CmsUserId ?? p.CmsUserId;
+        p.HostKey = u.HostKey ?? p.HostKey;
+        p.CostCenter = u.CostCenter ?? p.CostCenter;
+        p.PhoneCountry = u.PhoneCountry ?? p.PhoneCountry;
+        p.PhoneNumber = u.PhoneNumber ?? p.PhoneNumber;
+        p.PhoneNumbers = u.PhoneNumbers ?? p.PhoneNumbers;
+        p.Pronouns = u.Pronouns ?? p.Pronouns;
+        p.PronounsOption = u.PronounsOption ?? p.PronounsOption;
+        p.CustomAttributes = u.CustomAttributes ?? p.CustomAttributes;
+        p.DivisionIds = u.DivisionIds ?? p.DivisionIds;
+        p.AboutMe = u.AboutMe ?? p.AboutMe;
+        p.LinkedinUrl = u.LinkedinUrl ?? p.LinkedinUrl;
+        p.LicenseInfoList = u.LicenseInfoList ?? p.LicenseInfoList;
+        p.ZoomPhone = u.Feature?.ZoomPhone ?? p.ZoomPhone;
+        if (u.ZoomOneType is { } zot) p.ZoomOneType = zot == 0 ? null : zot;
+        if (u.PlanUnitedType is { } put) p.PlanUnitedType = put == "none" ? null : put;
+        if (u.GroupId is { } g && g.Length > 0) p.GroupIds = [.. (p.GroupIds ?? []).Where(x => x != g), g];
+    }
+
+    // ---- delete ----
+
+    public Task DeleteAsync(Caller caller, string userId, DeleteUserQuery q, CancellationToken ct = default)
+    {
+        var action = string.IsNullOrEmpty(q.Action) ? "disassociate" : q.Action;
+        if (action is not ("disassociate" or "delete")) throw Fail.InvalidField("action");
+        return store.WriteAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.DeleteUser);
+            await RequireAdmin(s, caller);
+            if (user.IsOwner) throw Fail.NoPrivilege("The account owner cannot be deleted.");
+            if (user.Id == caller.UserId) throw Fail.NoPrivilege("You cannot delete yourself.");
+            if (user.IsPending)
+            {
+                ThrowIfInvitationExpired(user);
+                if (action == "delete") throw Fail.Invalid("Pending users can only be removed with action=disassociate.");
+            }
+            else if (action == "disassociate")
+            {
+                if (user.LoginType == LoginTypes.ApiUser) throw Fail.Invalid("API users cannot be disassociated; use action=delete.");
+                if (user.IsAdmin) throw Fail.With(400, 1117, "An admin user cannot be disassociated.");
+                var account = await AccountOf(s, user.AccountId);
+                if (account.IsManagedEmail(user.Email)) throw Fail.With(400, 1107, "A user of a managed domain cannot be disassociated; use action=delete.");
+            }
+            if (!string.IsNullOrEmpty(q.TransferEmail))
+            {
+                var target = await s.GetUserByEmailAsync(q.TransferEmail.ToLowerInvariant());
+                if (target is null || target.AccountId != user.AccountId) throw Fail.UserNotFound(q.TransferEmail);
+                if (target.Id == user.Id) throw Fail.Invalid("The transfer target cannot be the user being deleted.");
+                if (target.IsPending) throw Fail.Invalid("The transfer target must be an active user.");
+            }
+            await s.DeleteUserAsync(user.Id);
+            return true;
+        }, ct);
+    }
+
+    // ---- status ----
+
+    public Task SetStatusAsync(Caller caller, string userId, StatusRequest body, CancellationToken ct = default)
+    {
+        if (body.Action is not ("activate" or "deactivate")) throw Fail.InvalidField("action");
+        return store.WriteAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.UpdateStatus);
+            await RequireAdmin(s, caller);
+            if (user.IsOwner || user.IsAdmin) throw Fail.NoPrivilege("The owner and admins cannot be activated or deactivated.");
+            if (user.IsPending)
+            {
+                ThrowIfInvitationExpired(user);
+                throw Fail.Invalid("A pending user cannot be activated or deactivated before accepting the invitation.");
+            }
+            var target = body.Action == "activate" ? UserStatuses.Active : UserStatuses.Inactive;
+            if (user.Status == target) return true;
+            if (target == UserStatuses.Active) await RequireSeat(s, await AccountOf(s, user.AccountId), user.Type, user.Id);
+            user.Status = target;
+            await s.UpdateUserAsync(user);
+            return true;
+        }, ct);
+    }
+
+    // ---- e-mail ----
+
+    public Task<bool> EmailInUseAsync(Caller caller, string? email, CancellationToken ct = default)
+    {
+        Operations.CheckEmail.Authorize(caller, targetIsSelf: false);
+        if (string.IsNullOrWhiteSpace(email)) throw Fail.Invalid("Email is required.");
+        return store.ReadAsync(async s =>
+        {
+            var user = await s.GetUserByEmailAsync(email.ToLowerInvariant());
+            return user is not null && user.AccountId == caller.AccountId && user.LoginType == LoginTypes.WorkEmail;
+        }, ct);
+    }
+
+    public Task ChangeEmailAsync(Caller caller, string userId, EmailRequest body, CancellationToken ct = default)
+    {
+        if (!ProfileRules.IsEmail(body.Email) || body.Email!.Length >= ProfileRules.MaxEmail) throw Fail.InvalidField("email");
+        var email = body.Email.ToLowerInvariant();
+        return store.WriteAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.UpdateEmail);
+            await RequireAdmin(s, caller);
+            if (user.IsPending) throw Fail.With(400, 1000, "A pending user's email cannot be changed.");
+            if (user.IsOwner) throw Fail.With(400, 1000, "The account owner's email cannot be changed through the API.");
+            if (email == user.Email) return true;
+            var account = await AccountOf(s, user.AccountId);
+            if (account.ManagedDomains.Count == 0) throw Fail.NoPrivilege("Only accounts with a managed domain can change user emails.");
+            if (!account.IsManagedEmail(email)) throw Fail.With(400, 1116, "Email does not match the account's managed domains.");
+            if (await s.GetUserByEmailAsync(email) is not null) throw Fail.EmailTaken(email);
+            var now = Now;
+            if (await s.CountEmailChangesSinceAsync(user.Id, now.AddDays(-1)) >= MaxEmailChangesPerDay)
+                throw Fail.Invalid($"A user's email can be changed at most {MaxEmailChangesPerDay} times in 24 hours.");
+            await s.InsertEmailChangeAsync(user.Id, now);
+            user.Email = email;
+            await s.UpdateUserAsync(user);
+            return true;
+        }, ct);
+    }
+
+    // ---- password ----
+
+    public Task SetPasswordAsync(Caller caller, string userId, PasswordRequest body, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(body.Password)) throw Fail.InvalidField("password");
+        PasswordPolicy.Check(body.Password);
+        var hash = PasswordHasher.Hash(body.Password);
+        return store.WriteAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.UpdatePassword);
+            await RequireAdmin(s, caller);
+            if ((user.IsAdmin || user.IsOwner) && user.Id != caller.UserId) throw Fail.With(400, 1117, "An admin's password cannot be updated.");
+            if (user.LoginType != LoginTypes.WorkEmail) throw Fail.With(400, 1123, "Only users who sign in with a work email can have their password updated.");
+            if (user.IsPending) throw Fail.With(400, 1000, "A pending user has no password to update.");
+            if (PasswordHasher.Verify(body.Password, user.PasswordHash)) throw Fail.Invalid("The new password cannot be the same as the old one.");
+            if (user.PasswordHistory.Any(h => PasswordHasher.Verify(body.Password, h)))
+                throw Fail.With(400, 1129, $"You cannot reuse any of your last {PasswordPolicy.HistoryDepth} passwords.");
+            if (user.PasswordHash is not null)
+                user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];
+            user.PasswordHash = hash;
+            await s.UpdateUserAsync(user);
+            return true;
+        }, ct);
+    }
+
+    // ---- permissions, vanity ----
+
+    public Task<IReadOnlyList<string>> PermissionsAsync(Caller caller, string userId, CancellationToken ct = default)
+        => store.ReadAsync(async s => Roles.PermissionsOf((await Target(s, caller, userId, Operations.GetPermissions)).RoleId), ct);
+
+    public Task<bool> VanityNameInUseAsync(Caller caller, string? vanityName, CancellationToken ct = default)
+    {
+        Operations.CheckVanityName.Authorize(caller, targetIsSelf: false);
+        if (string.IsNullOrWhiteSpace(vanityName)) throw Fail.Invalid("Vanity name is required.");
+        return store.ReadAsync(s => s.VanityNameTakenAsync(vanityName, null), ct);
+    }
+}

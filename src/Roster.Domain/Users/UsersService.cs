@@ -1,0 +1,279 @@
+using System.Security.Cryptography;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Paging;
+
+namespace Roster.Domain.Users;
+
+/// <summary>
+/// The Users API as rules over the store: every public method is one operation, run in one store session
+/// (one transaction for writes), and either completes or throws a <see cref="ZoomException"/> having changed nothing.
+/// </summary>
+public sealed partial class UsersService(IRosterStore store, TimeProvider clock, RosterKeys keys)
+{
+    public static readonly TimeSpan PageTokenLifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(30);
+    public const int DefaultPageSize = 30;
+    public const int MaxPageSize = 300;
+
+    DateTimeOffset Now => clock.GetUtcNow();
+
+    // ---- resolution and privilege ----
+
+    /// <summary>
+    /// Finds the user a path names (id, e-mail or <c>me</c>) inside the caller's account and checks the
+    /// operation's scopes. A user of another account answers exactly as a user that does not exist.
+    /// </summary>
+    static async Task<User> Target(IStoreSession s, Caller caller, string userId, Operation op)
+    {
+        var user = userId == "me"
+            ? await s.GetUserAsync(caller.UserId)
+            : userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
+        if (user is null || user.AccountId != caller.AccountId) throw Fail.UserNotFound(userId);
+        op.Authorize(caller, user.Id == caller.UserId);
+        return user;
+    }
+
+    /// <summary>Owner and admins manage other users; a member may act only on what user scopes allow.</summary>
+    static async Task<User> RequireAdmin(IStoreSession s, Caller caller)
+    {
+        var me = await s.GetUserAsync(caller.UserId);
+        if (me is null || me.AccountId != caller.AccountId || !(me.IsOwner || me.IsAdmin))
+            throw Fail.NoPrivilege("Only the account owner or an admin can do this.");
+        return me;
+    }
+
+    void ThrowIfInvitationExpired(User user)
+    {
+        if (user.InvitationExpired(Now)) throw Fail.InvitationExpired();
+    }
+
+    static async Task<Account> AccountOf(IStoreSession s, string accountId)
+        => await s.GetAccountAsync(accountId) ?? throw Fail.AccountNotFound(accountId);
+
+    static async Task RequireSeat(IStoreSession s, Account account, int type, string? exceptUserId)
+    {
+        if (!UserTypes.IsPaid(type)) return;
+        var used = await s.CountSeatHoldersAsync(account.Id, exceptUserId);
+        if (used >= account.LicensedSeats)
+            throw Fail.NoSeats($"No available licenses: the account has {account.LicensedSeats} licensed seats and all are in use.");
+    }
+
+    static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    // ---- get / list ----
+
+    public Task<User> GetAsync(Caller caller, string userId, CancellationToken ct = default)
+        => store.ReadAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.GetUser);
+            ThrowIfInvitationExpired(user);
+            return user;
+        }, ct);
+
+    public Task<UserListPage> ListAsync(Caller caller, ListUsersQuery q, CancellationToken ct = default)
+    {
+        Operations.ListUsers.Authorize(caller, targetIsSelf: false);
+        var status = string.IsNullOrEmpty(q.Status) ? UserStatuses.Active : q.Status;
+        if (!UserStatuses.All.Contains(status)) throw Fail.InvalidField("status");
+        var pageSize = q.PageSize ?? DefaultPageSize;
+        if (pageSize < 1) throw Fail.InvalidField("page_size");
+        pageSize = Math.Min(pageSize, MaxPageSize);
+        if (q.PageNumber is < 1) throw Fail.InvalidField("page_number");
+        var roleId = string.IsNullOrEmpty(q.RoleId) ? null : q.RoleId;
+        var query = $"{status}|{roleId}|{pageSize}";
+
+        PageToken? token = null;
+        if (!string.IsNullOrEmpty(q.NextPageToken))
+        {
+            if (!keys.PageTokens.TryDecode(q.NextPageToken, DomainJsonContext.Default.PageToken, out token)
+                || token!.AccountId != caller.AccountId || token.Query != query
+                || Now.ToUnixTimeSeconds() - token.IssuedAt > PageTokenLifetime.TotalSeconds
+                || token.IssuedAt > Now.ToUnixTimeSeconds() + 60)
+                throw Fail.Invalid("The next page token is invalid or expired.");
+        }
+
+        return store.ReadAsync(async s =>
+        {
+            int total, pageNumber;
+            IReadOnlyList<User> rows;
+            if (token is not null)
+            {
+                total = token.Total;
+                pageNumber = token.PageNumber + 1;
+                rows = await s.ListUsersAsync(caller.AccountId, status, roleId, token.AfterSeq, pageSize + 1);
+            }
+            else
+            {
+                total = await s.CountUsersAsync(caller.AccountId, status, roleId);
+                pageNumber = q.PageNumber ?? 1;
+                rows = pageNumber == 1
+                    ? await s.ListUsersAsync(caller.AccountId, status, roleId, 0, pageSize + 1)
+                    : await s.ListUsersAtOffsetAsync(caller.AccountId, status, roleId, (int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize), pageSize + 1);
+            }
+            var more = rows.Count > pageSize;
+            var page = more ? rows.Take(pageSize).ToList() : rows;
+            var next = more
+                ? keys.PageTokens.Encode(new PageToken(caller.AccountId, query, page[^1].Seq, total, pageNumber, Now.ToUnixTimeSeconds()), DomainJsonContext.Default.PageToken)
+                : "";
+            var pageCount = total == 0 ? 0 : (total + pageSize - 1) / pageSize;
+            return new UserListPage(page, pageSize, pageNumber, pageCount, total, next);
+        }, ct);
+    }
+
+    // ---- create ----
+
+    public Task<CreatedUser> CreateAsync(Caller caller, CreateUserRequest body, CancellationToken ct = default)
+    {
+        Operations.CreateUser.Authorize(caller, targetIsSelf: false);
+        var info = body.UserInfo;
+        var errors = new List<FieldError>();
+        if (body.Action is null || !CreateActions.All.Contains(body.Action)) errors.Add(new("action", "Invalid field."));
+        if (info is null) errors.Add(new("user_info", "Invalid field."));
+        else
+        {
+            if (!ProfileRules.IsEmail(info.Email)) errors.Add(new("user_info.email", "Invalid field."));
+            if (info.Type is not { } t || !UserTypes.All.Contains(t) || (t == UserTypes.None && body.Action != CreateActions.SsoCreate))
+                errors.Add(new("user_info.type", "Invalid field."));
+            if (!ProfileRules.IsName(info.FirstName)) errors.Add(new("user_info.first_name", "Invalid field."));
+            if (!ProfileRules.IsName(info.LastName)) errors.Add(new("user_info.last_name", "Invalid field."));
+            if (!ProfileRules.IsName(info.DisplayName, maxChinese: 10)) errors.Add(new("user_info.display_name", "Invalid field."));
+            if (info.PlanUnitedType is { } put && !ProfileRules.PlanUnitedTypes.Contains(put)) errors.Add(new("user_info.plan_united_type", "Invalid field."));
+            if (info.Feature?.ZoomOneType is { } zot && (zot == 0 || !ProfileRules.ZoomOneTypes.Contains(zot))) errors.Add(new("user_info.feature.zoom_one_type", "Invalid field."));
+            if (info.LicenseInfoList is { } lic && lic.Any(l => l.LicenseType is null || !ProfileRules.LicenseTypes.Contains(l.LicenseType) || l.LicenseOption is null || string.IsNullOrEmpty(l.SubscriptionId)))
+                errors.Add(new("user_info.license_info_list", "Invalid field."));
+            if (body.Action == CreateActions.AutoCreate && string.IsNullOrEmpty(info.Password)) errors.Add(new("user_info.password", "Invalid field."));
+        }
+        if (errors.Count > 0) throw Fail.Validation([.. errors]);
+        if (body.Action == CreateActions.AutoCreate) PasswordPolicy.Check(info!.Password!);
+        var passwordHash = body.Action == CreateActions.AutoCreate ? PasswordHasher.Hash(info!.Password!) : null;
+
+        return store.WriteAsync(async s =>
+        {
+            await RequireAdmin(s, caller);
+            var account = await AccountOf(s, caller.AccountId);
+            if (!account.IsPaid) throw Fail.NoPrivilege("Adding users requires a Pro or higher plan.");
+            var email = info!.Email!.ToLowerInvariant();
+            if (await s.GetUserByEmailAsync(email) is not null) throw Fail.EmailTaken(email);
+            var type = info.Type!.Value;
+            var action = body.Action!;
+            switch (action)
+            {
+                case CreateActions.AutoCreate when account.ManagedDomains.Count == 0:
+                    throw Fail.NoPrivilege("autoCreate is only available to accounts with a managed domain.");
+                case CreateActions.AutoCreate when !account.IsManagedEmail(email):
+                    throw Fail.With(400, 1116, "Email does not match the account's managed domains.");
+                case CreateActions.SsoCreate when !account.SsoPreProvisioning:
+                    throw Fail.With(400, 2032, "ssoCreate is only available to accounts with SSO pre-provisioning enabled.");
+            }
+            await RequireSeat(s, account, type, null);
+
+            var now = Now;
+            var user = new User
+            {
+                Id = NewId(),
+                AccountId = account.Id,
+                Email = email,
+                Type = type,
+                RoleId = Roles.MemberId,
+                CreatedAt = now,
+                Pmi = await FreePmi(s),
+                PasswordHash = passwordHash,
+                Profile = new UserProfile
+                {
+                    FirstName = info.FirstName ?? "",
+                    LastName = info.LastName ?? "",
+                    DisplayName = info.DisplayName ?? $"{info.FirstName} {info.LastName}".Trim(),
+                    Timezone = "", Language = "en-US",
+                    PlanUnitedType = info.PlanUnitedType,
+                    ZoomOneType = info.Feature?.ZoomOneType,
+                    ZoomPhone = info.Feature?.ZoomPhone,
+                    DivisionIds = info.DivisionIds,
+                    LicenseInfoList = info.LicenseInfoList,
+                },
+            };
+            switch (action)
+            {
+                case CreateActions.Create:
+                    user.Status = UserStatuses.Pending;
+                    user.InviteToken = NewId() + NewId();
+                    user.InviteExpiresAt = now + InvitationLifetime;
+                    break;
+                case CreateActions.AutoCreate:
+                    user.Verified = true;
+                    break;
+                case CreateActions.CustCreate:
+                    user.LoginType = LoginTypes.ApiUser;
+                    break;
+                case CreateActions.SsoCreate:
+                    user.LoginType = LoginTypes.Sso;
+                    user.Verified = true;
+                    if (type != UserTypes.Basic) user.VanityName = await SsoVanityName(s, email);
+                    break;
+            }
+            await s.InsertUserAsync(user);
+            return new CreatedUser(user, user.InviteToken);
+        }, ct);
+    }
+
+    static async Task<long> FreePmi(IStoreSession s)
+    {
+        while (true)
+        {
+            var pmi = ProfileRules.NewPmi();
+            if (!await s.PmiTakenAsync(pmi, null)) return pmi;
+        }
+    }
+
+    /// <summary>ssoCreate: a personal link from the e-mail's local part, or a random one if that is invalid or taken.</summary>
+    static async Task<string> SsoVanityName(IStoreSession s, string email)
+    {
+        var local = new string(email[..email.IndexOf('@')].Where(c => char.IsAsciiLetterOrDigit(c) || c == '.').ToArray());
+        if (ProfileRules.IsVanityName(local) && !await s.VanityNameTakenAsync(local, null)) return local;
+        while (true)
+        {
+            var candidate = "u" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+            if (!await s.VanityNameTakenAsync(candidate, null)) return candidate;
+        }
+    }
+
+    // ---- invitations (action=create) ----
+
+    /// <summary>Pending users of the caller's account whose invitation is still open, for its admins.</summary>
+    public Task<IReadOnlyList<User>> PendingInvitationsAsync(Caller caller, CancellationToken ct = default)
+        => store.ReadAsync<IReadOnlyList<User>>(async s =>
+        {
+            await RequireAdmin(s, caller);
+            var pending = await s.ListUsersAsync(caller.AccountId, UserStatuses.Pending, null, 0, int.MaxValue);
+            return pending.Where(u => !u.InvitationExpired(Now) && u.InviteToken is not null).ToList();
+        }, ct);
+
+    public Task<User> FindInvitationAsync(string token, CancellationToken ct = default)
+        => store.ReadAsync(async s =>
+        {
+            var user = await s.GetUserByInviteTokenAsync(token);
+            if (user is null || !user.IsPending || user.InvitationExpired(Now)) throw Fail.InvitationExpired();
+            return user;
+        }, ct);
+
+    /// <summary>Following the invitation link and choosing a password activates the user.</summary>
+    public Task<User> AcceptInvitationAsync(string token, string password, CancellationToken ct = default)
+    {
+        PasswordPolicy.Check(password);
+        var hash = PasswordHasher.Hash(password);
+        return store.WriteAsync(async s =>
+        {
+            var user = await s.GetUserByInviteTokenAsync(token);
+            if (user is null || !user.IsPending || user.InvitationExpired(Now)) throw Fail.InvitationExpired();
+            user.Status = UserStatuses.Active;
+            user.Verified = true;
+            user.PasswordHash = hash;
+            user.InviteToken = null;
+            user.InviteExpiresAt = null;
+            await s.UpdateUserAsync(user);
+            return user;
+        }, ct);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Paging;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
+
+namespace Roster.Server.Accounts;
+
+public sealed record CreatedAccountDto(string Id, string OwnerId, string OwnerEmail, string CreatedAt);
+
+public sealed record AccountDto(
+    string Id, string AccountName, string OwnerEmail, string AccountType, int Seats, string CreatedAt, long AccountNumber,
+    IReadOnlyList<string> ManagedDomains, bool SsoPreProvisioning);
+
+public sealed record AccountListDto(int PageCount, int PageNumber, int PageSize, int TotalRecords, string NextPageToken, IReadOnlyList<AccountDto> Accounts);
+
+/// <summary>Zoom's master-account calls for sub accounts, and switching a user's account (a Users API operation).</summary>
+public static class AccountsEndpoints
+{
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var accounts = app.MapGroup("/v2/accounts").RequireZoomToken().WithTags("Accounts");
+        accounts.MapPost("", CreateAccount).WithName("accountCreate");
+        accounts.MapGet("", ListAccounts).WithName("accounts");
+        accounts.MapGet("/{accountId}", GetAccount).WithName("account");
+        accounts.MapPut("/{accountId}/users/{userId}/account", SwitchUserAccount).WithName("switchUserAccount").WithTags("Users");
+        return app;
+    }
+
+    static string PlanName(string plan) => plan switch
+    {
+        Plans.Free => "Free",
+        Plans.Pro => "Pro",
+        Plans.Business => "Business",
+        _ => "Enterprise",
+    };
+
+    static AccountDto Dto(Account a, string ownerEmail)
+        => new(a.Id, a.Name, ownerEmail, PlanName(a.Plan), a.LicensedSeats, UserWire.Time(a.CreatedAt), a.AccountNumber, a.ManagedDomains, a.SsoPreProvisioning);
+
+    public static async Task<IResult> CreateAccount(HttpContext http, AccountsService accounts)
+    {
+        var body = await Input.Json(http.Request, ServerJson.Default.CreateAccountRequest);
+        var (account, owner) = await accounts.CreateSubAccountAsync(http.Caller(), body, http.RequestAborted);
+        return TypedResults.Json(new CreatedAccountDto(account.Id, owner.Id, owner.Email, UserWire.Time(account.CreatedAt)),
+            ServerJson.Default.CreatedAccountDto, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> ListAccounts(HttpContext http, AccountsService accounts, RosterKeys keys, TimeProvider clock,
+        [FromQuery(Name = "page_size")] string? pageSize, [FromQuery(Name = "next_page_token")] string? nextPageToken)
+    {
+        var caller = http.Caller();
+        var size = Math.Clamp(Input.Int(pageSize, "page_size") ?? 30, 1, 300);
+        var query = $"accounts|{size}";
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        PageToken? token = null;
+        if (!string.IsNullOrEmpty(nextPageToken)
+            && (!keys.PageTokens.TryDecode(nextPageToken, DomainJsonContext.Default.PageToken, out token)
+                || token!.AccountId != caller.AccountId || token.Query != query || now - token.IssuedAt > UsersService.PageTokenLifetime.TotalSeconds))
+            throw Fail.Invalid("The next page token is invalid or expired.");
+        var (list, total, lastSeq, more) = await accounts.ListSubAccountsAsync(caller, token?.AfterSeq ?? 0, size, http.RequestAborted);
+        var pageNumber = (token?.PageNumber ?? 0) + 1;
+        var next = more ? keys.PageTokens.Encode(new PageToken(caller.AccountId, query, lastSeq, total, pageNumber, now), DomainJsonContext.Default.PageToken) : "";
+        return TypedResults.Json(
+            new AccountListDto(total == 0 ? 0 : (total + size - 1) / size, pageNumber, size, total, next, list.Select(x => Dto(x.Item1, x.Item2)).ToList()),
+            ServerJson.Default.AccountListDto);
+    }
+
+    public static async Task<IResult> GetAccount(HttpContext http, AccountsService accounts, string accountId)
+    {
+        var (account, ownerEmail) = await accounts.GetSubAccountAsync(http.Caller(), accountId, http.RequestAborted);
+        return TypedResults.Json(Dto(account, ownerEmail), ServerJson.Default.AccountDto);
+    }
+
+    public static async Task<IResult> SwitchUserAccount(HttpContext http, AccountsService accounts, string accountId, string userId)
+    {
+        var body = await Input.Json(http.Request, ServerJson.Default.SwitchAccountRequest);
+        await accounts.SwitchUserAccountAsync(http.Caller(), accountId, userId, body.AccountId, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}

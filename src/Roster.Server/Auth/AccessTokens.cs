@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+
+namespace Roster.Server.Auth;
+
+/// <summary>
+/// Access tokens are JWTs signed (HS256) with the store's key, so any node sharing the store accepts them.
+/// They carry the account, the app, the user a token acts as (<c>me</c>) and the space-separated scopes.
+/// </summary>
+public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
+{
+    public const int LifetimeSeconds = 3600;
+    const string Issuer = "roster";
+    readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    readonly SymmetricSecurityKey _key = new(keys.Secret) { KeyId = "roster-1" };
+
+    public string Issue(OAuthApp app)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddSeconds(LifetimeSeconds),
+            Claims = new Dictionary<string, object>
+            {
+                ["aid"] = app.AccountId,
+                ["cid"] = app.ClientId,
+                ["uid"] = app.OwnerUserId,
+                ["scope"] = string.Join(' ', app.Scopes),
+            },
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>The caller a bearer token names, or Zoom's 401/124 when it is missing, malformed or expired.</summary>
+    public async Task<Caller> ValidateAsync(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            throw Fail.InvalidAccessToken();
+        var token = authorization["Bearer ".Length..].Trim();
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidateAudience = false,
+            IssuerSigningKey = _key,
+            ClockSkew = TimeSpan.Zero,
+            LifetimeValidator = (notBefore, expires, _, _) => expires is { } e && e > clock.GetUtcNow().UtcDateTime,
+        });
+        if (!result.IsValid)
+        {
+            if (result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException) throw Fail.ExpiredAccessToken();
+            throw Fail.InvalidAccessToken();
+        }
+        string Claim(string name) => result.Claims.TryGetValue(name, out var v) && v is string s ? s : throw Fail.InvalidAccessToken();
+        var scopes = Claim("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return new Caller(Claim("aid"), Claim("uid"), Claim("cid"), scopes);
+    }
+}
+
+/// <summary>Puts the validated caller on the request for every endpoint of a group.</summary>
+public static class CallerExtensions
+{
+    const string Key = "roster.caller";
+
+    public static Caller Caller(this HttpContext context)
+        => context.Items[Key] as Caller ?? throw new InvalidOperationException("endpoint is not behind RequireZoomToken");
+
+    public static TBuilder RequireZoomToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+        => builder.AddEndpointFilter(async (ctx, next) =>
+        {
+            var tokens = ctx.HttpContext.RequestServices.GetRequiredService<AccessTokens>();
+            ctx.HttpContext.Items[Key] = await tokens.ValidateAsync(ctx.HttpContext.Request.Headers.Authorization);
+            return await next(ctx);
+        });
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Storage;
+
+namespace Roster.Server.Hosting;
+
+/// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
+public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret)
+{
+    public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
+    public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
+
+    public static RosterOptions From(IConfiguration config) => new(
+        Path.GetFullPath(config["data"] ?? config["ROSTER_DATA"] ?? "data"),
+        NullIfEmpty(config["ROSTER_ACCOUNT_ID"]),
+        NullIfEmpty(config["ROSTER_CLIENT_ID"]),
+        NullIfEmpty(config["ROSTER_CLIENT_SECRET"]));
+
+    static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}
+
+public static class RosterHosting
+{
+    public static IServiceCollection AddRoster(this IServiceCollection services, IConfiguration config)
+    {
+        var options = RosterOptions.From(config);
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteStore>(_ =>
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            var store = new SqliteStore(options.DatabasePath);
+            store.Migrate();
+            return store;
+        });
+        services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<AccountsService>();
+        services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
+        services.AddSingleton<UsersService>();
+        services.AddSingleton<AccessTokens>();
+        return services;
+    }
+
+    /// <summary>
+    /// First start on an empty store: creates the sandbox account, its owner and a Server-to-Server app, prints the
+    /// credentials once and writes them to <c>credentials.json</c> readable by the owner only. Later starts reuse the store.
+    /// </summary>
+    public static async Task BootstrapAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<RosterOptions>();
+        var accounts = app.Services.GetRequiredService<AccountsService>();
+        var result = await accounts.BootstrapAsync(new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret));
+        var log = app.Logger;
+        if (!result.Created)
+        {
+            log.LogInformation("Using store {Path} (account {AccountId})", options.DatabasePath, result.Account.Id);
+            return;
+        }
+        var credentials = new Dictionary<string, string>
+        {
+            ["account_id"] = result.Account.Id,
+            ["client_id"] = result.App.ClientId,
+            ["client_secret"] = result.ClientSecret!,
+            ["owner_email"] = result.Owner.Email,
+        };
+        var json = JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString);
+        await File.WriteAllTextAsync(options.CredentialsPath, json);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(options.CredentialsPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (options.ClientSecret is null)
+        {
+            // Printed once, on the first start only; later starts never show the secret.
+            Console.WriteLine($"Roster created account {result.Account.Id} with a Server-to-Server app:");
+            Console.WriteLine($"  account_id:    {result.Account.Id}");
+            Console.WriteLine($"  client_id:     {result.App.ClientId}");
+            Console.WriteLine($"  client_secret: {result.ClientSecret}");
+            Console.WriteLine($"  (also in {options.CredentialsPath})");
+        }
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true)]
+internal sealed partial class CredentialsJson : System.Text.Json.Serialization.JsonSerializerContext;

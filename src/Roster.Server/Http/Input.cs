@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Roster.Domain.Errors;
+
+namespace Roster.Server.Http;
+
+/// <summary>Reads request bodies and query values strictly, answering Zoom's errors instead of the framework's.</summary>
+public static class Input
+{
+    static bool IsJson(HttpRequest request)
+        => request.ContentType is null
+           || request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+           || request.ContentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A required JSON body: malformed JSON, wrong value types or an empty body are 400/300.</summary>
+    public static async Task<T> Json<T>(HttpRequest request, JsonTypeInfo<T> info) where T : class
+    {
+        if (!IsJson(request))
+            throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(request.Body, info, request.HttpContext.RequestAborted);
+            return value ?? throw Fail.InvalidJson();
+        }
+        catch (JsonException)
+        {
+            throw Fail.InvalidJson();
+        }
+    }
+
+    public static async Task<JsonObject> JsonObject(HttpRequest request)
+    {
+        if (!IsJson(request))
+            throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
+        try
+        {
+            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return node as JsonObject ?? throw Fail.InvalidJson();
+        }
+        catch (JsonException)
+        {
+            throw Fail.InvalidJson();
+        }
+    }
+
+    public static int? Int(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(name);
+    }
+
+    public static long? Long(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(name);
+    }
+
+    public static bool? Bool(string? value, string name) => value switch
+    {
+        null or "" => null,
+        "true" or "True" or "TRUE" => true,
+        "false" or "False" or "FALSE" => false,
+        _ => throw Fail.InvalidField(name),
+    };
+}

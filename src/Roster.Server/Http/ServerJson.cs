@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Roster.Domain.Accounts;
+using Roster.Domain.Users;
+using Roster.Server.Accounts;
+using Roster.Server.Auth;
+using Roster.Server.Hosting;
+using Roster.Server.Users;
+
+namespace Roster.Server.Http;
+
+/// <summary>Every type Roster reads or writes on the wire, source-generated, in Zoom's snake_case names.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(UserDto))]
+[JsonSerializable(typeof(UserListDto))]
+[JsonSerializable(typeof(CreatedUserDto))]
+[JsonSerializable(typeof(ExistedEmailDto))]
+[JsonSerializable(typeof(ExistedDto))]
+[JsonSerializable(typeof(PermissionsDto))]
+[JsonSerializable(typeof(TokenDto))]
+[JsonSerializable(typeof(AssistantsAddedDto))]
+[JsonSerializable(typeof(AssistantsDto))]
+[JsonSerializable(typeof(SchedulersDto))]
+[JsonSerializable(typeof(CreateUserRequest))]
+[JsonSerializable(typeof(UserUpdate))]
+[JsonSerializable(typeof(AddAssistantsRequest))]
+[JsonSerializable(typeof(StatusRequest))]
+[JsonSerializable(typeof(EmailRequest))]
+[JsonSerializable(typeof(PasswordRequest))]
+[JsonSerializable(typeof(SwitchAccountRequest))]
+[JsonSerializable(typeof(CreateAccountRequest))]
+[JsonSerializable(typeof(CreatedAccountDto))]
+[JsonSerializable(typeof(AccountDto))]
+[JsonSerializable(typeof(AccountListDto))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(OAuthErrorBody))]
+[JsonSerializable(typeof(InvitationDto))]
+[JsonSerializable(typeof(InvitationListDto))]
+[JsonSerializable(typeof(TokenCheckRequest))]
+[JsonSerializable(typeof(TokenCheckDto))]
+[JsonSerializable(typeof(JsonObject))]
+public sealed partial class ServerJson : JsonSerializerContext;

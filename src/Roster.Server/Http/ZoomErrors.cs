@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Roster.Domain.Errors;
+
+namespace Roster.Server.Http;
+
+public sealed record ErrorItem(string Field, string Message);
+
+/// <summary>Zoom's error body: <c>{code, message}</c>, plus <c>errors[]</c> for validation failures.</summary>
+public sealed record ErrorBody(int Code, string Message, IReadOnlyList<ErrorItem>? Errors = null);
+
+/// <summary>
+/// Turns every failure into Zoom's error shape in one place: domain errors with their status and code,
+/// malformed input as 400/300, oversize bodies as 413, anything unexpected as a 500 without internals.
+/// </summary>
+public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (ZoomException e)
+        {
+            await Write(context, e.Error);
+        }
+        catch (JsonException)
+        {
+            await Write(context, Fail.InvalidJson().Error);
+        }
+        catch (BadHttpRequestException e)
+        {
+            var error = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? new ZoomError(413, 300, "Request body is too large.")
+                : new ZoomError(e.StatusCode, 300, "Request Body should be a valid JSON object.");
+            await Write(context, error);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away; nothing to answer
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await Write(context, new ZoomError(500, 500, "Internal server error. Please try again later."));
+        }
+    }
+
+    public static Task Write(HttpContext context, ZoomError error)
+    {
+        if (context.Response.HasStarted) return Task.CompletedTask;
+        context.Response.Clear();
+        Tracking.Stamp(context);
+        context.Response.StatusCode = error.Status;
+        var body = new ErrorBody(error.Code, error.Message, error.Errors?.Select(f => new ErrorItem(f.Field, f.Message)).ToList());
+        return context.Response.WriteAsJsonAsync(body, ServerJson.Default.ErrorBody, "application/json;charset=UTF-8");
+    }
+}
+
+/// <summary>Zoom's <c>x-zm-trackingid</c> response header, on every response; it is also the log scope.</summary>
+public static class Tracking
+{
+    public const string Header = "x-zm-trackingid";
+
+    public static string Id(HttpContext context)
+    {
+        if (context.Items.TryGetValue(Header, out var v) && v is string s) return s;
+        var id = $"v=2.0;clid=roster;rid=WEB_{Guid.NewGuid():N}";
+        context.Items[Header] = id;
+        return id;
+    }
+
+    public static void Stamp(HttpContext context) => context.Response.Headers[Header] = Id(context);
+
+    public static IApplicationBuilder UseTrackingIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        Stamp(context);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Roster.Requests");
+        using (logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = Id(context) }))
+            await next(context);
+    });
+
+    /// <summary>Caps request bodies: JSON bodies are small, pictures may be up to 2 MB plus multipart framing.</summary>
+    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+            feature.MaxRequestBodySize = context.Request.Path.Value?.EndsWith("/picture", StringComparison.Ordinal) == true
+                ? 3 * 1024 * 1024
+                : 256 * 1024;
+        return next(context);
+    });
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Roster.Domain.Users;
+
+namespace Roster.Server.Users;
+
+/// <summary>The user object of GET /users/{userId} (reference §4.1), in Zoom's JSON names.</summary>
+public sealed class UserDto
+{
+    public string? Id { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? DisplayName { get; set; }
+    public string Email { get; set; } = "";
+    public int Type { get; set; }
+    public string? RoleName { get; set; }
+    public long Pmi { get; set; }
+    public bool UsePmi { get; set; }
+    public string? PersonalMeetingUrl { get; set; }
+    public string? Timezone { get; set; }
+    public int Verified { get; set; }
+    public string? Dept { get; set; }
+    public string? CreatedAt { get; set; }
+    public string? UserCreatedAt { get; set; }
+    public string? LastLoginTime { get; set; }
+    public string? PicUrl { get; set; }
+    public string? CmsUserId { get; set; }
+    public string? Jid { get; set; }
+    public List<string>? GroupIds { get; set; }
+    public List<string>? ImGroupIds { get; set; }
+    public List<string>? DivisionIds { get; set; }
+    public string? AccountId { get; set; }
+    public long? AccountNumber { get; set; }
+    public string? Cluster { get; set; }
+    public string? Language { get; set; }
+    public string? PhoneCountry { get; set; }
+    public string? PhoneNumber { get; set; }
+    public List<PhoneNumber>? PhoneNumbers { get; set; }
+    public string Status { get; set; } = "";
+    public string? JobTitle { get; set; }
+    public string? Location { get; set; }
+    public string? Company { get; set; }
+    public string? Manager { get; set; }
+    public string? CostCenter { get; set; }
+    public List<int>? LoginTypes { get; set; }
+    public string? RoleId { get; set; }
+    public string? VanityUrl { get; set; }
+    public string? Pronouns { get; set; }
+    public int? PronounsOption { get; set; }
+    public List<CustomAttribute>? CustomAttributes { get; set; }
+    public string? PlanUnitedType { get; set; }
+    public long? ZoomOneType { get; set; }
+    public List<LicenseInfo>? LicenseInfoList { get; set; }
+    public string? HostKey { get; set; }
+}
+
+public sealed class UserListDto
+{
+    public int PageCount { get; set; }
+    public int PageNumber { get; set; }
+    public int PageSize { get; set; }
+    public int TotalRecords { get; set; }
+    public string NextPageToken { get; set; } = "";
+    public List<UserDto> Users { get; set; } = [];
+}
+
+public sealed record CreatedUserDto(string Id, string FirstName, string LastName, string Email, int Type);
+public sealed record ExistedEmailDto([property: JsonPropertyName("existed_email")] bool ExistedEmail);
+public sealed record ExistedDto(bool Existed);
+public sealed record PermissionsDto(IReadOnlyList<string> Permissions);
+public sealed record TokenDto(string? Token);
+public sealed record AssistantsAddedDto(string Ids, string AddAt);
+public sealed record AssistantDto(string Id, string Email, bool CanManageHostPrivateEvent);
+public sealed record AssistantsDto(IReadOnlyList<AssistantDto> Assistants);
+public sealed record SchedulerDto(string Id, string Email, long Pmi);
+public sealed record SchedulersDto(IReadOnlyList<SchedulerDto> Schedulers);
+
+/// <summary>Maps stored users to Zoom's JSON; links are built on the base URL the caller used.</summary>
+public static class UserWire
+{
+    public static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
+    public static string? PicUrl(User u, string baseUrl) => u.PicId is null ? null : $"{baseUrl}/p/{u.PicId}";
+
+    public static UserDto Full(User u, string baseUrl, long accountNumber, DateTimeOffset now)
+    {
+        var p = u.Profile;
+        return new UserDto
+        {
+            Id = u.Id,
+            FirstName = p.FirstName ?? "",
+            LastName = p.LastName ?? "",
+            DisplayName = p.DisplayName ?? "",
+            Email = u.Email,
+            Type = u.Type,
+            RoleName = Roles.NameOf(u.RoleId),
+            Pmi = u.Pmi,
+            UsePmi = u.UsePmi,
+            PersonalMeetingUrl = $"{baseUrl}/j/{u.Pmi}",
+            Timezone = p.Timezone ?? "",
+            Verified = u.Verified ? 1 : 0,
+            Dept = p.Dept ?? "",
+            // Zoom: for a pending user created_at is the time of the call (reference §3.2).
+            CreatedAt = Time(u.IsPending ? now : u.CreatedAt),
+            UserCreatedAt = Time(u.CreatedAt),
+            LastLoginTime = u.LastLoginTime is { } l ? Time(l) : null,
+            PicUrl = PicUrl(u, baseUrl) ?? "",
+            CmsUserId = p.CmsUserId ?? "",
+            Jid = $"{u.Id.ToLowerInvariant()}@xmpp.roster.local",
+            GroupIds = p.GroupIds ?? [],
+            ImGroupIds = [],
+            DivisionIds = p.DivisionIds,
+            AccountId = u.AccountId,
+            AccountNumber = accountNumber,
+            Cluster = "roster",
+            Language = p.Language ?? "en-US",
+            PhoneCountry = p.PhoneCountry ?? "",
+            PhoneNumber = p.PhoneNumber ?? "",
+            PhoneNumbers = p.PhoneNumbers,
+            Status = u.Status,
+            JobTitle = p.JobTitle ?? "",
+            Location = p.Location ?? "",
+            Company = p.Company ?? "",
+            Manager = p.Manager ?? "",
+            CostCenter = p.CostCenter,
+            LoginTypes = [u.LoginType],
+            RoleId = u.RoleId,
+            VanityUrl = u.VanityName is null ? null : $"{baseUrl}/my/{u.VanityName}",
+            Pronouns = p.Pronouns,
+            PronounsOption = p.PronounsOption,
+            CustomAttributes = p.CustomAttributes,
+            PlanUnitedType = p.PlanUnitedType,
+            ZoomOneType = p.ZoomOneType,
+            LicenseInfoList = p.LicenseInfoList,
+        };
+    }
+
+    /// <summary>A list item (§4.2): no id for pending users; custom attributes and host key only on request.</summary>
+    public static UserDto ListItem(User u, string baseUrl, bool withCustomAttributes, bool withHostKey)
+    {
+        var p = u.Profile;
+        return new UserDto
+        {
+            Id = u.IsPending ? null : u.Id,
+            FirstName = p.FirstName ?? "",
+            LastName = p.LastName ?? "",
+            DisplayName = p.DisplayName ?? "",
+            Email = u.Email,
+            Type = u.Type,
+            Pmi = u.Pmi,
+            Timezone = p.Timezone ?? "",
+            Verified = u.Verified ? 1 : 0,
+            Dept = p.Dept ?? "",
+            CreatedAt = Time(u.CreatedAt),
+            UserCreatedAt = Time(u.CreatedAt),
+            LastLoginTime = u.LastLoginTime is { } l ? Time(l) : null,
+            PicUrl = PicUrl(u, baseUrl),
+            Language = p.Language ?? "en-US",
+            Status = u.Status,
+            RoleId = u.RoleId,
+            GroupIds = p.GroupIds,
+            DivisionIds = p.DivisionIds,
+            PlanUnitedType = p.PlanUnitedType,
+            CustomAttributes = withCustomAttributes ? p.CustomAttributes ?? [] : null,
+            HostKey = withHostKey ? p.HostKey ?? "" : null,
+        };
+    }
+}

@@ -1,0 +1,217 @@
+using Microsoft.AspNetCore.Mvc;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+
+namespace Roster.Server.Users;
+
+/// <summary>The 23 operations under <c>/v2/users</c>. Handlers only translate HTTP to <see cref="UsersService"/> calls and back.</summary>
+public static class UsersEndpoints
+{
+    public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/v2/users").RequireZoomToken().WithTags("Users");
+
+        users.MapGet("", ListUsers).WithName("users");
+        users.MapPost("", CreateUser).WithName("userCreate");
+        users.MapGet("/email", CheckEmail).WithName("userEmail");
+        users.MapGet("/vanity_name", CheckVanityName).WithName("userVanityName");
+        users.MapGet("/{userId}", GetUser).WithName("user");
+        users.MapPatch("/{userId}", UpdateUser).WithName("userUpdate");
+        users.MapDelete("/{userId}", DeleteUser).WithName("userDelete");
+        users.MapPut("/{userId}/status", UpdateStatus).WithName("userStatus");
+        users.MapPut("/{userId}/email", UpdateEmail).WithName("userEmailUpdate");
+        users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword");
+        users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission");
+        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").DisableAntiforgery();
+        users.MapGet("/{userId}/token", GetToken).WithName("userToken");
+        users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete");
+        users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants");
+        users.MapPost("/{userId}/assistants", AddAssistants).WithName("userAssistantCreate");
+        users.MapDelete("/{userId}/assistants", DeleteAssistants).WithName("userAssistantsDelete");
+        users.MapDelete("/{userId}/assistants/{assistantId}", DeleteAssistant).WithName("userAssistantDelete");
+        users.MapGet("/{userId}/schedulers", ListSchedulers).WithName("userSchedulers");
+        users.MapDelete("/{userId}/schedulers", DeleteSchedulers).WithName("userSchedulersDelete");
+        users.MapDelete("/{userId}/schedulers/{schedulerId}", DeleteScheduler).WithName("userSchedulerDelete");
+        users.MapGet("/{userId}/settings", GetSettings).WithName("userSettings");
+        users.MapPatch("/{userId}/settings", UpdateSettings).WithName("userSettingsUpdate");
+
+        // Public picture links (pic_url), as Zoom serves pictures from its CDN without a token.
+        app.MapGet("/p/{pictureId}", ServePicture).WithName("rosterPicture").ExcludeFromDescription();
+        return users;
+    }
+
+    static CancellationToken Ct(HttpContext c) => c.RequestAborted;
+
+    public static async Task<IResult> ListUsers(HttpContext http, UsersService users, IRosterStore store,
+        [FromQuery] string? status, [FromQuery(Name = "page_size")] string? pageSize, [FromQuery(Name = "page_number")] string? pageNumber,
+        [FromQuery(Name = "next_page_token")] string? nextPageToken, [FromQuery(Name = "role_id")] string? roleId,
+        [FromQuery(Name = "include_fields")] string? includeFields)
+    {
+        var query = new ListUsersQuery(status, Input.Int(pageSize, "page_size"), Input.Int(pageNumber, "page_number"), nextPageToken, roleId, includeFields);
+        var page = await users.ListAsync(http.Caller(), query, Ct(http));
+        var fields = (includeFields ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var baseUrl = UserWire.BaseUrl(http.Request);
+        var dto = new UserListDto
+        {
+            PageCount = page.PageCount,
+            PageNumber = page.PageNumber,
+            PageSize = page.PageSize,
+            TotalRecords = page.TotalRecords,
+            NextPageToken = page.NextPageToken,
+            Users = page.Users.Select(u => UserWire.ListItem(u, baseUrl, fields.Contains("custom_attributes"), fields.Contains("host_key"))).ToList(),
+        };
+        return TypedResults.Json(dto, ServerJson.Default.UserListDto);
+    }
+
+    public static async Task<IResult> CreateUser(HttpContext http, UsersService users, ILoggerFactory logs)
+    {
+        var body = await Input.Json(http.Request, ServerJson.Default.CreateUserRequest);
+        var created = await users.CreateAsync(http.Caller(), body, Ct(http));
+        var u = created.User;
+        if (created.InvitationToken is { } token)
+            logs.CreateLogger("Roster.Invitations").LogInformation(
+                "Invitation for {Email}: {Link}", u.Email, $"{UserWire.BaseUrl(http.Request)}/invitations/{token}");
+        return TypedResults.Json(new CreatedUserDto(u.Id, u.Profile.FirstName ?? "", u.Profile.LastName ?? "", u.Email, u.Type),
+            ServerJson.Default.CreatedUserDto, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> CheckEmail(HttpContext http, UsersService users, [FromQuery] string? email)
+        => TypedResults.Json(new ExistedEmailDto(await users.EmailInUseAsync(http.Caller(), email, Ct(http))), ServerJson.Default.ExistedEmailDto);
+
+    public static async Task<IResult> CheckVanityName(HttpContext http, UsersService users, [FromQuery(Name = "vanity_name")] string? vanityName)
+        => TypedResults.Json(new ExistedDto(await users.VanityNameInUseAsync(http.Caller(), vanityName, Ct(http))), ServerJson.Default.ExistedDto);
+
+    public static async Task<IResult> GetUser(HttpContext http, UsersService users, IRosterStore store, TimeProvider clock, string userId,
+        [FromQuery(Name = "login_type")] string? loginType)
+    {
+        Input.Int(loginType, "login_type");
+        var user = await users.GetAsync(http.Caller(), userId, Ct(http));
+        var accountNumber = await store.ReadAsync(async s => (await s.GetAccountAsync(user.AccountId))?.AccountNumber ?? 0, Ct(http));
+        return TypedResults.Json(UserWire.Full(user, UserWire.BaseUrl(http.Request), accountNumber, clock.GetUtcNow()), ServerJson.Default.UserDto);
+    }
+
+    public static async Task<IResult> UpdateUser(HttpContext http, UsersService users, string userId)
+    {
+        var body = await Input.Json(http.Request, ServerJson.Default.UserUpdate);
+        await users.UpdateAsync(http.Caller(), userId, body, Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> DeleteUser(HttpContext http, UsersService users, string userId,
+        [FromQuery] string? action, [FromQuery(Name = "transfer_email")] string? transferEmail)
+    {
+        foreach (var flag in new[] { "encrypted_email", "transfer_meeting", "transfer_webinar", "transfer_recording", "transfer_whiteboard" })
+            Input.Bool(http.Request.Query[flag].FirstOrDefault(), flag);
+        await users.DeleteAsync(http.Caller(), userId, new DeleteUserQuery(action, transferEmail), Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> UpdateStatus(HttpContext http, UsersService users, string userId)
+    {
+        await users.SetStatusAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.StatusRequest), Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> UpdateEmail(HttpContext http, UsersService users, string userId)
+    {
+        await users.ChangeEmailAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.EmailRequest), Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> UpdatePassword(HttpContext http, UsersService users, string userId)
+    {
+        await users.SetPasswordAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.PasswordRequest), Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> GetPermissions(HttpContext http, UsersService users, string userId)
+        => TypedResults.Json(new PermissionsDto(await users.PermissionsAsync(http.Caller(), userId, Ct(http))), ServerJson.Default.PermissionsDto);
+
+    public static async Task<IResult> UploadPicture(HttpContext http, UsersService users, string userId)
+    {
+        if (!http.Request.HasFormContentType) throw Fail.With(415, 300, "The picture must be sent as multipart/form-data.");
+        var form = await http.Request.ReadFormAsync(Ct(http));
+        var file = form.Files.GetFile("pic_file") ?? throw Fail.With(400, 120, "");
+        if (file.Length > UsersService.MaxPictureBytes) throw Fail.With(400, 120, "The file is larger than 2M.");
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, Ct(http));
+        await users.UploadPictureAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
+        return Results.Text("{}", "application/json", statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> ServePicture(UsersService users, HttpContext http, string pictureId)
+    {
+        var picture = await users.GetPictureAsync(pictureId, Ct(http));
+        if (picture is null) throw Fail.With(404, 1001, "Picture does not exist.");
+        return TypedResults.File(picture.Bytes, picture.ContentType);
+    }
+
+    public static async Task<IResult> GetToken(HttpContext http, UsersService users, string userId, [FromQuery] string? type, [FromQuery] string? ttl)
+        => TypedResults.Json(new TokenDto(await users.IssueTokenAsync(http.Caller(), userId, type, Input.Long(ttl, "ttl"), Ct(http))), ServerJson.Default.TokenDto);
+
+    public static async Task<IResult> RevokeToken(HttpContext http, UsersService users, string userId)
+    {
+        await users.RevokeTokensAsync(http.Caller(), userId, Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> ListAssistants(HttpContext http, UsersService users, string userId)
+    {
+        var list = await users.ListAssistantsAsync(http.Caller(), userId, Ct(http));
+        return TypedResults.Json(new AssistantsDto(list.Select(a => new AssistantDto(a.Id, a.Email, a.CanManageHostPrivateEvent)).ToList()), ServerJson.Default.AssistantsDto);
+    }
+
+    public static async Task<IResult> AddAssistants(HttpContext http, UsersService users, string userId)
+    {
+        var added = await users.AddAssistantsAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.AddAssistantsRequest), Ct(http));
+        return TypedResults.Json(new AssistantsAddedDto(added.Ids, UserWire.Time(added.AddAt)), ServerJson.Default.AssistantsAddedDto, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static async Task<IResult> DeleteAssistants(HttpContext http, UsersService users, string userId)
+    {
+        await users.DeleteAssistantsAsync(http.Caller(), userId, Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> DeleteAssistant(HttpContext http, UsersService users, string userId, string assistantId)
+    {
+        await users.DeleteAssistantAsync(http.Caller(), userId, assistantId, Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> ListSchedulers(HttpContext http, UsersService users, string userId)
+    {
+        var list = await users.ListSchedulersAsync(http.Caller(), userId, Ct(http));
+        return TypedResults.Json(new SchedulersDto(list.Select(s => new SchedulerDto(s.Id, s.Email, s.Pmi)).ToList()), ServerJson.Default.SchedulersDto);
+    }
+
+    public static async Task<IResult> DeleteSchedulers(HttpContext http, UsersService users, string userId)
+    {
+        await users.DeleteSchedulersAsync(http.Caller(), userId, Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> DeleteScheduler(HttpContext http, UsersService users, string userId, string schedulerId)
+    {
+        await users.DeleteSchedulerAsync(http.Caller(), userId, schedulerId, Ct(http));
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> GetSettings(HttpContext http, UsersService users, string userId, [FromQuery] string? option,
+        [FromQuery(Name = "custom_query_fields")] string? customQueryFields, [FromQuery(Name = "login_type")] string? loginType)
+    {
+        Input.Int(loginType, "login_type");
+        var doc = await users.GetSettingsAsync(http.Caller(), userId, option, customQueryFields, Ct(http));
+        return TypedResults.Json(doc, ServerJson.Default.JsonObject);
+    }
+
+    public static async Task<IResult> UpdateSettings(HttpContext http, UsersService users, string userId, [FromQuery] string? option)
+    {
+        var body = await Input.JsonObject(http.Request);
+        await users.UpdateSettingsAsync(http.Caller(), userId, option, body, Ct(http));
+        return TypedResults.NoContent();
+    }
+}

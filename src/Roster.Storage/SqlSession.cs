@@ -1,0 +1,333 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
+namespace Roster.Storage;
+
+[JsonSerializable(typeof(UserProfile))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class StorageJson : JsonSerializerContext;
+
+/// <summary>
+/// The store's queries, written once in the SQL that SQLite and PostgreSQL share, over one open
+/// connection and transaction. Engines differ only in how connections, transactions and errors work.
+/// </summary>
+internal sealed class SqlSession(DbConnection connection, DbTransaction transaction, IUniqueViolation unique) : IStoreSession
+{
+    static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    Task<T?> One<T>(string sql, object? args = null) => connection.QuerySingleOrDefaultAsync<T>(sql, args, transaction);
+    async Task<IReadOnlyList<T>> Many<T>(string sql, object? args = null) => (await connection.QueryAsync<T>(sql, args, transaction)).AsList();
+    Task<int> Exec(string sql, object? args = null) => connection.ExecuteAsync(sql, args, transaction);
+
+    static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+    static long? Ms(DateTimeOffset? t) => t?.ToUnixTimeMilliseconds();
+    static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    // ---- accounts ----
+
+    sealed class AccountRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; set; } = "";
+        public long AccountNumber { get; set; }
+        public string Name { get; set; } = "";
+        public string Plan { get; set; } = "";
+        public long LicensedSeats { get; set; }
+        public string ManagedDomains { get; set; } = "[]";
+        public long MasterAccount { get; set; }
+        public string? ParentId { get; set; }
+        public string OwnerId { get; set; } = "";
+        public long SsoPreProvisioning { get; set; }
+        public long CreatedAt { get; set; }
+
+        public Account ToAccount() => new()
+        {
+            Seq = Seq, Id = Id, AccountNumber = AccountNumber, Name = Name, Plan = Plan, LicensedSeats = (int)LicensedSeats,
+            ManagedDomains = JsonSerializer.Deserialize(ManagedDomains, StorageJson.Default.ListString) ?? [],
+            MasterAccount = MasterAccount != 0, ParentId = ParentId, OwnerId = OwnerId, SsoPreProvisioning = SsoPreProvisioning != 0,
+            CreatedAt = At(CreatedAt),
+        };
+    }
+
+    const string AccountColumns = "seq, id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at";
+
+    public async Task<Account?> GetAccountAsync(string id)
+        => (await One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
+
+    public async Task InsertAccountAsync(Account a)
+        => a.Seq = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at)
+            VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt)
+            RETURNING seq
+            """,
+            new
+            {
+                a.Id, a.AccountNumber, a.Name, a.Plan, a.LicensedSeats,
+                ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString),
+                MasterAccount = a.MasterAccount ? 1 : 0, a.ParentId, a.OwnerId, Sso = a.SsoPreProvisioning ? 1 : 0, CreatedAt = Ms(a.CreatedAt),
+            }, transaction);
+
+    public async Task<int> CountSubAccountsAsync(string masterId)
+        => (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);
+
+    public async Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit)
+        => (await Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            new { masterId, afterSeq, limit })).Select(r => r.ToAccount()).ToList();
+
+    public Task<long> NextAccountNumberAsync()
+        => connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
+
+    // ---- users ----
+
+    sealed class UserRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; set; } = "";
+        public string AccountId { get; set; } = "";
+        public string Email { get; set; } = "";
+        public long Type { get; set; }
+        public string Status { get; set; } = "";
+        public string RoleId { get; set; } = "";
+        public long LoginType { get; set; }
+        public long Pmi { get; set; }
+        public long UsePmi { get; set; }
+        public string? VanityName { get; set; }
+        public long CreatedAt { get; set; }
+        public long? LastLoginTime { get; set; }
+        public long Verified { get; set; }
+        public string? PicId { get; set; }
+        public string? PasswordHash { get; set; }
+        public string PasswordHistory { get; set; } = "[]";
+        public string? InviteToken { get; set; }
+        public long? InviteExpiresAt { get; set; }
+        public long? TokensRevokedAt { get; set; }
+        public string Profile { get; set; } = "{}";
+
+        public User ToUser() => new()
+        {
+            Seq = Seq, Id = Id, AccountId = AccountId, Email = Email, Type = (int)Type, Status = Status, RoleId = RoleId,
+            LoginType = (int)LoginType, Pmi = Pmi, UsePmi = UsePmi != 0, VanityName = VanityName, CreatedAt = At(CreatedAt),
+            LastLoginTime = LastLoginTime is { } l ? At(l) : null, Verified = Verified != 0, PicId = PicId, PasswordHash = PasswordHash,
+            PasswordHistory = JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [],
+            InviteToken = InviteToken, InviteExpiresAt = InviteExpiresAt is { } i ? At(i) : null,
+            TokensRevokedAt = TokensRevokedAt is { } r ? At(r) : null,
+            Profile = JsonSerializer.Deserialize(Profile, StorageJson.Default.UserProfile) ?? new UserProfile(),
+        };
+    }
+
+    const string UserColumns =
+        "seq, id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, created_at, last_login_time, verified, pic_id, " +
+        "password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile";
+
+    static object UserArgs(User u) => new
+    {
+        u.Id, u.AccountId, u.Email, u.Type, u.Status, u.RoleId, u.LoginType, u.Pmi, UsePmi = u.UsePmi ? 1 : 0, u.VanityName,
+        VanityKey = u.VanityName?.ToLowerInvariant(), CreatedAt = Ms(u.CreatedAt), LastLoginTime = Ms(u.LastLoginTime),
+        Verified = u.Verified ? 1 : 0, u.PicId, u.PasswordHash,
+        PasswordHistory = JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString),
+        u.InviteToken, InviteExpiresAt = Ms(u.InviteExpiresAt), TokensRevokedAt = Ms(u.TokensRevokedAt),
+        Profile = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile),
+    };
+
+    public async Task<User?> GetUserAsync(string id)
+        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
+
+    public async Task<User?> GetUserByEmailAsync(string email)
+        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE email = @email", new { email }))?.ToUser();
+
+    public async Task<User?> GetUserByInviteTokenAsync(string inviteToken)
+        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
+
+    public async Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId)
+        => await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM users WHERE vanity_key = @key AND (@exceptUserId IS NULL OR id <> @exceptUserId)",
+            new { key = vanityName.ToLowerInvariant(), exceptUserId }, transaction) > 0;
+
+    public async Task<bool> PmiTakenAsync(long pmi, string? exceptUserId)
+        => await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM users WHERE pmi = @pmi AND (@exceptUserId IS NULL OR id <> @exceptUserId)", new { pmi, exceptUserId }, transaction) > 0;
+
+    public async Task InsertUserAsync(User u)
+    {
+        try
+        {
+            u.Seq = await connection.ExecuteScalarAsync<long>(
+                $"""
+                INSERT INTO users (id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, vanity_key, created_at,
+                    last_login_time, verified, pic_id, password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile)
+                VALUES (@Id, @AccountId, @Email, @Type, @Status, @RoleId, @LoginType, @Pmi, @UsePmi, @VanityName, @VanityKey, @CreatedAt,
+                    @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
+                RETURNING seq
+                """, UserArgs(u), transaction);
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw Domain.Errors.Fail.EmailTaken(u.Email);
+        }
+    }
+
+    public async Task UpdateUserAsync(User u)
+    {
+        try
+        {
+            await Exec(
+                """
+                UPDATE users SET account_id = @AccountId, email = @Email, type = @Type, status = @Status, role_id = @RoleId, login_type = @LoginType,
+                    pmi = @Pmi, use_pmi = @UsePmi, vanity_name = @VanityName, vanity_key = @VanityKey, last_login_time = @LastLoginTime,
+                    verified = @Verified, pic_id = @PicId, password_hash = @PasswordHash, password_history = @PasswordHistory,
+                    invite_token = @InviteToken, invite_expires_at = @InviteExpiresAt, tokens_revoked_at = @TokensRevokedAt, profile = @Profile
+                WHERE id = @Id
+                """, UserArgs(u));
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw Domain.Errors.Fail.EmailTaken(u.Email);
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "vanity_key"))
+        {
+            throw Domain.Errors.Fail.With(400, 4100, "The personal link name is already taken.");
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "pmi"))
+        {
+            throw Domain.Errors.Fail.Invalid($"PMI {u.Pmi} is already in use.");
+        }
+    }
+
+    public async Task DeleteUserAsync(string id)
+    {
+        await Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
+        await Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
+        await Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });
+        await Exec("DELETE FROM pictures WHERE user_id = @id", new { id });
+        await Exec("DELETE FROM users WHERE id = @id", new { id });
+    }
+
+    public async Task<int> CountUsersAsync(string accountId, string status, string? roleId)
+        => (int)await connection.ExecuteScalarAsync<long>(
+            roleId is null
+                ? "SELECT COUNT(*) FROM users WHERE account_id = @accountId AND status = @status"
+                : "SELECT COUNT(*) FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
+            new { accountId, status, roleId }, transaction);
+
+    public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit)
+        => (await Many<UserRow>(
+            roleId is null
+                ? $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND status = @status AND seq > @afterSeq ORDER BY seq LIMIT @limit"
+                : $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            new { accountId, status, roleId, afterSeq, limit })).Select(r => r.ToUser()).ToList();
+
+    public async Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit)
+        => (await Many<UserRow>(
+            roleId is null
+                ? $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset"
+                : $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset",
+            new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
+
+    public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
+        => (int)await connection.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM users
+            WHERE account_id = @accountId AND type IN (2, 3) AND status IN ('active', 'pending') AND (@exceptUserId IS NULL OR id <> @exceptUserId)
+            """, new { accountId, exceptUserId }, transaction);
+
+    // ---- assistants ----
+
+    sealed class AssistantRow
+    {
+        public string UserId { get; set; } = "";
+        public string AssistantId { get; set; } = "";
+        public long CanManageHostPrivateEvent { get; set; }
+        public long AddedAt { get; set; }
+        public Assistant ToAssistant() => new(UserId, AssistantId, CanManageHostPrivateEvent != 0, At(AddedAt));
+    }
+
+    public async Task<IReadOnlyList<Assistant>> ListAssistantsAsync(string userId)
+        => (await Many<AssistantRow>("SELECT user_id, assistant_id, can_manage_host_private_event, added_at FROM assistants WHERE user_id = @userId ORDER BY added_at, assistant_id", new { userId }))
+            .Select(r => r.ToAssistant()).ToList();
+
+    public async Task<IReadOnlyList<Assistant>> ListSchedulersAsync(string assistantId)
+        => (await Many<AssistantRow>("SELECT user_id, assistant_id, can_manage_host_private_event, added_at FROM assistants WHERE assistant_id = @assistantId ORDER BY added_at, user_id", new { assistantId }))
+            .Select(r => r.ToAssistant()).ToList();
+
+    public Task InsertAssistantAsync(Assistant a)
+        => Exec("INSERT INTO assistants (user_id, assistant_id, can_manage_host_private_event, added_at) VALUES (@UserId, @AssistantId, @Can, @At)",
+            new { a.UserId, a.AssistantId, Can = a.CanManageHostPrivateEvent ? 1 : 0, At = Ms(a.AddedAt) });
+
+    public async Task<bool> DeleteAssistantAsync(string userId, string assistantId)
+        => await Exec("DELETE FROM assistants WHERE user_id = @userId AND assistant_id = @assistantId", new { userId, assistantId }) > 0;
+
+    public Task DeleteAllAssistantsAsync(string userId) => Exec("DELETE FROM assistants WHERE user_id = @userId", new { userId });
+
+    public Task DeleteAllSchedulersAsync(string assistantId) => Exec("DELETE FROM assistants WHERE assistant_id = @assistantId", new { assistantId });
+
+    // ---- settings, e-mail changes, pictures ----
+
+    public Task<string?> GetSettingsAsync(string userId) => One<string?>("SELECT doc FROM user_settings WHERE user_id = @userId", new { userId });
+
+    public Task SaveSettingsAsync(string userId, string json)
+        => Exec("INSERT INTO user_settings (user_id, doc) VALUES (@userId, @json) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc", new { userId, json });
+
+    public async Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since)
+        => (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM email_changes WHERE user_id = @userId AND at > @since",
+            new { userId, since = Ms(since) }, transaction);
+
+    public Task InsertEmailChangeAsync(string userId, DateTimeOffset at)
+        => Exec("INSERT INTO email_changes (user_id, at) VALUES (@userId, @at)", new { userId, at = Ms(at) });
+
+    public Task SavePictureAsync(Picture p)
+        => Exec("INSERT INTO pictures (id, user_id, content_type, bytes) VALUES (@Id, @UserId, @ContentType, @Bytes)", new { p.Id, p.UserId, p.ContentType, p.Bytes });
+
+    public Task DeletePicturesOfAsync(string userId) => Exec("DELETE FROM pictures WHERE user_id = @userId", new { userId });
+
+    sealed class PictureRow
+    {
+        public string Id { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public string ContentType { get; set; } = "";
+        public byte[] Bytes { get; set; } = [];
+    }
+
+    public async Task<Picture?> GetPictureAsync(string id)
+        => await One<PictureRow>("SELECT id, user_id, content_type, bytes FROM pictures WHERE id = @id", new { id }) is { } r
+            ? new Picture(r.Id, r.UserId, r.ContentType, r.Bytes) : null;
+
+    // ---- apps, meta ----
+
+    sealed class AppRow
+    {
+        public string ClientId { get; set; } = "";
+        public string SecretHash { get; set; } = "";
+        public string AccountId { get; set; } = "";
+        public string OwnerUserId { get; set; } = "";
+        public string Scopes { get; set; } = "";
+        public string Name { get; set; } = "";
+        public long Active { get; set; }
+        public long CreatedAt { get; set; }
+    }
+
+    public async Task<OAuthApp?> GetAppAsync(string clientId)
+        => await One<AppRow>("SELECT client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at FROM oauth_apps WHERE client_id = @clientId", new { clientId }) is { } r
+            ? new OAuthApp
+            {
+                ClientId = r.ClientId, SecretHash = r.SecretHash, AccountId = r.AccountId, OwnerUserId = r.OwnerUserId,
+                Scopes = r.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), Name = r.Name, Active = r.Active != 0, CreatedAt = At(r.CreatedAt),
+            }
+            : null;
+
+    public Task InsertAppAsync(OAuthApp a)
+        => Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt)",
+            new { a.ClientId, a.SecretHash, a.AccountId, a.OwnerUserId, Scopes = string.Join(' ', a.Scopes), a.Name, Active = a.Active ? 1 : 0, CreatedAt = Ms(a.CreatedAt) });
+
+    public Task<string?> GetMetaAsync(string key) => One<string?>("SELECT value FROM meta WHERE key = @key", new { key });
+
+    public Task SetMetaAsync(string key, string value)
+        => Exec("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value });
+}
