@@ -137,6 +137,45 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
             return ok ? app : null;
         }, ct);
 
+    /// <summary>Every scope Roster knows: the classic and granular scopes of the operations it serves.</summary>
+    public static readonly IReadOnlySet<string> KnownScopes = Operations.UsersApi
+        .Concat([Operations.CreateAccount, Operations.ListAccounts, Operations.GetAccount])
+        .SelectMany(o => o.AdminScopes.Concat(o.UserScopes)).Concat(Operations.AllAdminScopes).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Creates a Server-to-Server app for the caller's account, or for one of its sub accounts when the caller is a
+    /// master account. The app acts as that account's owner; the secret is returned once and kept only as a hash.
+    /// </summary>
+    public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, CancellationToken ct = default)
+    {
+        var wanted = scopes is { Count: > 0 } ? scopes.Distinct().ToArray() : Operations.AllAdminScopes;
+        if (wanted.Any(sc => !KnownScopes.Contains(sc))) throw Fail.InvalidField("scopes");
+        return store.WriteAsync(async s =>
+        {
+            var me = await s.GetUserAsync(caller.UserId);
+            if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can create apps.");
+            Account? account;
+            if (string.IsNullOrEmpty(accountId) || accountId == "me" || accountId == caller.AccountId)
+                account = await s.GetAccountAsync(caller.AccountId);
+            else
+            {
+                Operations.CreateAccount.Authorize(caller, targetIsSelf: false);
+                account = await s.GetAccountAsync(accountId);
+                if (account is null || account.ParentId != caller.AccountId) throw Fail.AccountNotFound(accountId);
+            }
+            if (account is null) throw Fail.AccountNotFound(accountId ?? caller.AccountId);
+            var owner = await s.GetUserAsync(account.OwnerId) ?? throw Fail.AccountNotFound(account.Id);
+            var secret = NewId(24);
+            var app = new OAuthApp
+            {
+                ClientId = NewId(12), SecretHash = HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
+                Scopes = wanted, CreatedAt = Now,
+            };
+            await s.InsertAppAsync(app);
+            return (app, secret);
+        }, ct);
+    }
+
     static async Task<Account> MasterOf(IStoreSession s, Caller caller)
     {
         var account = await s.GetAccountAsync(caller.AccountId) ?? throw Fail.AccountNotFound(caller.AccountId);

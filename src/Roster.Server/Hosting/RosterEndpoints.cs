@@ -1,4 +1,5 @@
 using System.Net;
+using Roster.Domain.Accounts;
 using Roster.Domain.Users;
 using Roster.Server.Auth;
 using Roster.Server.Http;
@@ -10,6 +11,8 @@ public sealed record InvitationDto(string Email, string Link, string ExpiresAt);
 public sealed record InvitationListDto(IReadOnlyList<InvitationDto> Invitations);
 public sealed record TokenCheckRequest(string? Token);
 public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, long? Exp);
+public sealed record AppRequest(string? AccountId, List<string>? Scopes);
+public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope);
 
 /// <summary>
 /// What Roster adds around Zoom's API: the invitation pages a real Zoom would e-mail, the list of open invitations
@@ -21,6 +24,7 @@ public static class RosterEndpoints
     {
         var api = app.MapGroup("/roster/v1").RequireZoomToken().WithTags("Roster");
         api.MapGet("/invitations", ListInvitations).WithName("rosterInvitations");
+        api.MapPost("/apps", CreateApp).WithName("rosterCreateApp");
         app.MapPost("/roster/v1/tokens/verify", VerifyToken).WithName("rosterVerifyToken").WithTags("Roster");
 
         app.MapGet("/invitations/{token}", InvitationPage).ExcludeFromDescription();
@@ -35,6 +39,14 @@ public static class RosterEndpoints
         return TypedResults.Json(new InvitationListDto(pending
             .Select(u => new InvitationDto(u.Email, $"{baseUrl}/invitations/{u.InviteToken}", UserWire.Time(u.InviteExpiresAt!.Value))).ToList()),
             ServerJson.Default.InvitationListDto);
+    }
+
+    public static async Task<IResult> CreateApp(HttpContext http, AccountsService accounts)
+    {
+        var body = await Input.Json(http.Request, ServerJson.Default.AppRequest);
+        var (created, secret) = await accounts.CreateAppAsync(http.Caller(), body.AccountId, body.Scopes, http.RequestAborted);
+        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes)),
+            ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }
 
     public static async Task<IResult> VerifyToken(HttpContext http, UsersService users)

@@ -14,11 +14,20 @@ public static class Input
            || request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
            || request.ContentType.Contains("+json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>JSON bodies of the Users API are small; anything larger is refused before it is read.</summary>
+    public const long MaxJsonBytes = 256 * 1024;
+
+    static void CheckLength(HttpRequest request)
+    {
+        if (request.ContentLength > MaxJsonBytes) throw Fail.With(413, 300, "Request body is too large.");
+    }
+
     /// <summary>A required JSON body: malformed JSON, wrong value types or an empty body are 400/300.</summary>
     public static async Task<T> Json<T>(HttpRequest request, JsonTypeInfo<T> info) where T : class
     {
         if (!IsJson(request))
             throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
+        CheckLength(request);
         try
         {
             var value = await JsonSerializer.DeserializeAsync(request.Body, info, request.HttpContext.RequestAborted);
@@ -34,6 +43,7 @@ public static class Input
     {
         if (!IsJson(request))
             throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
+        CheckLength(request);
         try
         {
             var node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);

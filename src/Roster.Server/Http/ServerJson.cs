@@ -42,5 +42,7 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(InvitationListDto))]
 [JsonSerializable(typeof(TokenCheckRequest))]
 [JsonSerializable(typeof(TokenCheckDto))]
+[JsonSerializable(typeof(AppRequest))]
+[JsonSerializable(typeof(AppDto))]
 [JsonSerializable(typeof(JsonObject))]
 public sealed partial class ServerJson : JsonSerializerContext;

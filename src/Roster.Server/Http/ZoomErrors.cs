@@ -88,7 +88,7 @@ public static class Tracking
         if (feature is { IsReadOnly: false })
             feature.MaxRequestBodySize = context.Request.Path.Value?.EndsWith("/picture", StringComparison.Ordinal) == true
                 ? 3 * 1024 * 1024
-                : 256 * 1024;
+                : Input.MaxJsonBytes;
         return next(context);
     });
 }

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Roster.Server.Tests;
+
+/// <summary>A clock the tests move by hand (token expiry, invitation expiry, the 24 h e-mail window).</summary>
+public sealed class ManualClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+    public override DateTimeOffset GetUtcNow() => Now;
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>
+/// The real app in process on a fresh data folder with known credentials. Every test makes its own,
+/// so no test sees another's state.
+/// </summary>
+public sealed class RosterApp : WebApplicationFactory<Program>
+{
+    public const string AccountId = "acct_primary_000000001";
+    public const string ClientId = "test-client";
+    public const string ClientSecret = "test-secret-0123456789";
+
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "roster-test-" + Guid.NewGuid().ToString("N"));
+    public ManualClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data", DataDir);
+        builder.UseSetting("ROSTER_ACCOUNT_ID", AccountId);
+        builder.UseSetting("ROSTER_CLIENT_ID", ClientId);
+        builder.UseSetting("ROSTER_CLIENT_SECRET", ClientSecret);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    public async Task<string> TokenAsync(string clientId = ClientId, string secret = ClientSecret, string accountId = AccountId)
+    {
+        using var http = CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "account_credentials", ["account_id"] = accountId }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>A client holding a token of the primary account's app (every admin scope).</summary>
+    public async Task<Api> ApiAsync() => new(CreateClient(), await TokenAsync());
+
+    public Api ApiWith(string token) => new(CreateClient(), token);
+
+    /// <summary>A sub account of the primary account, with an app of the given scopes acting as its owner.</summary>
+    public async Task<(Api Api, string AccountId, string OwnerEmail)> SubAccountAsync(Api master, string email, string plan = "business",
+        int seats = 10, string[]? domains = null, bool sso = false, string[]? scopes = null)
+    {
+        var created = await master.Send(HttpMethod.Post, "/v2/accounts", new
+        {
+            first_name = "Sub", last_name = "Owner", email, password = "Secur3Pass!x", account_name = "Sub " + email,
+            plan, seats, managed_domains = domains ?? [], sso_pre_provisioning = sso,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var accountId = created.Json["id"]!.GetValue<string>();
+        var app = await AppAsync(master, accountId, scopes);
+        return (app, accountId, email);
+    }
+
+    /// <summary>A client whose token holds exactly <paramref name="scopes"/> (for the given account, or the caller's).</summary>
+    public async Task<Api> AppAsync(Api admin, string? accountId, string[]? scopes)
+    {
+        var app = await admin.Send(HttpMethod.Post, "/roster/v1/apps", new { account_id = accountId, scopes });
+        Assert.Equal(HttpStatusCode.Created, app.Status);
+        var token = await TokenAsync(app.Json["client_id"]!.GetValue<string>(), app.Json["client_secret"]!.GetValue<string>(),
+            app.Json["account_id"]!.GetValue<string>());
+        return ApiWith(token);
+    }
+}
+
+public sealed record Reply(HttpStatusCode Status, string Body, HttpResponseMessage Response)
+{
+    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+    public int Code => Json["code"]!.GetValue<int>();
+
+    /// <summary>Asserts Zoom's error shape with this status and code.</summary>
+    public Reply IsError(int status, int code)
+    {
+        Assert.True((int)Status == status, $"expected {status}/{code}, got {(int)Status}: {Body}");
+        Assert.Equal(code, Code);
+        Assert.True(Json.ContainsKey("message"), Body);
+        Assert.DoesNotContain("   at ", Body);
+        return this;
+    }
+
+    public Reply Is(HttpStatusCode status)
+    {
+        Assert.True(Status == status, $"expected {(int)status}, got {(int)Status}: {Body}");
+        return this;
+    }
+}
+
+/// <summary>A thin HTTP client for the tests: JSON in, status and raw body out.</summary>
+public sealed class Api(HttpClient http, string token) : IDisposable
+{
+    public HttpClient Http { get; } = http;
+    public string Token { get; } = token;
+
+    public async Task<Reply> Send(HttpMethod method, string path, object? body = null, string? rawBody = null, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (rawBody is not null) request.Content = new StringContent(rawBody, Encoding.UTF8, contentType);
+        else if (body is not null) request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, contentType);
+        var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.Headers.Contains("x-zm-trackingid"), $"{method} {path} answered without x-zm-trackingid");
+        return new Reply(response.StatusCode, text, response);
+    }
+
+    public Task<Reply> Get(string path) => Send(HttpMethod.Get, path);
+    public Task<Reply> Post(string path, object? body) => Send(HttpMethod.Post, path, body);
+    public Task<Reply> Patch(string path, object? body) => Send(HttpMethod.Patch, path, body);
+    public Task<Reply> Put(string path, object? body) => Send(HttpMethod.Put, path, body);
+    public Task<Reply> Delete(string path) => Send(HttpMethod.Delete, path);
+
+    /// <summary>Creates an active user (custCreate for basic/licensed API users, or the given action).</summary>
+    public async Task<string> CreateUser(string email, int type = 1, string action = "custCreate", string? password = null)
+    {
+        var reply = await Post("/v2/users", new { action, user_info = new { email, type, first_name = "First", last_name = "Last", password } });
+        Assert.True(reply.Status == HttpStatusCode.Created, reply.Body);
+        return reply.Json["id"]!.GetValue<string>();
+    }
+
+    public void Dispose() => Http.Dispose();
+}
