@@ -53,6 +53,8 @@ for line in lines:
         enum = [v.strip() for v in limits.split(",")]
         if ftype.startswith("integer"):
             enum = [int(v) for v in enum]
+    elif ftype in ("string", "integer") and not any(w in limits for w in ("e.g.", "sample", "used when")) and ticks(limits) and all(re.fullmatch(r"\d+" if ftype == "integer" else r"\w+", t) for t in ticks(limits)):
+        enum = [int(t) for t in ticks(limits)] if ftype == "integer" else ticks(limits)
     if path in ("meeting_password_requirement",) and mode == "security":
         ftype = "object"
     entry = {"path": f"{section}.{path}", "type": ftype, "get": get, "patch": patch}
