@@ -24,10 +24,10 @@ public static class AccountsEndpoints
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/v2/accounts").RequireZoomToken().WithTags("Accounts");
-        accounts.MapPost("", CreateAccount).WithName("accountCreate");
-        accounts.MapGet("", ListAccounts).WithName("accounts");
-        accounts.MapGet("/{accountId}", GetAccount).WithName("account");
-        accounts.MapPut("/{accountId}/users/{userId}/account", SwitchUserAccount).WithName("switchUserAccount").WithTags("Users");
+        accounts.MapPost("", CreateAccount).WithName("accountCreate").Scoped(Operations.CreateAccount);
+        accounts.MapGet("", ListAccounts).WithName("accounts").Scoped(Operations.ListAccounts);
+        accounts.MapGet("/{accountId}", GetAccount).WithName("account").Scoped(Operations.GetAccount);
+        accounts.MapPut("/{accountId}/users/{userId}/account", SwitchUserAccount).WithName("switchUserAccount").Scoped(Operations.SwitchUserAccount).WithTags("Users");
         return app;
     }
 

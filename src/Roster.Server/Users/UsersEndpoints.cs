@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Users;
 using Roster.Server.Auth;
@@ -14,29 +15,29 @@ public static class UsersEndpoints
     {
         var users = app.MapGroup("/v2/users").RequireZoomToken().WithTags("Users");
 
-        users.MapGet("", ListUsers).WithName("users");
-        users.MapPost("", CreateUser).WithName("userCreate");
-        users.MapGet("/email", CheckEmail).WithName("userEmail");
-        users.MapGet("/vanity_name", CheckVanityName).WithName("userVanityName");
-        users.MapGet("/{userId}", GetUser).WithName("user");
-        users.MapPatch("/{userId}", UpdateUser).WithName("userUpdate");
-        users.MapDelete("/{userId}", DeleteUser).WithName("userDelete");
-        users.MapPut("/{userId}/status", UpdateStatus).WithName("userStatus");
-        users.MapPut("/{userId}/email", UpdateEmail).WithName("userEmailUpdate");
-        users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword");
-        users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission");
-        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").DisableAntiforgery();
-        users.MapGet("/{userId}/token", GetToken).WithName("userToken");
-        users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete");
-        users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants");
-        users.MapPost("/{userId}/assistants", AddAssistants).WithName("userAssistantCreate");
-        users.MapDelete("/{userId}/assistants", DeleteAssistants).WithName("userAssistantsDelete");
-        users.MapDelete("/{userId}/assistants/{assistantId}", DeleteAssistant).WithName("userAssistantDelete");
-        users.MapGet("/{userId}/schedulers", ListSchedulers).WithName("userSchedulers");
-        users.MapDelete("/{userId}/schedulers", DeleteSchedulers).WithName("userSchedulersDelete");
-        users.MapDelete("/{userId}/schedulers/{schedulerId}", DeleteScheduler).WithName("userSchedulerDelete");
-        users.MapGet("/{userId}/settings", GetSettings).WithName("userSettings");
-        users.MapPatch("/{userId}/settings", UpdateSettings).WithName("userSettingsUpdate");
+        users.MapGet("", ListUsers).WithName("users").Scoped(Operations.ListUsers);
+        users.MapPost("", CreateUser).WithName("userCreate").Scoped(Operations.CreateUser);
+        users.MapGet("/email", CheckEmail).WithName("userEmail").Scoped(Operations.CheckEmail);
+        users.MapGet("/vanity_name", CheckVanityName).WithName("userVanityName").Scoped(Operations.CheckVanityName);
+        users.MapGet("/{userId}", GetUser).WithName("user").Scoped(Operations.GetUser);
+        users.MapPatch("/{userId}", UpdateUser).WithName("userUpdate").Scoped(Operations.UpdateUser);
+        users.MapDelete("/{userId}", DeleteUser).WithName("userDelete").Scoped(Operations.DeleteUser);
+        users.MapPut("/{userId}/status", UpdateStatus).WithName("userStatus").Scoped(Operations.UpdateStatus);
+        users.MapPut("/{userId}/email", UpdateEmail).WithName("userEmailUpdate").Scoped(Operations.UpdateEmail);
+        users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword").Scoped(Operations.UpdatePassword);
+        users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission").Scoped(Operations.GetPermissions);
+        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").Scoped(Operations.UploadPicture).DisableAntiforgery();
+        users.MapGet("/{userId}/token", GetToken).WithName("userToken").Scoped(Operations.GetToken);
+        users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete").Scoped(Operations.RevokeSsoToken);
+        users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants").Scoped(Operations.ListAssistants);
+        users.MapPost("/{userId}/assistants", AddAssistants).WithName("userAssistantCreate").Scoped(Operations.AddAssistants);
+        users.MapDelete("/{userId}/assistants", DeleteAssistants).WithName("userAssistantsDelete").Scoped(Operations.DeleteAssistants);
+        users.MapDelete("/{userId}/assistants/{assistantId}", DeleteAssistant).WithName("userAssistantDelete").Scoped(Operations.DeleteAssistant);
+        users.MapGet("/{userId}/schedulers", ListSchedulers).WithName("userSchedulers").Scoped(Operations.ListSchedulers);
+        users.MapDelete("/{userId}/schedulers", DeleteSchedulers).WithName("userSchedulersDelete").Scoped(Operations.DeleteSchedulers);
+        users.MapDelete("/{userId}/schedulers/{schedulerId}", DeleteScheduler).WithName("userSchedulerDelete").Scoped(Operations.DeleteScheduler);
+        users.MapGet("/{userId}/settings", GetSettings).WithName("userSettings").Scoped(Operations.GetSettings);
+        users.MapPatch("/{userId}/settings", UpdateSettings).WithName("userSettingsUpdate").Scoped(Operations.UpdateSettings);
 
         // Public picture links (pic_url), as Zoom serves pictures from its CDN without a token.
         app.MapGet("/p/{pictureId}", ServePicture).WithName("rosterPicture").ExcludeFromDescription();
