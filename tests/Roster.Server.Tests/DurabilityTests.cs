@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Roster.Storage;
+
+namespace Roster.Server.Tests;
+
+public class DurabilityTests
+{
+    static async Task<HttpClient> Client(string baseUrl)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
+        var token = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    [Fact]
+    public async Task EveryAcknowledgedCreateSurvivesKillDashNine()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "roster-crash-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var acknowledged = new ConcurrentBag<string>();
+            await using (var server = await ServerProcess.StartAsync(dir))
+            {
+                using var http = await Client(server.BaseUrl);
+                using var stop = new CancellationTokenSource();
+                var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+                {
+                    for (var i = 0; !stop.IsCancellationRequested; i++)
+                    {
+                        var email = $"w{w}-{i}@crash.test";
+                        try
+                        {
+                            var r = await http.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email, type = 1 } });
+                            if (r.StatusCode == HttpStatusCode.Created) acknowledged.Add(email);
+                        }
+                        catch (HttpRequestException) { return; }
+                        catch (TaskCanceledException) { return; }
+                    }
+                })).ToArray();
+                while (acknowledged.Count < 300) await Task.Delay(20);
+                server.Kill();
+                stop.Cancel();
+                await Task.WhenAll(workers);
+            }
+            Assert.True(acknowledged.Count >= 300);
+
+            var store = new SqliteStore(Path.Combine(dir, "roster.db"));
+            Assert.Equal("ok", store.IntegrityCheck());
+            await using (var again = await ServerProcess.StartAsync(dir))
+            {
+                using var http = await Client(again.BaseUrl);
+                foreach (var email in acknowledged)
+                    Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/v2/users/{email}")).StatusCode);
+                var total = (await http.GetFromJsonAsync<JsonObject>("/v2/users?page_size=1"))!["total_records"]!.GetValue<int>();
+                Assert.True(total >= acknowledged.Count + 1);
+            }
+            Assert.Equal("ok", store.IntegrityCheck());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task SecondStartReusesTheStoreAndKeepsCredentialsPrivate()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "roster-restart-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var server = await ServerProcess.StartAsync(dir))
+            {
+                using var http = await Client(server.BaseUrl);
+                (await http.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email = "kept@example.com", type = 1 } })).EnsureSuccessStatusCode();
+            }
+            var credentials = Path.Combine(dir, "credentials.json");
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentials));
+            var json = JsonNode.Parse(await File.ReadAllTextAsync(credentials))!;
+            Assert.Equal(RosterApp.AccountId, json["account_id"]!.GetValue<string>());
+            await using (var server = await ServerProcess.StartAsync(dir))
+            {
+                using var http = await Client(server.BaseUrl);
+                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v2/users/kept@example.com")).StatusCode);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task FailedOperationsLeaveTheStoreUnchanged()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var boss = await api.CreateUser("boss@example.com", type: 2);
+        var ok = await api.CreateUser("ok@example.com", type: 2);
+        await api.CreateUser("basic@example.com", type: 1);
+        var before = Dump(app);
+        (await api.Post($"/v2/users/{boss}/assistants", new { assistants = new object[] { new { id = ok }, new { email = "basic@example.com" } } })).IsError(400, 200);
+        (await api.Patch($"/v2/users/{boss}", new { first_name = "Changed", pmi = 1 })).IsError(400, 300);
+        (await api.Patch($"/v2/users/{boss}/settings", new { in_meeting = new { chat = true, entry_exit_chime = "nope" } })).IsError(400, 300);
+        (await api.Post("/v2/users", new { action = "custCreate", user_info = new { email = "ok@example.com", type = 1 } })).IsError(409, 1005);
+        (await api.Put($"/v2/users/{ok}/email", new { email = "boss@example.com" })).IsError(409, 1005);
+        (await api.Put($"/v2/users/{ok}/status", new { action = "sleep" })).IsError(400, 300);
+        (await api.Delete($"/v2/users/{ok}?action=delete&transfer_email=ghost@example.com")).IsError(404, 1001);
+        (await api.Patch($"/v2/users/{boss}/settings?option=meeting_authentication", new { meeting_authentication = true, authentication_option = new { action = "hide", id = "none" } })).IsError(400, 300);
+        Assert.Equal(before, Dump(app));
+    }
+
+    /// <summary>Every row of every table, in a stable order.</summary>
+    static string Dump(RosterApp app)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDir, "roster.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var sb = new StringBuilder();
+        foreach (var table in new[] { "accounts", "users", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "meta" })
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                for (var i = 0; i < reader.FieldCount; i++) sb.Append(reader.GetValue(i)).Append('|');
+            sb.AppendLine(table);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Roster.Server.Tests;
+
+/// <summary>The real <c>roster-server</c> as a child process on a free loopback port (for crash and restart tests).</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    readonly Process _process;
+    public string BaseUrl { get; }
+
+    ServerProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<ServerProcess> StartAsync(string dataDir)
+    {
+        var port = FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "roster-server.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--data", dataDir, "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ROSTER_ACCOUNT_ID"] = RosterApp.AccountId;
+        info.Environment["ROSTER_CLIENT_ID"] = RosterApp.ClientId;
+        info.Environment["ROSTER_CLIENT_SECRET"] = RosterApp.ClientSecret;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, $"http://127.0.0.1:{port}");
+        using var http = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"roster-server exited with {process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync($"{server.BaseUrl}/v2/users")).StatusCode == HttpStatusCode.Unauthorized) return server;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("roster-server did not start");
+    }
+
+    /// <summary>Ends the process the hard way: no shutdown, no flush (kill -9).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+}
