@@ -34,6 +34,7 @@ public sealed class RosterApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataDir);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ROSTER_ACCOUNT_ID", AccountId);
         builder.UseSetting("ROSTER_CLIENT_ID", ClientId);
         builder.UseSetting("ROSTER_CLIENT_SECRET", ClientSecret);
