@@ -4,12 +4,32 @@ using Roster.Server.Hosting;
 using Roster.Server.Http;
 using Roster.Server.Users;
 
+using Roster.Storage;
+
+// `roster-server migrate` (or --migrate-only) applies the store's migrations and exits.
+var migrateOnly = args.Length > 0 && args[0] == "migrate" || args.Contains("--migrate-only");
+args = args.Where(a => a is not ("migrate" or "--migrate-only")).ToArray();
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddRoster(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
 var app = builder.Build();
+try
+{
+    _ = app.Services.GetRequiredService<Roster.Domain.Abstractions.IRosterStore>();
+}
+catch (SchemaMismatchException e)
+{
+    Console.Error.WriteLine($"roster-server: {e.Message}");
+    return 2;
+}
+if (migrateOnly)
+{
+    Console.WriteLine($"Store migrated to schema version {SqliteStore.SchemaVersion}.");
+    return 0;
+}
 await app.BootstrapAsync();
 
 app.UseMiddleware<ZoomErrorMiddleware>();
@@ -24,12 +44,16 @@ app.UseStatusCodePages(async ctx =>
             response.StatusCode == 404 ? "Not found." : response.StatusCode == 405 ? "Method not allowed." : "Request failed."));
 });
 
+app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+app.MapGet("/readyz", async (IStoreHealth store, CancellationToken ct) =>
+    await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("store unreachable", statusCode: 503)).ExcludeFromDescription();
 app.MapOAuth();
 app.MapUsers();
 app.MapAccounts();
 app.MapRosterExtensions();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the in-process test host.</summary>
 public partial class Program;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Roster.Domain.Abstractions;
@@ -17,9 +16,9 @@ internal interface IUniqueViolation
 /// a killed process. Writes run one at a time in <c>BEGIN IMMEDIATE</c> transactions; reads run in parallel on
 /// their own snapshot.
 /// </summary>
-public sealed class SqliteStore : IRosterStore, IUniqueViolation, IDisposable
+public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, IDisposable
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = MigrationScripts.Latest;
     readonly string _connectionString;
     readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -45,19 +44,12 @@ public sealed class SqliteStore : IRosterStore, IUniqueViolation, IDisposable
         connection.Execute("PRAGMA journal_mode = WAL;");
         var version = connection.ExecuteScalar<long>("PRAGMA user_version;");
         if (version > SchemaVersion)
-            throw new InvalidOperationException(
-                $"The store at {Path} has schema version {version}, newer than this Roster build understands ({SchemaVersion}). Upgrade Roster.");
-        var scripts = typeof(SqliteStore).Assembly.GetManifestResourceNames()
-            .Where(n => n.Contains(".Migrations.Sqlite.", StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .ToList();
+            throw new SchemaMismatchException(
+                $"The store at {Path} has schema version {version}, newer than this Roster build serves ({SchemaVersion}). Upgrade Roster.");
         for (var v = (int)version + 1; v <= SchemaVersion; v++)
         {
-            var name = scripts.Single(n => n.Contains($".Sqlite.{v:D4}_", StringComparison.Ordinal));
-            using var stream = typeof(SqliteStore).Assembly.GetManifestResourceStream(name)!;
-            var sql = new StreamReader(stream).ReadToEnd();
             using var tx = connection.BeginTransaction();
-            connection.Execute(sql, transaction: tx);
+            connection.Execute(MigrationScripts.Load("Sqlite", v), transaction: tx);
             connection.Execute($"PRAGMA user_version = {v};", transaction: tx);
             tx.Commit();
         }
@@ -68,6 +60,19 @@ public sealed class SqliteStore : IRosterStore, IUniqueViolation, IDisposable
     {
         using var connection = Open();
         return string.Join("; ", connection.Query<string>("PRAGMA integrity_check;"));
+    }
+
+    public async Task<bool> PingAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await using var connection = Open();
+            return await connection.ExecuteScalarAsync<long>("SELECT 1") == 1;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
     }
 
     SqliteConnection Open()

@@ -30,10 +30,13 @@ public sealed class RosterApp : WebApplicationFactory<Program>
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "roster-test-" + Guid.NewGuid().ToString("N"));
     public ManualClock Clock { get; } = new();
+    /// <summary>The PostgreSQL database of this app when the suite runs on PostgreSQL, else null.</summary>
+    public string? PostgresConnection { get; } = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataDir);
+        if (PostgresConnection is not null) builder.UseSetting("store", PostgresConnection);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ROSTER_ACCOUNT_ID", AccountId);
         builder.UseSetting("ROSTER_CLIENT_ID", ClientId);
@@ -44,6 +47,7 @@ public sealed class RosterApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (PostgresConnection is not null) PostgresCluster.Drop(PostgresConnection);
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

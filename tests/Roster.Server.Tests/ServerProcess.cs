@@ -23,7 +23,7 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDir)
+    public static async Task<ServerProcess> StartAsync(string dataDir, string? store = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "roster-server.dll");
@@ -38,6 +38,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["ROSTER_CLIENT_ID"] = RosterApp.ClientId;
         info.Environment["ROSTER_CLIENT_SECRET"] = RosterApp.ClientSecret;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (store is not null) info.Environment["ROSTER_STORE"] = store;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -9,7 +9,7 @@ using Roster.Storage;
 namespace Roster.Server.Hosting;
 
 /// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
-public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret)
+public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
     public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
@@ -18,7 +18,11 @@ public sealed record RosterOptions(string DataDirectory, string? AccountId, stri
         Path.GetFullPath(config["data"] ?? config["ROSTER_DATA"] ?? "data"),
         NullIfEmpty(config["ROSTER_ACCOUNT_ID"]),
         NullIfEmpty(config["ROSTER_CLIENT_ID"]),
-        NullIfEmpty(config["ROSTER_CLIENT_SECRET"]));
+        NullIfEmpty(config["ROSTER_CLIENT_SECRET"]),
+        NullIfEmpty(config["store"] ?? config["ROSTER_STORE"]),
+        !string.Equals(config["ROSTER_AUTO_MIGRATE"], "false", StringComparison.OrdinalIgnoreCase));
+
+    public string StoreDescription => PostgresConnection is null ? DatabasePath : "PostgreSQL";
 
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
@@ -30,14 +34,29 @@ public static class RosterHosting
         var options = RosterOptions.From(config);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SqliteStore>(_ =>
+        if (options.PostgresConnection is { } pg)
         {
-            Directory.CreateDirectory(options.DataDirectory);
-            var store = new SqliteStore(options.DatabasePath);
-            store.Migrate();
-            return store;
-        });
-        services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<SqliteStore>());
+            services.AddSingleton(_ =>
+            {
+                var store = new PostgresStore(pg);
+                store.MigrateAsync(apply: options.AutoMigrate).GetAwaiter().GetResult();
+                return store;
+            });
+            services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<PostgresStore>());
+            services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStore>());
+        }
+        else
+        {
+            services.AddSingleton(_ =>
+            {
+                Directory.CreateDirectory(options.DataDirectory);
+                var store = new SqliteStore(options.DatabasePath);
+                store.Migrate();
+                return store;
+            });
+            services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<SqliteStore>());
+            services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
+        }
         services.AddSingleton<AccountsService>();
         services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
         services.AddSingleton<UsersService>();
@@ -57,7 +76,7 @@ public static class RosterHosting
         var log = app.Logger;
         if (!result.Created)
         {
-            log.LogInformation("Using store {Path} (account {AccountId})", options.DatabasePath, result.Account.Id);
+            log.LogInformation("Using store {Store} (account {AccountId})", options.StoreDescription, result.Account.Id);
             return;
         }
         var credentials = new Dictionary<string, string>
@@ -67,6 +86,7 @@ public static class RosterHosting
             ["client_secret"] = result.ClientSecret!,
             ["owner_email"] = result.Owner.Email,
         };
+        Directory.CreateDirectory(options.DataDirectory);
         var json = JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString);
         await File.WriteAllTextAsync(options.CredentialsPath, json);
         if (!OperatingSystem.IsWindows())

@@ -36,6 +36,12 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
                 : new ZoomError(e.StatusCode, 300, "Request Body should be a valid JSON object.");
             await Write(context, error);
         }
+        catch (Exception e) when (Storage.PostgresStore.IsUnavailable(e))
+        {
+            logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, e.Message);
+            context.Response.Headers.RetryAfter = "1";
+            await Write(context, new ZoomError(503, 503, "The service is temporarily unavailable. Please try again later."));
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // the client went away; nothing to answer
