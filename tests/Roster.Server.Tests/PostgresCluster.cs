@@ -74,6 +74,7 @@ public static class PostgresCluster
     public static string DataDir { get; private set; } = "";
     static string _pgCtl = "";
     static bool _asPostgres;
+    static string _serverOptions = "";
 
     static string? Start()
     {
@@ -92,8 +93,8 @@ public static class PostgresCluster
         if (_asPostgres) Run("chown", "postgres:postgres", DataDir);
         var port = ServerProcess.FreePort();
         Run(initdb, "-D", Path.Combine(DataDir, "db"), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
-        Run(pgCtl, "-D", Path.Combine(DataDir, "db"), "-l", Path.Combine(DataDir, "log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {DataDir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=300", "start");
+        _serverOptions = $"-p {port} -k {DataDir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=300";
+        StartAgain();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
@@ -107,7 +108,8 @@ public static class PostgresCluster
 
     public static void StopForRestart() => Run(_pgCtl, "-D", Path.Combine(DataDir, "db"), "-m", "immediate", "-w", "stop");
 
-    public static void StartAgain() => Run(_pgCtl, "-D", Path.Combine(DataDir, "db"), "-l", Path.Combine(DataDir, "log"), "-w", "-t", "60", "start");
+    public static void StartAgain()
+        => Run(_pgCtl, "-D", Path.Combine(DataDir, "db"), "-l", Path.Combine(DataDir, "log"), "-w", "-t", "60", "-o", _serverOptions, "start");
 
     static void Run(string file, params string[] args)
     {

@@ -40,15 +40,20 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         if (store is not null) info.Environment["ROSTER_STORE"] = store;
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, $"http://127.0.0.1:{port}");
         using var http = new HttpClient();
         for (var i = 0; i < 300; i++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"roster-server exited with {process.ExitCode}");
+            if (process.HasExited)
+            {
+                process.WaitForExit();
+                throw new InvalidOperationException($"roster-server exited with {process.ExitCode}: {string.Join('\n', log.TakeLast(30))}");
+            }
             try
             {
                 if ((await http.GetAsync($"{server.BaseUrl}/v2/users")).StatusCode == HttpStatusCode.Unauthorized) return server;

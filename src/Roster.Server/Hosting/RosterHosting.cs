@@ -72,7 +72,22 @@ public static class RosterHosting
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
         var accounts = app.Services.GetRequiredService<AccountsService>();
-        var result = await accounts.BootstrapAsync(new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret));
+        var request = new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret);
+        BootstrapResult result;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                result = await accounts.BootstrapAsync(request);
+                break;
+            }
+            catch (System.Data.Common.DbException e) when (attempt < 5)
+            {
+                // Nodes starting together on one PostgreSQL: another node bootstrapped first; read what it made.
+                app.Logger.LogInformation("Bootstrap raced another node ({Error}); retrying", e.Message);
+                await Task.Delay(100 * attempt);
+            }
+        }
         var log = app.Logger;
         if (!result.Created)
         {

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Roster.Server.Tests;
+
+/// <summary>Two real Roster processes on one PostgreSQL: races decided by the database, nothing node-local.</summary>
+[Collection("postgres-cluster")]
+public class MultiNodeTests
+{
+    static async Task<HttpClient> Client(string baseUrl)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
+        var token = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    static async Task<(ServerProcess A, ServerProcess B, string Db, string Dir)> TwoNodes()
+    {
+        var db = PostgresCluster.NewDatabase();
+        var dir = Path.Combine(Path.GetTempPath(), "roster-nodes-" + Guid.NewGuid().ToString("N"));
+        // both nodes start together: the advisory lock serialises their migrations
+        var a = ServerProcess.StartAsync(Path.Combine(dir, "a"), db);
+        var b = ServerProcess.StartAsync(Path.Combine(dir, "b"), db);
+        return (await a, await b, db, dir);
+    }
+
+    static Task<HttpResponseMessage> Create(HttpClient http, string email, int type = 1)
+        => http.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email, type } });
+
+    [SkippableFact]
+    public async Task RacesAcrossNodesAreDecidedByTheDatabase()
+    {
+        PostgresCluster.Require();
+        var (a, b, db, _) = await TwoNodes();
+        await using (a)
+        await using (b)
+        {
+            using var ha = await Client(a.BaseUrl);
+            using var hb = await Client(b.BaseUrl); // a token from node A's key works on node B too
+            using var cross = new HttpClient { BaseAddress = new Uri(b.BaseUrl) };
+            cross.DefaultRequestHeaders.Authorization = ha.DefaultRequestHeaders.Authorization;
+            Assert.Equal(HttpStatusCode.OK, (await cross.GetAsync("/v2/users/me")).StatusCode);
+
+            // the same e-mail on both nodes at once: exactly one 201
+            for (var round = 0; round < 5; round++)
+            {
+                var replies = await Task.WhenAll(Create(ha, $"race{round}@example.com"), Create(hb, $"race{round}@example.com"),
+                    Create(ha, $"race{round}@example.com"), Create(hb, $"race{round}@example.com"));
+                Assert.Equal(1, replies.Count(r => r.StatusCode == HttpStatusCode.Created));
+                foreach (var r in replies.Where(r => r.StatusCode != HttpStatusCode.Created))
+                {
+                    Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
+                    Assert.Equal(1005, (await r.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<int>());
+                }
+            }
+
+            // settings patches through both nodes: no update lost
+            var fields = new[] { "chat", "private_chat", "auto_saving_chat", "co_host", "polling", "breakout_room", "annotation", "remote_control", "non_verbal_feedback", "feedback", "closed_caption", "group_hd" };
+            var patches = await Task.WhenAll(fields.Select((f, i) => (i % 2 == 0 ? ha : hb).PatchAsJsonAsync("/v2/users/me/settings", new JsonObject { ["in_meeting"] = new JsonObject { [f] = true } })));
+            Assert.All(patches, p => Assert.Equal(HttpStatusCode.NoContent, p.StatusCode));
+            var doc = (await hb.GetFromJsonAsync<JsonObject>("/v2/users/me/settings"))!["in_meeting"]!;
+            Assert.All(fields, f => Assert.True(doc[f]!.GetValue<bool>(), f));
+
+            // concurrent assistant adds on both nodes: all land
+            var boss = (await (await Create(ha, "boss@example.com", 2)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var helpers = new List<string>();
+            for (var i = 0; i < 8; i++) helpers.Add((await (await Create(hb, $"h{i}@example.com", 2)).Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+            var adds = await Task.WhenAll(helpers.Select((h, i) => (i % 2 == 0 ? ha : hb).PostAsJsonAsync($"/v2/users/{boss}/assistants", new { assistants = new[] { new { id = h } } })));
+            Assert.All(adds, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            Assert.Equal(8, (await ha.GetFromJsonAsync<JsonObject>($"/v2/users/{boss}/assistants"))!["assistants"]!.AsArray().Count);
+
+            // status flips from both nodes end in a state both agree on
+            var flips = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? ha : hb).PutAsJsonAsync($"/v2/users/{helpers[0]}/status", new { action = i % 3 == 0 ? "activate" : "deactivate" })));
+            Assert.All(flips, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+            Assert.Equal((await ha.GetFromJsonAsync<JsonObject>($"/v2/users/{helpers[0]}"))!["status"]!.GetValue<string>(),
+                (await hb.GetFromJsonAsync<JsonObject>($"/v2/users/{helpers[0]}"))!["status"]!.GetValue<string>());
+
+            // deleted on one node, gone on the other at once
+            Assert.Equal(HttpStatusCode.NoContent, (await ha.DeleteAsync($"/v2/users/{helpers[1]}?action=delete")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await hb.GetAsync($"/v2/users/{helpers[1]}")).StatusCode);
+        }
+        PostgresCluster.Drop(db);
+    }
+
+    [SkippableFact]
+    public async Task PagingThroughOneNodeWhileTheOtherWrites()
+    {
+        PostgresCluster.Require();
+        var (a, b, db, _) = await TwoNodes();
+        await using (a)
+        await using (b)
+        {
+            using var ha = await Client(a.BaseUrl);
+            using var hb = await Client(b.BaseUrl);
+            for (var i = 0; i < 40; i++) Assert.Equal(HttpStatusCode.Created, (await Create(ha, $"p{i:D2}@example.com")).StatusCode);
+            var seen = new List<string>();
+            var writer = 0;
+            string token = "";
+            do
+            {
+                var page = (await hb.GetFromJsonAsync<JsonObject>($"/v2/users?page_size=7&next_page_token={Uri.EscapeDataString(token)}"))!;
+                seen.AddRange(page["users"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()));
+                token = page["next_page_token"]!.GetValue<string>();
+                Assert.Equal(HttpStatusCode.Created, (await Create(ha, $"late{writer++}@example.com")).StatusCode);
+            } while (token != "");
+            // every user that existed before paging began is seen exactly once, in creation order
+            var before = Enumerable.Range(0, 40).Select(i => $"p{i:D2}@example.com").ToList();
+            Assert.Equal(before, seen.Where(e => e.StartsWith('p')).ToList());
+            Assert.Equal(seen.Count, seen.Distinct().Count());
+        }
+        PostgresCluster.Drop(db);
+    }
+
+    [SkippableFact]
+    public async Task NodesRecoverWhenPostgresReturnsWithoutLosingAcknowledgedWrites()
+    {
+        PostgresCluster.Require();
+        Skip.If(Environment.GetEnvironmentVariable("ROSTER_TEST_POSTGRES") is { Length: > 0 } && !TestEngine.InCi,
+            "the restart test needs the throwaway cluster; ROSTER_TEST_POSTGRES names a server it must not stop");
+        if (Environment.GetEnvironmentVariable("ROSTER_TEST_POSTGRES") is { Length: > 0 })
+            throw new InvalidOperationException("the restart test needs the throwaway cluster, not ROSTER_TEST_POSTGRES");
+        var (a, b, db, _) = await TwoNodes();
+        await using (a)
+        await using (b)
+        {
+            using var ha = await Client(a.BaseUrl);
+            using var hb = await Client(b.BaseUrl);
+            var acknowledged = new List<string>();
+            var unavailable = 0;
+            var stopped = false;
+            try
+            {
+                for (var i = 0; i < 40; i++)
+                {
+                    if (i == 15) { PostgresCluster.StopForRestart(); stopped = true; }
+                    if (i == 25) { PostgresCluster.StartAgain(); stopped = false; }
+                    var email = $"r{i}@example.com";
+                    var r = await Create(i % 2 == 0 ? ha : hb, email);
+                    if (r.StatusCode == HttpStatusCode.Created) acknowledged.Add(email);
+                    else
+                    {
+                        Assert.True(r.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+                        Assert.Equal(503, (await r.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<int>());
+                        unavailable++;
+                    }
+                }
+            }
+            finally
+            {
+                if (stopped) PostgresCluster.StartAgain();
+            }
+            Assert.True(unavailable > 0, "no request met the stopped database");
+            Assert.True(acknowledged.Count >= 25);
+            foreach (var email in acknowledged)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await ha.GetAsync($"/v2/users/{email}")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await hb.GetAsync($"/v2/users/{email}")).StatusCode);
+            }
+        }
+        PostgresCluster.Drop(db);
+    }
+
+    [SkippableFact]
+    public async Task ANodeRefusesASchemaNewerThanItsCode()
+    {
+        PostgresCluster.Require();
+        var db = PostgresCluster.NewDatabase();
+        var dir = Path.Combine(Path.GetTempPath(), "roster-schema-" + Guid.NewGuid().ToString("N"));
+        await using (await ServerProcess.StartAsync(dir, db)) { }
+        await using (var c = new NpgsqlConnection(db))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand("INSERT INTO roster_schema (version) VALUES (99)", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(dir, db));
+        Assert.Contains("exited with 2", error.Message);
+        PostgresCluster.Drop(db);
+    }
+}
+
+[CollectionDefinition("postgres-cluster", DisableParallelization = true)]
+public sealed class PostgresClusterCollection;
