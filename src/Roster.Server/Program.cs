@@ -6,9 +6,10 @@ using Roster.Server.Users;
 
 using Roster.Storage;
 
-// `roster-server migrate` (or --migrate-only) applies the store's migrations and exits.
-var migrateOnly = args.Length > 0 && args[0] == "migrate" || args.Contains("--migrate-only");
-args = args.Where(a => a is not ("migrate" or "--migrate-only")).ToArray();
+// `roster-server migrate` (or --migrate-only) applies the store's migrations and exits;
+// `roster-server seed --users N [--domain D]` fills the primary account with N users and exits.
+var command = args.Length > 0 && args[0] is "migrate" or "seed" ? args[0] : args.Contains("--migrate-only") ? "migrate" : "serve";
+args = args.Where(a => a is not ("migrate" or "seed" or "--migrate-only")).ToArray();
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddRoster(builder.Configuration);
@@ -25,12 +26,13 @@ catch (SchemaMismatchException e)
     Console.Error.WriteLine($"roster-server: {e.Message}");
     return 2;
 }
-if (migrateOnly)
+if (command == "migrate")
 {
     Console.WriteLine($"Store migrated to schema version {SqliteStore.SchemaVersion}.");
     return 0;
 }
 await app.BootstrapAsync();
+if (command == "seed") return await app.SeedAsync();
 
 app.UseMiddleware<ZoomErrorMiddleware>();
 app.UseTrackingIds();

@@ -137,6 +137,18 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         Profile = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile),
     };
 
+    /// <summary>Moves one user between (account, status, role) totals; <c>delta</c> is +1 or -1.</summary>
+    Task Count(string accountId, string status, string roleId, long delta)
+        => Exec(
+            """
+            INSERT INTO user_counts (account_id, status, role_id, n) VALUES (@accountId, @status, @roleId, @delta)
+            ON CONFLICT (account_id, status, role_id) DO UPDATE SET n = user_counts.n + excluded.n
+            """, new { accountId, status, roleId, delta });
+
+    sealed record CountKey(string AccountId, string Status, string RoleId);
+
+    Task<CountKey?> KeyOf(string id) => One<CountKey>("SELECT account_id, status, role_id FROM users WHERE id = @id", new { id });
+
     public async Task<User?> GetUserAsync(string id)
         => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
 
@@ -167,6 +179,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
                     @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
                 RETURNING seq
                 """, UserArgs(u), transaction);
+            await Count(u.AccountId, u.Status, u.RoleId, +1);
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
@@ -174,8 +187,58 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         }
     }
 
+    static readonly string[] UserInsertColumns =
+    [
+        "id", "account_id", "email", "type", "status", "role_id", "login_type", "pmi", "use_pmi", "vanity_name", "vanity_key", "created_at",
+        "last_login_time", "verified", "pic_id", "password_hash", "password_history", "invite_token", "invite_expires_at", "tokens_revoked_at", "profile",
+    ];
+
+    /// <summary>One prepared command, its parameters reused for every row: the bulk path for seeding and imports.</summary>
+    public async Task InsertUsersAsync(IReadOnlyList<User> users)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
+        var p = UserInsertColumns.Select(c =>
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = c;
+            cmd.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        static object Db(object? v) => v ?? DBNull.Value;
+        try
+        {
+            foreach (var u in users)
+            {
+                p[0].Value = u.Id; p[1].Value = u.AccountId; p[2].Value = u.Email; p[3].Value = (long)u.Type; p[4].Value = u.Status;
+                p[5].Value = u.RoleId; p[6].Value = (long)u.LoginType; p[7].Value = u.Pmi; p[8].Value = u.UsePmi ? 1L : 0L;
+                p[9].Value = Db(u.VanityName); p[10].Value = Db(u.VanityName?.ToLowerInvariant()); p[11].Value = Ms(u.CreatedAt);
+                p[12].Value = Db(Ms(u.LastLoginTime)); p[13].Value = u.Verified ? 1L : 0L; p[14].Value = Db(u.PicId); p[15].Value = Db(u.PasswordHash);
+                p[16].Value = JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString); p[17].Value = Db(u.InviteToken);
+                p[18].Value = Db(Ms(u.InviteExpiresAt)); p[19].Value = Db(Ms(u.TokensRevokedAt));
+                p[20].Value = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            foreach (var g in users.GroupBy(u => new CountKey(u.AccountId, u.Status, u.RoleId)))
+                await Count(g.Key.AccountId, g.Key.Status, g.Key.RoleId, g.Count());
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw Domain.Errors.Fail.With(409, 1005, "An e-mail of this batch has already been used.");
+        }
+    }
+
+    public async Task<IReadOnlyList<long>> AllPmisAsync() => await Many<long>("SELECT pmi FROM users");
+
     public async Task UpdateUserAsync(User u)
     {
+        var before = await KeyOf(u.Id);
+        if (before is not null && before != new CountKey(u.AccountId, u.Status, u.RoleId))
+        {
+            await Count(before.AccountId, before.Status, before.RoleId, -1);
+            await Count(u.AccountId, u.Status, u.RoleId, +1);
+        }
         try
         {
             await Exec(
@@ -203,6 +266,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
 
     public async Task DeleteUserAsync(string id)
     {
+        if (await KeyOf(id) is { } key) await Count(key.AccountId, key.Status, key.RoleId, -1);
         await Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
         await Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
         await Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });
@@ -213,8 +277,8 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     public async Task<int> CountUsersAsync(string accountId, string status, string? roleId)
         => (int)await connection.ExecuteScalarAsync<long>(
             roleId is null
-                ? "SELECT COUNT(*) FROM users WHERE account_id = @accountId AND status = @status"
-                : "SELECT COUNT(*) FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
+                ? "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND status = @status"
+                : "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
             new { accountId, status, roleId }, transaction);
 
     public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit)

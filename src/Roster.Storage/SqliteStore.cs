@@ -75,10 +75,19 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
         }
     }
 
+    // Per physical connection (pooled connections keep their handle): a larger page cache and memory-mapped
+    // reads, so a million-user store is served from memory rather than through read() calls.
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _tuned = new();
+
     SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        if (connection.Handle is { } handle && !_tuned.TryGetValue(handle, out _))
+        {
+            connection.Execute("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;");
+            _tuned.AddOrUpdate(handle, this);
+        }
         return connection;
     }
 

@@ -132,7 +132,7 @@ public class DurabilityTests
             : new SqliteConnection($"Data Source={Path.Combine(app.DataDir, "roster.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
         var sb = new StringBuilder();
-        foreach (var table in new[] { "accounts", "users", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "meta" })
+        foreach (var table in new[] { "accounts", "users", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "meta", "user_counts" })
         {
             using var cmd = connection.CreateCommand();
             cmd.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";

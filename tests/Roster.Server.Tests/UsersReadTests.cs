@@ -135,3 +135,43 @@ public class UsersReadTests
         Assert.Equal("42", full["custom_attributes"]![0]!["value"]!.GetValue<string>());
     }
 }
+
+public class TotalsTests
+{
+    static async Task<int> Total(Api api, string query) => (await api.Get($"/v2/users?{query}")).Json["total_records"]!.GetValue<int>();
+
+    static async Task<int> Walk(Api api, string query)
+    {
+        var count = 0;
+        var token = "";
+        do
+        {
+            var page = (await api.Get($"/v2/users?{query}&page_size=2&next_page_token={Uri.EscapeDataString(token)}")).Json;
+            count += page["users"]!.AsArray().Count;
+            token = page["next_page_token"]!.GetValue<string>();
+        } while (token != "");
+        return count;
+    }
+
+    [Fact]
+    public async Task TotalsFollowEveryKindOfWrite()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var (sub, subId, _) = await app.SubAccountAsync(api, "boss@totals.test");
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add(await api.CreateUser($"t{i}@elsewhere.test", type: 2));
+        await api.CreateUser("pending@elsewhere.test", action: "create");
+        await api.Put($"/v2/users/{ids[0]}/status", new { action = "deactivate" });
+        await api.Delete($"/v2/users/{ids[1]}?action=delete");
+        await api.Put($"/v2/accounts/me/users/{ids[2]}/account", new { account_id = subId });
+        await api.Post("/v2/users", new { action = "custCreate", user_info = new { email = "t3@elsewhere.test", type = 1 } }); // 409, no change
+        foreach (var q in new[] { "status=active", "status=inactive", "status=pending", "status=active&role_id=2", "status=active&role_id=0" })
+        {
+            Assert.Equal(await Walk(api, q), await Total(api, q));
+            Assert.Equal(await Walk(sub, q), await Total(sub, q));
+        }
+        Assert.Equal(3, await Total(api, "status=active"));
+        Assert.Equal(2, await Total(sub, "status=active"));
+    }
+}

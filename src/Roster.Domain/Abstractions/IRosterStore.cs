@@ -38,6 +38,9 @@ public interface IStoreSession
     Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId);
     Task<bool> PmiTakenAsync(long pmi, string? exceptUserId);
     Task InsertUserAsync(User user);
+    /// <summary>Bulk path for seeding and imports: many users in the current transaction, no ids returned.</summary>
+    Task InsertUsersAsync(IReadOnlyList<User> users);
+    Task<IReadOnlyList<long>> AllPmisAsync();
     Task UpdateUserAsync(User user);
     Task DeleteUserAsync(string id);
     Task<int> CountUsersAsync(string accountId, string status, string? roleId);

@@ -61,6 +61,8 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             throw Fail.NoSeats($"No available licenses: the account has {account.LicensedSeats} licensed seats and all are in use.");
     }
 
+    public static string NewUserId() => NewId();
+
     static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     // ---- get / list ----

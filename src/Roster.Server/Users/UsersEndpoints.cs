@@ -46,7 +46,7 @@ public static class UsersEndpoints
 
     static CancellationToken Ct(HttpContext c) => c.RequestAborted;
 
-    public static async Task<IResult> ListUsers(HttpContext http, UsersService users, IRosterStore store,
+    public static async Task<IResult> ListUsers(HttpContext http, UsersService users,
         [FromQuery] string? status, [FromQuery(Name = "page_size")] string? pageSize, [FromQuery(Name = "page_number")] string? pageNumber,
         [FromQuery(Name = "next_page_token")] string? nextPageToken, [FromQuery(Name = "role_id")] string? roleId,
         [FromQuery(Name = "include_fields")] string? includeFields)
@@ -85,12 +85,12 @@ public static class UsersEndpoints
     public static async Task<IResult> CheckVanityName(HttpContext http, UsersService users, [FromQuery(Name = "vanity_name")] string? vanityName)
         => TypedResults.Json(new ExistedDto(await users.VanityNameInUseAsync(http.Caller(), vanityName, Ct(http))), ServerJson.Default.ExistedDto);
 
-    public static async Task<IResult> GetUser(HttpContext http, UsersService users, IRosterStore store, TimeProvider clock, string userId,
+    public static async Task<IResult> GetUser(HttpContext http, UsersService users, AccountNumbers numbers, TimeProvider clock, string userId,
         [FromQuery(Name = "login_type")] string? loginType)
     {
         Input.Int(loginType, "login_type");
         var user = await users.GetAsync(http.Caller(), userId, Ct(http));
-        var accountNumber = await store.ReadAsync(async s => (await s.GetAccountAsync(user.AccountId))?.AccountNumber ?? 0, Ct(http));
+        var accountNumber = await numbers.OfAsync(user.AccountId, Ct(http));
         return TypedResults.Json(UserWire.Full(user, UserWire.BaseUrl(http.Request), accountNumber, clock.GetUtcNow()), ServerJson.Default.UserDto);
     }
 
@@ -214,5 +214,19 @@ public static class UsersEndpoints
         var body = await Input.JsonObject(http.Request);
         await users.UpdateSettingsAsync(http.Caller(), userId, option, body, Ct(http));
         return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Account numbers never change once given, so every node may keep them after the first read.</summary>
+public sealed class AccountNumbers(IRosterStore store)
+{
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _known = new(StringComparer.Ordinal);
+
+    public async ValueTask<long> OfAsync(string accountId, CancellationToken ct)
+    {
+        if (_known.TryGetValue(accountId, out var n)) return n;
+        n = await store.ReadAsync(async s => (await s.GetAccountAsync(accountId))?.AccountNumber ?? 0, ct);
+        if (n != 0) _known[accountId] = n;
+        return n;
     }
 }
