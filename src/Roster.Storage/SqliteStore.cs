@@ -13,14 +13,13 @@ internal interface IUniqueViolation
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with full fsync on commit, so that an answered write survives
-/// a killed process. Writes run one at a time in <c>BEGIN IMMEDIATE</c> transactions; reads run in parallel on
-/// their own snapshot.
+/// a killed process. Writes run on one writer in <c>BEGIN IMMEDIATE</c> transactions, grouped (see
+/// <see cref="WriteAsync{T}"/>); reads run in parallel on their own snapshot.
 /// </summary>
 public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, IDisposable
 {
     public const int SchemaVersion = MigrationScripts.Latest;
     readonly string _connectionString;
-    readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public string Path { get; }
 
@@ -35,6 +34,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        StartWriter();
     }
 
     /// <summary>Creates the file if needed and applies every migration this build knows, in one transaction each.</summary>
@@ -85,7 +85,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
         connection.Open();
         if (connection.Handle is { } handle && !_tuned.TryGetValue(handle, out _))
         {
-            connection.Execute("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;");
+            connection.Execute("PRAGMA cache_size = -8192; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;");
             _tuned.AddOrUpdate(handle, this);
         }
         return connection;
@@ -100,25 +100,91 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
         return result;
     }
 
+    /// <summary>
+    /// Queues the work for the single writer. The writer takes every write waiting at that moment (up to
+    /// <see cref="MaxGroup"/>) into one transaction, runs each in its own savepoint (a failed one is rolled back
+    /// alone), commits once with one fsync, and only then answers them all: group commit, so many concurrent
+    /// writes share the cost of a durable commit.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
     {
-        await _writeGate.WaitAsync(ct);
-        try
+        var pending = new PendingWrite(async session => await work(session), ct);
+        await _queue.Writer.WriteAsync(pending, ct);
+        return (T)(await pending.Done.Task)!;
+    }
+
+    public const int MaxGroup = 128;
+
+    sealed record PendingWrite(Func<IStoreSession, Task<object?>> Work, CancellationToken Ct)
+    {
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    readonly System.Threading.Channels.Channel<PendingWrite> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    Task? _writer;
+
+    void StartWriter() => _writer = Task.Run(WriterLoop);
+
+    async Task WriterLoop()
+    {
+        var group = new List<PendingWrite>(MaxGroup);
+        var outcomes = new List<(object? Value, Exception? Error)>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            await using var connection = Open();
-            await using var tx = connection.BeginTransaction(deferred: false);
-            var result = await work(new SqlSession(connection, tx, this));
-            tx.Commit();
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
+            group.Clear();
+            outcomes.Clear();
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
+            try
+            {
+                await using var connection = Open();
+                await using var tx = connection.BeginTransaction(deferred: false);
+                foreach (var write in group)
+                {
+                    if (write.Ct.IsCancellationRequested)
+                    {
+                        outcomes.Add((null, new OperationCanceledException(write.Ct)));
+                        continue;
+                    }
+                    tx.Save("w");
+                    try
+                    {
+                        var value = await write.Work(new SqlSession(connection, tx, this));
+                        tx.Release("w");
+                        outcomes.Add((value, null));
+                    }
+                    catch (Exception e)
+                    {
+                        tx.Rollback("w");
+                        tx.Release("w");
+                        outcomes.Add((null, e));
+                    }
+                }
+                tx.Commit();
+            }
+            catch (Exception e)
+            {
+                // the commit (or the transaction) failed: nothing of this group is on disk
+                for (var i = 0; i < group.Count; i++)
+                {
+                    if (i == outcomes.Count) outcomes.Add((null, e));
+                    else if (outcomes[i].Error is null) outcomes[i] = (null, e);
+                }
+            }
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (outcomes[i].Error is { } error) group[i].Done.TrySetException(error);
+                else group[i].Done.TrySetResult(outcomes[i].Value);
+            }
         }
     }
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is SqliteException { SqliteErrorCode: 19 } && e.Message.Contains($".{column}", StringComparison.Ordinal);
 
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer?.Wait(TimeSpan.FromSeconds(10));
+    }
 }
