@@ -5,6 +5,7 @@ using Roster.Server.Http;
 using Roster.Server.Users;
 
 using Roster.Storage;
+using Scalar.AspNetCore;
 
 // `roster-server migrate` (or --migrate-only) applies the store's migrations and exits;
 // `roster-server seed --users N [--domain D]` fills the primary account with N users and exits.
@@ -13,8 +14,21 @@ args = args.Where(a => a is not ("migrate" or "seed" or "--migrate-only")).ToArr
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddRoster(builder.Configuration);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+    o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+    o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+});
 builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.Services.AddOpenApi("v2", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info = new() { Title = "Roster: Zoom Users API v2", Version = "2.0.0",
+        Description = "Zoom's Users API as served by Roster. Errors use Zoom's body {code, message, errors[]}." };
+    doc.Servers = [];
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 try
@@ -46,6 +60,8 @@ app.UseStatusCodePages(async ctx =>
             response.StatusCode == 404 ? "Not found." : response.StatusCode == 405 ? "Method not allowed." : "Request failed."));
 });
 
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs", o => o.WithTitle("Roster API").WithOpenApiRoutePattern("/openapi/{documentName}.json").AddDocument("v2"));
 app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (IStoreHealth store, CancellationToken ct) =>
     await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("store unreachable", statusCode: 503)).ExcludeFromDescription();

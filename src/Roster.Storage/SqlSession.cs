@@ -346,6 +346,14 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     public Task InsertEmailChangeAsync(string userId, DateTimeOffset at)
         => Exec("INSERT INTO email_changes (user_id, at) VALUES (@userId, @at)", new { userId, at = Ms(at) });
 
+    public Task<long> IncrementDailyAsync(string accountId, string day, string key)
+        => connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO daily_counters (account_id, day, key, n) VALUES (@accountId, @day, @key, 1)
+            ON CONFLICT (account_id, day, key) DO UPDATE SET n = daily_counters.n + 1
+            RETURNING n
+            """, new { accountId, day, key }, transaction);
+
     public Task SavePictureAsync(Picture p)
         => Exec("INSERT INTO pictures (id, user_id, content_type, bytes) VALUES (@Id, @UserId, @ContentType, @Bytes)", new { p.Id, p.UserId, p.ContentType, p.Bytes });
 

@@ -75,8 +75,8 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
         }
     }
 
-    // Per physical connection (pooled connections keep their handle): a larger page cache and memory-mapped
-    // reads, so a million-user store is served from memory rather than through read() calls.
+    // Per physical connection (pooled connections keep their handle): an 8 MB page cache and in-memory temp
+    // tables. No mmap: the OS page cache already holds the file, and mapped pages would count as Roster's memory.
     readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _tuned = new();
 
     SqliteConnection Open()
@@ -85,7 +85,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
         connection.Open();
         if (connection.Handle is { } handle && !_tuned.TryGetValue(handle, out _))
         {
-            connection.Execute("PRAGMA cache_size = -8192; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;");
+            connection.Execute("PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;");
             _tuned.AddOrUpdate(handle, this);
         }
         return connection;
@@ -130,6 +130,8 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
     {
         var group = new List<PendingWrite>(MaxGroup);
         var outcomes = new List<(object? Value, Exception? Error)>(MaxGroup);
+        // The writer keeps its own connection with a larger page cache: index pages of a growing store stay hot.
+        SqliteConnection? writer = null;
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
@@ -137,7 +139,12 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
             while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
             try
             {
-                await using var connection = Open();
+                if (writer is null)
+                {
+                    writer = Open();
+                    writer.Execute("PRAGMA cache_size = -65536;");
+                }
+                var connection = writer;
                 await using var tx = connection.BeginTransaction(deferred: false);
                 foreach (var write in group)
                 {
@@ -164,7 +171,9 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
             }
             catch (Exception e)
             {
-                // the commit (or the transaction) failed: nothing of this group is on disk
+                // the commit (or the transaction) failed: nothing of this group is on disk; start on a fresh connection
+                writer?.Dispose();
+                writer = null;
                 for (var i = 0; i < group.Count; i++)
                 {
                     if (i == outcomes.Count) outcomes.Add((null, e));
@@ -177,6 +186,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
                 else group[i].Done.TrySetResult(outcomes[i].Value);
             }
         }
+        writer?.Dispose();
     }
 
     public bool IsUniqueViolation(DbException e, string column)

@@ -22,7 +22,7 @@ public sealed class ManualClock : TimeProvider
 /// The real app in process on a fresh data folder with known credentials. Every test makes its own,
 /// so no test sees another's state.
 /// </summary>
-public sealed class RosterApp : WebApplicationFactory<Program>
+public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0) : WebApplicationFactory<Program>
 {
     public const string AccountId = "acct_primary_000000001";
     public const string ClientId = "test-client";
@@ -38,6 +38,9 @@ public sealed class RosterApp : WebApplicationFactory<Program>
         builder.UseSetting("data", DataDir);
         if (PostgresConnection is not null) builder.UseSetting("store", PostgresConnection);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Most tests fire far more than 80 calls a second; the limiter has its own tests.
+        builder.UseSetting("RateLimits:Mode", rateLimits ? "zoom" : "off");
+        builder.UseSetting("RateLimits:Factor", rateFactor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ROSTER_ACCOUNT_ID", AccountId);
         builder.UseSetting("ROSTER_CLIENT_ID", ClientId);
         builder.UseSetting("ROSTER_CLIENT_SECRET", ClientSecret);

@@ -38,6 +38,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["ROSTER_CLIENT_ID"] = RosterApp.ClientId;
         info.Environment["ROSTER_CLIENT_SECRET"] = RosterApp.ClientSecret;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["RateLimits__Mode"] = "off";
         if (store is not null) info.Environment["ROSTER_STORE"] = store;
         var process = Process.Start(info)!;
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();

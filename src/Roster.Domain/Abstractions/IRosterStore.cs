@@ -66,6 +66,9 @@ public interface IStoreSession
     Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since);
     Task InsertEmailChangeAsync(string userId, DateTimeOffset at);
 
+    // daily quotas: adds one to today's counter and returns the new value
+    Task<long> IncrementDailyAsync(string accountId, string day, string key);
+
     // pictures
     Task SavePictureAsync(Picture picture);
     Task DeletePicturesOfAsync(string userId);

@@ -7,7 +7,11 @@ public sealed record FieldError(string Field, string Message);
 /// A failure in Zoom's terms: the HTTP status, Zoom's numeric code and message, and for validation
 /// failures the list of fields. The server writes it as Zoom's <c>{code, message, errors[]}</c> body.
 /// </summary>
-public sealed record ZoomError(int Status, int Code, string Message, IReadOnlyList<FieldError>? Errors = null);
+public sealed record ZoomError(int Status, int Code, string Message, IReadOnlyList<FieldError>? Errors = null)
+{
+    /// <summary>Response headers that belong to this error (rate-limit headers of a 429).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+}
 
 /// <summary>Thrown by domain rules; aborts the surrounding transaction so nothing is half-written.</summary>
 public sealed class ZoomException(ZoomError error) : Exception(error.Message)

@@ -29,14 +29,17 @@ public sealed class UserSeeder(IRosterStore store, TimeProvider clock)
         }, ct);
         var now = clock.GetUtcNow();
         var created = 0;
+        var nextPmi = ProfileRules.NewPmi() / 10 * 10;
+        if (nextPmi > 8_000_000_000) nextPmi -= 5_000_000_000;
         while (created < count)
         {
             var batch = new List<User>(Math.Min(BatchSize, count - created));
             for (var i = 0; i < batch.Capacity; i++)
             {
                 var n = start + created + i;
-                long pmi;
-                do pmi = ProfileRules.NewPmi(); while (!pmis.Add(pmi));
+                // consecutive valid PMIs from a random start: unique, and cheap to index
+                do nextPmi++; while (!ProfileRules.IsPmi(nextPmi) || !pmis.Add(nextPmi));
+                var pmi = nextPmi;
                 batch.Add(new User
                 {
                     Id = UsersService.NewUserId(),

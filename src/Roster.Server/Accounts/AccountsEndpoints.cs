@@ -24,10 +24,10 @@ public static class AccountsEndpoints
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/v2/accounts").RequireZoomToken().WithTags("Accounts");
-        accounts.MapPost("", CreateAccount).WithName("accountCreate").Scoped(Operations.CreateAccount);
-        accounts.MapGet("", ListAccounts).WithName("accounts").Scoped(Operations.ListAccounts);
-        accounts.MapGet("/{accountId}", GetAccount).WithName("account").Scoped(Operations.GetAccount);
-        accounts.MapPut("/{accountId}/users/{userId}/account", SwitchUserAccount).WithName("switchUserAccount").Scoped(Operations.SwitchUserAccount).WithTags("Users");
+        accounts.MapPost("", CreateAccount).WithName("accountCreate").Body<CreateAccountRequest>().Returns<CreatedAccountDto>(201, 409).Summary("Create a sub account").Scoped(Operations.CreateAccount);
+        accounts.MapGet("", ListAccounts).WithName("accounts").Returns<AccountListDto>(200).Summary("List sub accounts").Scoped(Operations.ListAccounts);
+        accounts.MapGet("/{accountId}", GetAccount).WithName("account").Returns<AccountDto>(200, 404).Summary("Get a sub account").Scoped(Operations.GetAccount);
+        accounts.MapPut("/{accountId}/users/{userId}/account", SwitchUserAccount).WithName("switchUserAccount").Body<SwitchAccountRequest>().NoContent(404).Summary("Switch a user's account").Scoped(Operations.SwitchUserAccount).WithTags("Users");
         return app;
     }
 

@@ -61,9 +61,19 @@ public static class RosterHosting
         services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
         services.AddSingleton<UsersService>();
         services.AddSingleton<UserSeeder>();
-        services.AddSingleton<Users.AccountNumbers>();
+        services.AddSingleton<Users.AccountFacts>();
+        services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokens>();
         return services;
+    }
+
+    /// <summary><c>RateLimits:Mode</c> = <c>zoom</c> (default) or <c>off</c>; <c>RateLimits:Factor</c> scales every limit.</summary>
+    public static Domain.Limits.RateLimitOptions RateLimitOptionsFrom(IConfiguration config)
+    {
+        var mode = string.Equals(config["RateLimits:Mode"], "off", StringComparison.OrdinalIgnoreCase)
+            ? Domain.Limits.RateLimitMode.Off : Domain.Limits.RateLimitMode.Zoom;
+        var factor = double.TryParse(config["RateLimits:Factor"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0;
+        return new Domain.Limits.RateLimitOptions(mode, factor);
     }
 
     /// <summary>

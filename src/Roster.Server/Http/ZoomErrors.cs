@@ -59,6 +59,8 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         context.Response.Clear();
         Tracking.Stamp(context);
         context.Response.StatusCode = error.Status;
+        if (error.Headers is { } headers)
+            foreach (var (name, value) in headers) context.Response.Headers[name] = value;
         var body = new ErrorBody(error.Code, error.Message, error.Errors?.Select(f => new ErrorItem(f.Field, f.Message)).ToList());
         return context.Response.WriteAsJsonAsync(body, ServerJson.Default.ErrorBody, "application/json;charset=UTF-8");
     }

@@ -15,29 +15,29 @@ public static class UsersEndpoints
     {
         var users = app.MapGroup("/v2/users").RequireZoomToken().WithTags("Users");
 
-        users.MapGet("", ListUsers).WithName("users").Scoped(Operations.ListUsers);
-        users.MapPost("", CreateUser).WithName("userCreate").Scoped(Operations.CreateUser);
-        users.MapGet("/email", CheckEmail).WithName("userEmail").Scoped(Operations.CheckEmail);
-        users.MapGet("/vanity_name", CheckVanityName).WithName("userVanityName").Scoped(Operations.CheckVanityName);
-        users.MapGet("/{userId}", GetUser).WithName("user").Scoped(Operations.GetUser);
-        users.MapPatch("/{userId}", UpdateUser).WithName("userUpdate").Scoped(Operations.UpdateUser);
-        users.MapDelete("/{userId}", DeleteUser).WithName("userDelete").Scoped(Operations.DeleteUser);
-        users.MapPut("/{userId}/status", UpdateStatus).WithName("userStatus").Scoped(Operations.UpdateStatus);
-        users.MapPut("/{userId}/email", UpdateEmail).WithName("userEmailUpdate").Scoped(Operations.UpdateEmail);
-        users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword").Scoped(Operations.UpdatePassword);
-        users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission").Scoped(Operations.GetPermissions);
-        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").Scoped(Operations.UploadPicture).DisableAntiforgery();
-        users.MapGet("/{userId}/token", GetToken).WithName("userToken").Scoped(Operations.GetToken);
-        users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete").Scoped(Operations.RevokeSsoToken);
-        users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants").Scoped(Operations.ListAssistants);
-        users.MapPost("/{userId}/assistants", AddAssistants).WithName("userAssistantCreate").Scoped(Operations.AddAssistants);
-        users.MapDelete("/{userId}/assistants", DeleteAssistants).WithName("userAssistantsDelete").Scoped(Operations.DeleteAssistants);
-        users.MapDelete("/{userId}/assistants/{assistantId}", DeleteAssistant).WithName("userAssistantDelete").Scoped(Operations.DeleteAssistant);
-        users.MapGet("/{userId}/schedulers", ListSchedulers).WithName("userSchedulers").Scoped(Operations.ListSchedulers);
-        users.MapDelete("/{userId}/schedulers", DeleteSchedulers).WithName("userSchedulersDelete").Scoped(Operations.DeleteSchedulers);
-        users.MapDelete("/{userId}/schedulers/{schedulerId}", DeleteScheduler).WithName("userSchedulerDelete").Scoped(Operations.DeleteScheduler);
-        users.MapGet("/{userId}/settings", GetSettings).WithName("userSettings").Scoped(Operations.GetSettings);
-        users.MapPatch("/{userId}/settings", UpdateSettings).WithName("userSettingsUpdate").Scoped(Operations.UpdateSettings);
+        users.MapGet("", ListUsers).WithName("users").Returns<UserListDto>(200).Summary("List users").Scoped(Operations.ListUsers);
+        users.MapPost("", CreateUser).WithName("userCreate").Body<CreateUserRequest>().Returns<CreatedUserDto>(201, 409, 429).Summary("Create users").Scoped(Operations.CreateUser);
+        users.MapGet("/email", CheckEmail).WithName("userEmail").Returns<ExistedEmailDto>(200).Summary("Check a user email").Scoped(Operations.CheckEmail);
+        users.MapGet("/vanity_name", CheckVanityName).WithName("userVanityName").Returns<ExistedDto>(200).Summary("Check a user's PM room name").Scoped(Operations.CheckVanityName);
+        users.MapGet("/{userId}", GetUser).WithName("user").Returns<UserDto>(200, 404).Summary("Get a user").Scoped(Operations.GetUser);
+        users.MapPatch("/{userId}", UpdateUser).WithName("userUpdate").Body<UserUpdate>().NoContent(404).Summary("Update a user").Scoped(Operations.UpdateUser);
+        users.MapDelete("/{userId}", DeleteUser).WithName("userDelete").NoContent(404).Summary("Delete a user").Scoped(Operations.DeleteUser);
+        users.MapPut("/{userId}/status", UpdateStatus).WithName("userStatus").Body<StatusRequest>().NoContent(404).Summary("Update user status").Scoped(Operations.UpdateStatus);
+        users.MapPut("/{userId}/email", UpdateEmail).WithName("userEmailUpdate").Body<EmailRequest>().NoContent(404, 409).Summary("Update a user's email").Scoped(Operations.UpdateEmail);
+        users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword").Body<PasswordRequest>().NoContent(404).Summary("Update a user's password").Scoped(Operations.UpdatePassword);
+        users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission").Returns<PermissionsDto>(200, 404).Summary("Get user permissions").Scoped(Operations.GetPermissions);
+        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").Body<PictureUpload>("multipart/form-data").Returns<EmptyDto>(201, 404, 415).Summary("Upload a user's profile picture").Scoped(Operations.UploadPicture).DisableAntiforgery();
+        users.MapGet("/{userId}/token", GetToken).WithName("userToken").Returns<TokenDto>(200, 404).Summary("Get a user token").Scoped(Operations.GetToken);
+        users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete").NoContent(404).Summary("Revoke a user's SSO token").Scoped(Operations.RevokeSsoToken);
+        users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants").Returns<AssistantsDto>(200, 404).Summary("List user assistants").Scoped(Operations.ListAssistants);
+        users.MapPost("/{userId}/assistants", AddAssistants).WithName("userAssistantCreate").Body<AddAssistantsRequest>().Returns<AssistantsAddedDto>(201, 404).Summary("Add assistants").Scoped(Operations.AddAssistants);
+        users.MapDelete("/{userId}/assistants", DeleteAssistants).WithName("userAssistantsDelete").NoContent(404).Summary("Delete user assistants").Scoped(Operations.DeleteAssistants);
+        users.MapDelete("/{userId}/assistants/{assistantId}", DeleteAssistant).WithName("userAssistantDelete").NoContent(404).Summary("Delete a user assistant").Scoped(Operations.DeleteAssistant);
+        users.MapGet("/{userId}/schedulers", ListSchedulers).WithName("userSchedulers").Returns<SchedulersDto>(200, 404).Summary("List user schedulers").Scoped(Operations.ListSchedulers);
+        users.MapDelete("/{userId}/schedulers", DeleteSchedulers).WithName("userSchedulersDelete").NoContent(404).Summary("Delete user schedulers").Scoped(Operations.DeleteSchedulers);
+        users.MapDelete("/{userId}/schedulers/{schedulerId}", DeleteScheduler).WithName("userSchedulerDelete").NoContent(404).Summary("Delete a scheduler").Scoped(Operations.DeleteScheduler);
+        users.MapGet("/{userId}/settings", GetSettings).WithName("userSettings").Returns<System.Text.Json.Nodes.JsonObject>(200, 404).Summary("Get user settings").Scoped(Operations.GetSettings);
+        users.MapPatch("/{userId}/settings", UpdateSettings).WithName("userSettingsUpdate").Body<System.Text.Json.Nodes.JsonObject>().NoContent(404).Summary("Update user settings").Scoped(Operations.UpdateSettings);
 
         // Public picture links (pic_url), as Zoom serves pictures from its CDN without a token.
         app.MapGet("/p/{pictureId}", ServePicture).WithName("rosterPicture").ExcludeFromDescription();
@@ -85,12 +85,12 @@ public static class UsersEndpoints
     public static async Task<IResult> CheckVanityName(HttpContext http, UsersService users, [FromQuery(Name = "vanity_name")] string? vanityName)
         => TypedResults.Json(new ExistedDto(await users.VanityNameInUseAsync(http.Caller(), vanityName, Ct(http))), ServerJson.Default.ExistedDto);
 
-    public static async Task<IResult> GetUser(HttpContext http, UsersService users, AccountNumbers numbers, TimeProvider clock, string userId,
+    public static async Task<IResult> GetUser(HttpContext http, UsersService users, AccountFacts accounts, TimeProvider clock, string userId,
         [FromQuery(Name = "login_type")] string? loginType)
     {
         Input.Int(loginType, "login_type");
         var user = await users.GetAsync(http.Caller(), userId, Ct(http));
-        var accountNumber = await numbers.OfAsync(user.AccountId, Ct(http));
+        var accountNumber = (await accounts.OfAsync(user.AccountId, Ct(http))).Number;
         return TypedResults.Json(UserWire.Full(user, UserWire.BaseUrl(http.Request), accountNumber, clock.GetUtcNow()), ServerJson.Default.UserDto);
     }
 
@@ -217,16 +217,23 @@ public static class UsersEndpoints
     }
 }
 
-/// <summary>Account numbers never change once given, so every node may keep them after the first read.</summary>
-public sealed class AccountNumbers(IRosterStore store)
-{
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _known = new(StringComparer.Ordinal);
+/// <summary>The multipart body of a picture upload: one part named <c>pic_file</c>, with a file name.</summary>
+public sealed record PictureUpload(IFormFile PicFile);
 
-    public async ValueTask<long> OfAsync(string accountId, CancellationToken ct)
+/// <summary>
+/// Account facts that never change once given (number, plan), so every node may keep them after the first read.
+/// </summary>
+public sealed class AccountFacts(IRosterStore store)
+{
+    public sealed record Facts(long Number, string Plan);
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Facts> _known = new(StringComparer.Ordinal);
+
+    public async ValueTask<Facts> OfAsync(string accountId, CancellationToken ct)
     {
-        if (_known.TryGetValue(accountId, out var n)) return n;
-        n = await store.ReadAsync(async s => (await s.GetAccountAsync(accountId))?.AccountNumber ?? 0, ct);
-        if (n != 0) _known[accountId] = n;
-        return n;
+        if (_known.TryGetValue(accountId, out var facts)) return facts;
+        var account = await store.ReadAsync(s => s.GetAccountAsync(accountId), ct);
+        if (account is null) return new Facts(0, Domain.Accounts.Plans.Free);
+        return _known[accountId] = new Facts(account.AccountNumber, account.Plan);
     }
 }
