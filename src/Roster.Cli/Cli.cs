@@ -1,0 +1,350 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Roster.Client;
+using Roster.Client.Models;
+using Spectre.Console;
+
+namespace Roster.Cli;
+
+/// <summary>
+/// <c>roster</c>: Zoom's Users API from the command line, on the Roster.Client SDK.
+/// Exit codes: 0 success, 1 the API refused (or some rows of an import failed), 2 usage error.
+/// </summary>
+public static class Cli
+{
+    public const int Ok = 0, ApiError = 1, Usage = 2;
+
+    static readonly Option<string?> BaseUrl = new("--base-url") { Description = "API base URL (default https://api.zoom.us/v2; env ROSTER_BASE_URL)", Recursive = true };
+    static readonly Option<string?> AccountId = new("--account-id") { Description = "Server-to-Server account id (env ZOOM_ACCOUNT_ID)", Recursive = true };
+    static readonly Option<string?> ClientId = new("--client-id") { Description = "OAuth client id (env ZOOM_CLIENT_ID)", Recursive = true };
+    static readonly Option<string?> ClientSecret = new("--client-secret") { Description = "OAuth client secret (env ZOOM_CLIENT_SECRET)", Recursive = true };
+    static readonly Option<string> ProfileName = new("--profile") { Description = "Saved profile to use", DefaultValueFactory = _ => "default", Recursive = true };
+    static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of tables", Recursive = true };
+
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env)
+    {
+        var root = Build(env);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) await env.Error.WriteLineAsync($"roster: {e.Message}");
+            return Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (ZoomApiException e)
+        {
+            await env.Error.WriteLineAsync($"roster: {e.Message}{(e.Errors.Count > 0 ? " (" + string.Join(", ", e.Errors.Select(f => $"{f.Field}: {f.Message}")) + ")" : "")}");
+            return ApiError;
+        }
+        catch (UsageException e)
+        {
+            await env.Error.WriteLineAsync($"roster: {e.Message}");
+            return Usage;
+        }
+        catch (HttpRequestException e)
+        {
+            await env.Error.WriteLineAsync($"roster: cannot reach the API: {e.Message}");
+            return ApiError;
+        }
+    }
+
+    sealed class UsageException(string message) : Exception(message);
+
+    static ZoomClient Client(ParseResult p, CliEnvironment env)
+    {
+        var profiles = Profile.Load(env.ProfilePath);
+        profiles.TryGetValue(p.GetValue(ProfileName)!, out var saved);
+        string? Pick(Option<string?> option, string variable, string? fromProfile)
+            => p.GetValue(option) ?? env.Variable(variable) ?? fromProfile;
+        var options = new ZoomClientOptions
+        {
+            BaseUrl = new Uri(Pick(BaseUrl, "ROSTER_BASE_URL", saved?.BaseUrl) ?? "https://api.zoom.us/v2"),
+            AccountId = Pick(AccountId, "ZOOM_ACCOUNT_ID", saved?.AccountId),
+            ClientId = Pick(ClientId, "ZOOM_CLIENT_ID", saved?.ClientId),
+            ClientSecret = Pick(ClientSecret, "ZOOM_CLIENT_SECRET", saved?.ClientSecret),
+            AccessToken = env.Variable("ZOOM_ACCESS_TOKEN") ?? saved?.AccessToken,
+        };
+        if (options.AccessToken is null && (options.AccountId is null || options.ClientId is null || options.ClientSecret is null))
+            throw new UsageException("no credentials: pass --account-id/--client-id/--client-secret, set ZOOM_* variables, or run `roster login`");
+        return env.ClientFactory(options);
+    }
+
+    static IAnsiConsole Console(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(env.Out),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+
+    static void Print<T>(ParseResult p, CliEnvironment env, T value, Func<Table> table)
+    {
+        if (p.GetValue(Json)) env.Out.WriteLine(JsonSerializer.Serialize(value, Indented));
+        else Console(env).Write(table());
+    }
+
+    static Table Table(params string[] columns)
+    {
+        var t = new Table().Border(TableBorder.Simple);
+        foreach (var c in columns) t.AddColumn(c);
+        return t;
+    }
+
+    static Command Cmd(string name, string description, Action<Command> build, Func<ParseResult, CliEnvironment, CancellationToken, Task<int>> action, CliEnvironment env)
+    {
+        var c = new Command(name, description);
+        build(c);
+        c.SetAction((p, ct) => action(p, env, ct));
+        return c;
+    }
+
+    static Argument<string> Arg(string name, string description) => new(name) { Description = description };
+
+    static RootCommand Build(CliEnvironment env)
+    {
+        var root = new RootCommand("roster: Zoom's Users API from the command line (Zoom or a Roster server)");
+        foreach (var o in new Option[] { BaseUrl, AccountId, ClientId, ClientSecret, ProfileName, Json }) root.Options.Add(o);
+
+        root.Subcommands.Add(Cmd("login", "Save a profile (base URL and credentials; the secret is never printed)", _ => { }, async (p, e, ct) =>
+        {
+            var profiles = Profile.Load(e.ProfilePath);
+            var name = p.GetValue(ProfileName)!;
+            profiles[name] = new Profile
+            {
+                BaseUrl = p.GetValue(BaseUrl) ?? e.Variable("ROSTER_BASE_URL"), AccountId = p.GetValue(AccountId) ?? e.Variable("ZOOM_ACCOUNT_ID"),
+                ClientId = p.GetValue(ClientId) ?? e.Variable("ZOOM_CLIENT_ID"), ClientSecret = p.GetValue(ClientSecret) ?? e.Variable("ZOOM_CLIENT_SECRET"),
+            };
+            using var client = Client(p, e);
+            var me = await client.Users.GetAsync("me", ct);
+            Profile.Save(e.ProfilePath, profiles);
+            await e.Out.WriteLineAsync($"Saved profile '{name}' for {me.Email} ({profiles[name].BaseUrl ?? "https://api.zoom.us/v2"}).");
+            return Ok;
+        }, env));
+
+        var users = new Command("users", "Users of the account");
+        root.Subcommands.Add(users);
+        var userId = Arg("userId", "User id, e-mail, or me");
+
+        var status = new Option<string?>("--status") { Description = "active, inactive or pending" };
+        var pageSize = new Option<int?>("--page-size") { Description = "Users per page (1-300)" };
+        var all = new Option<bool>("--all") { Description = "Every page" };
+        users.Subcommands.Add(Cmd("list", "List users", c => { c.Options.Add(status); c.Options.Add(pageSize); c.Options.Add(all); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var options = new ListUsersOptions { Status = p.GetValue(status), PageSize = p.GetValue(pageSize) };
+            List<User> list;
+            if (p.GetValue(all))
+            {
+                list = [];
+                await foreach (var u in client.Users.ListAllAsync(options, ct)) list.Add(u);
+            }
+            else list = (await client.Users.ListAsync(options, ct)).Users;
+            Print(p, e, list, () =>
+            {
+                var t = Table("id", "email", "name", "type", "status");
+                foreach (var u in list) t.AddRow(Markup.Escape(u.Id ?? ""), Markup.Escape(u.Email), Markup.Escape($"{u.FirstName} {u.LastName}".Trim()), u.Type.ToString(CultureInfo.InvariantCulture), u.Status ?? "");
+                return t;
+            });
+            return Ok;
+        }, env));
+
+        users.Subcommands.Add(Cmd("get", "Show one user", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var u = await client.Users.GetAsync(p.GetValue(userId)!, ct);
+            Print(p, e, u, () =>
+            {
+                var t = Table("field", "value");
+                foreach (var (k, v) in new[] { ("id", u.Id), ("email", u.Email), ("first_name", u.FirstName), ("last_name", u.LastName), ("type", u.Type.ToString(CultureInfo.InvariantCulture)),
+                             ("status", u.Status), ("role", u.RoleName), ("pmi", u.Pmi?.ToString(CultureInfo.InvariantCulture)), ("dept", u.Department), ("timezone", u.Timezone), ("created_at", u.CreatedAt?.ToString("u", CultureInfo.InvariantCulture)) })
+                    t.AddRow(k, Markup.Escape(v ?? ""));
+                return t;
+            });
+            return Ok;
+        }, env));
+
+        var email = new Option<string>("--email") { Description = "E-mail address", Required = true };
+        var type = new Option<int>("--type") { Description = "1 Basic, 2 Licensed, 4 No Meetings License, 99 None", DefaultValueFactory = _ => 1 };
+        var action = new Option<string>("--action") { Description = "create, autoCreate, custCreate or ssoCreate", DefaultValueFactory = _ => "custCreate" };
+        var first = new Option<string?>("--first-name") { Description = "First name" };
+        var last = new Option<string?>("--last-name") { Description = "Last name" };
+        var password = new Option<string?>("--password") { Description = "Password (autoCreate)" };
+        users.Subcommands.Add(Cmd("create", "Create a user", c => { foreach (var o in new Option[] { email, type, action, first, last, password }) c.Options.Add(o); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var created = await client.Users.CreateAsync(new CreateUserRequest
+            {
+                Action = p.GetValue(action)!,
+                UserInfo = new NewUser { Email = p.GetValue(email)!, Type = p.GetValue(type), FirstName = p.GetValue(first), LastName = p.GetValue(last), Password = p.GetValue(password) },
+            }, ct);
+            Print(p, e, created, () => Table("id", "email").AddRow(created.Id, Markup.Escape(created.Email)));
+            return Ok;
+        }, env));
+
+        var dept = new Option<string?>("--dept") { Description = "Department" };
+        var jobTitle = new Option<string?>("--job-title") { Description = "Job title" };
+        var userType = new Option<int?>("--type") { Description = "Plan type" };
+        users.Subcommands.Add(Cmd("update", "Change profile fields (only those given)", c => { c.Arguments.Add(userId); foreach (var o in new Option[] { first, last, dept, jobTitle, userType }) c.Options.Add(o); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.UpdateAsync(p.GetValue(userId)!, new UpdateUserRequest
+            {
+                FirstName = p.GetValue(first), LastName = p.GetValue(last), Department = p.GetValue(dept), JobTitle = p.GetValue(jobTitle), Type = p.GetValue(userType),
+            }, ct);
+            await e.Out.WriteLineAsync("Updated.");
+            return Ok;
+        }, env));
+
+        var deleteAction = new Option<string>("--action") { Description = "disassociate or delete", DefaultValueFactory = _ => "disassociate" };
+        users.Subcommands.Add(Cmd("delete", "Disassociate or delete a user", c => { c.Arguments.Add(userId); c.Options.Add(deleteAction); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.DeleteAsync(p.GetValue(userId)!, new DeleteUserOptions { Action = p.GetValue(deleteAction) }, ct);
+            await e.Out.WriteLineAsync("Deleted.");
+            return Ok;
+        }, env));
+
+        var statusAction = new Argument<string>("action") { Description = "activate or deactivate" };
+        statusAction.AcceptOnlyFromAmong("activate", "deactivate");
+        users.Subcommands.Add(Cmd("status", "Activate or deactivate a user", c => { c.Arguments.Add(userId); c.Arguments.Add(statusAction); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.SetStatusAsync(p.GetValue(userId)!, p.GetValue(statusAction)!, ct);
+            await e.Out.WriteLineAsync("Done.");
+            return Ok;
+        }, env));
+
+        var newEmail = Arg("newEmail", "The new address");
+        users.Subcommands.Add(Cmd("email", "Change a user's e-mail", c => { c.Arguments.Add(userId); c.Arguments.Add(newEmail); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.ChangeEmailAsync(p.GetValue(userId)!, p.GetValue(newEmail)!, ct);
+            await e.Out.WriteLineAsync("Done.");
+            return Ok;
+        }, env));
+
+        var newPassword = Arg("password", "The new password");
+        users.Subcommands.Add(Cmd("password", "Set a user's password", c => { c.Arguments.Add(userId); c.Arguments.Add(newPassword); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.SetPasswordAsync(p.GetValue(userId)!, p.GetValue(newPassword)!, ct);
+            await e.Out.WriteLineAsync("Done.");
+            return Ok;
+        }, env));
+
+        users.Subcommands.Add(Cmd("permissions", "List a user's privileges", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var list = await client.Users.GetPermissionsAsync(p.GetValue(userId)!, ct);
+            Print(p, e, list, () => { var t = Table("permission"); foreach (var x in list) t.AddRow(Markup.Escape(x)); return t; });
+            return Ok;
+        }, env));
+
+        var tokenType = new Option<string>("--type") { Description = "token or zak", DefaultValueFactory = _ => "token" };
+        var ttl = new Option<int?>("--ttl") { Description = "ZAK lifetime in seconds" };
+        users.Subcommands.Add(Cmd("token", "Get a user's token or ZAK", c => { c.Arguments.Add(userId); c.Options.Add(tokenType); c.Options.Add(ttl); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var token = await client.Users.GetTokenAsync(p.GetValue(userId)!, p.GetValue(tokenType)!, p.GetValue(ttl) is { } s ? TimeSpan.FromSeconds(s) : null, ct);
+            await e.Out.WriteLineAsync(token);
+            return Ok;
+        }, env));
+
+        var file = Arg("file", "A JPEG or PNG of at most 2 MB");
+        users.Subcommands.Add(Cmd("picture", "Upload a user's profile picture", c => { c.Arguments.Add(userId); c.Arguments.Add(file); }, async (p, e, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
+            using var client = Client(p, e);
+            await using var stream = File.OpenRead(path);
+            await client.Users.UploadPictureAsync(p.GetValue(userId)!, stream, Path.GetFileName(path), ct);
+            await e.Out.WriteLineAsync("Uploaded.");
+            return Ok;
+        }, env));
+
+        var settings = new Command("settings", "A user's settings");
+        users.Subcommands.Add(settings);
+        settings.Subcommands.Add(Cmd("get", "Print a user's settings (JSON)", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await e.Out.WriteLineAsync(JsonSerializer.Serialize(await client.Users.Settings.GetAsync(p.GetValue(userId)!, ct), Indented));
+            return Ok;
+        }, env));
+        var patch = Arg("json", "The changes, as JSON or @file, e.g. '{\"in_meeting\":{\"chat\":true}}'");
+        settings.Subcommands.Add(Cmd("update", "Change settings (only what the JSON names)", c => { c.Arguments.Add(userId); c.Arguments.Add(patch); }, async (p, e, ct) =>
+        {
+            var text = p.GetValue(patch)!;
+            if (text.StartsWith('@')) text = await File.ReadAllTextAsync(text[1..], ct);
+            UserSettings changes;
+            try { changes = JsonSerializer.Deserialize<UserSettings>(text) ?? throw new UsageException("empty settings JSON"); }
+            catch (JsonException x) { throw new UsageException($"settings JSON is not valid: {x.Message}"); }
+            using var client = Client(p, e);
+            await client.Users.Settings.UpdateAsync(p.GetValue(userId)!, changes, ct);
+            await e.Out.WriteLineAsync("Updated.");
+            return Ok;
+        }, env));
+
+        var assistants = new Command("assistants", "A user's assistants");
+        users.Subcommands.Add(assistants);
+        var assistant = Arg("assistant", "Assistant id or e-mail");
+        assistants.Subcommands.Add(Cmd("list", "List assistants", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var list = await client.Users.Assistants.ListAsync(p.GetValue(userId)!, ct);
+            Print(p, e, list, () => { var t = Table("id", "email"); foreach (var a in list) t.AddRow(a.Id, Markup.Escape(a.Email)); return t; });
+            return Ok;
+        }, env));
+        assistants.Subcommands.Add(Cmd("add", "Add an assistant", c => { c.Arguments.Add(userId); c.Arguments.Add(assistant); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var who = p.GetValue(assistant)!;
+            await client.Users.Assistants.AddAsync(p.GetValue(userId)!, [who.Contains('@') ? new AssistantRef { Email = who } : new AssistantRef { Id = who }], ct);
+            await e.Out.WriteLineAsync("Added.");
+            return Ok;
+        }, env));
+        assistants.Subcommands.Add(Cmd("delete", "Remove an assistant (by id)", c => { c.Arguments.Add(userId); c.Arguments.Add(assistant); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.Assistants.DeleteAsync(p.GetValue(userId)!, p.GetValue(assistant)!, ct);
+            await e.Out.WriteLineAsync("Removed.");
+            return Ok;
+        }, env));
+
+        var schedulers = new Command("schedulers", "Users a user schedules for");
+        users.Subcommands.Add(schedulers);
+        var scheduler = Arg("scheduler", "Scheduler id");
+        schedulers.Subcommands.Add(Cmd("list", "List schedulers", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var list = await client.Users.Schedulers.ListAsync(p.GetValue(userId)!, ct);
+            Print(p, e, list, () => { var t = Table("id", "email", "pmi"); foreach (var s in list) t.AddRow(s.Id, Markup.Escape(s.Email), s.Pmi?.ToString(CultureInfo.InvariantCulture) ?? ""); return t; });
+            return Ok;
+        }, env));
+        schedulers.Subcommands.Add(Cmd("delete", "Stop scheduling for one user", c => { c.Arguments.Add(userId); c.Arguments.Add(scheduler); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.Schedulers.DeleteAsync(p.GetValue(userId)!, p.GetValue(scheduler)!, ct);
+            await e.Out.WriteLineAsync("Removed.");
+            return Ok;
+        }, env));
+
+        var from = new Option<string>("--from") { Description = "Current account id (me = the master)", DefaultValueFactory = _ => "me" };
+        var to = new Option<string>("--to") { Description = "Destination sub account id", Required = true };
+        users.Subcommands.Add(Cmd("switch-account", "Move a user to another sub account", c => { c.Arguments.Add(userId); c.Options.Add(from); c.Options.Add(to); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.SwitchAccountAsync(p.GetValue(userId)!, p.GetValue(from)!, p.GetValue(to)!, ct);
+            await e.Out.WriteLineAsync("Moved.");
+            return Ok;
+        }, env));
+
+        BulkCommands.Add(users, env, Client, Console);
+        return root;
+    }
+}

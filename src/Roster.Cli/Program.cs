@@ -1,0 +1,1 @@
+return await Roster.Cli.Cli.RunAsync(args, Roster.Cli.CliEnvironment.Default());

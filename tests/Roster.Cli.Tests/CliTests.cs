@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using Roster.Client;
+using Roster.Server.Tests;
+
+namespace Roster.Cli.Tests;
+
+/// <summary>Every command of <c>roster</c> against a real Roster server in process.</summary>
+public sealed class CliTests : IAsyncLifetime
+{
+    readonly RosterApp _app = new();
+    readonly string _dir = Path.Combine(Path.GetTempPath(), "roster-cli-" + Guid.NewGuid().ToString("N"));
+    readonly Dictionary<string, string> _vars = new();
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dir);
+        _vars["ROSTER_BASE_URL"] = new Uri(_app.Server.BaseAddress, "/v2").ToString();
+        _vars["ZOOM_ACCOUNT_ID"] = RosterApp.AccountId;
+        _vars["ZOOM_CLIENT_ID"] = RosterApp.ClientId;
+        _vars["ZOOM_CLIENT_SECRET"] = RosterApp.ClientSecret;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Directory.Delete(_dir, true);
+    }
+
+    async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment
+        {
+            Out = output, Error = error, Variable = v => _vars.GetValueOrDefault(v), ProfilePath = Path.Combine(_dir, "profiles.json"),
+            ClientFactory = o => new ZoomClient(_app.CreateClient(), o),
+        };
+        var code = await Cli.RunAsync(args, env);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task UserCommandsWorkEndToEnd()
+    {
+        var (code, outText, _) = await Run("users", "create", "--email", "ada@example.com", "--type", "2", "--first-name", "Ada", "--json");
+        Assert.Equal(0, code);
+        var id = JsonNode.Parse(outText)!["id"]!.GetValue<string>();
+        await Run("users", "create", "--email", "bob@example.com", "--type", "2");
+
+        (code, outText, _) = await Run("users", "list");
+        Assert.Equal(0, code);
+        Assert.Contains("ada@example.com", outText);
+        Assert.Contains("owner@example.com", outText);
+        (code, outText, _) = await Run("users", "get", "ada@example.com", "--json");
+        Assert.Equal("Ada", JsonNode.Parse(outText)!["first_name"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("users", "update", id, "--dept", "Math")).Code);
+        (_, outText, _) = await Run("users", "get", id);
+        Assert.Contains("Math", outText);
+        Assert.Equal(0, (await Run("users", "status", id, "deactivate")).Code);
+        Assert.Equal(0, (await Run("users", "status", id, "activate")).Code);
+        Assert.Equal(0, (await Run("users", "email", id, "ada.l@example.com")).Code);
+        (code, outText, _) = await Run("users", "permissions", id);
+        Assert.Contains("Profile:Edit", outText);
+        (code, outText, _) = await Run("users", "token", id, "--type", "zak", "--ttl", "600");
+        Assert.Equal(0, code);
+        Assert.True(outText.Trim().Length > 20);
+        Assert.Equal(0, (await Run("users", "assistants", "add", id, "bob@example.com")).Code);
+        (_, outText, _) = await Run("users", "assistants", "list", id);
+        Assert.Contains("bob@example.com", outText);
+        (_, outText, _) = await Run("users", "schedulers", "list", "bob@example.com");
+        Assert.Contains("ada.l@example.com", outText);
+        var bobId = JsonNode.Parse((await Run("users", "get", "bob@example.com", "--json")).Out)!["id"]!.GetValue<string>();
+        Assert.Equal(0, (await Run("users", "assistants", "delete", id, bobId)).Code);
+        Assert.Equal(0, (await Run("users", "settings", "update", id, "{\"in_meeting\":{\"chat\":true}}")).Code);
+        (_, outText, _) = await Run("users", "settings", "get", id);
+        Assert.True(JsonNode.Parse(outText)!["in_meeting"]!["chat"]!.GetValue<bool>());
+        var pic = Path.Combine(_dir, "ada.png");
+        await File.WriteAllBytesAsync(pic, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
+        Assert.Equal(0, (await Run("users", "picture", id, pic)).Code);
+        Assert.Equal(0, (await Run("users", "delete", id, "--action", "delete")).Code);
+    }
+
+    [Fact]
+    public async Task ExitCodesSayWhatWentWrong()
+    {
+        var (code, _, err) = await Run("users", "get", "nobody@example.com");
+        Assert.Equal(1, code);
+        Assert.Contains("1001", err);
+        (code, _, err) = await Run("users", "create", "--email", "x@example.com", "--type", "7");
+        Assert.Equal(1, code);
+        Assert.Contains("user_info.type", err);
+        Assert.Equal(2, (await Run("users", "frobnicate")).Code);
+        Assert.Equal(2, (await Run("users", "status", "me", "sleep")).Code);
+        _vars.Remove("ZOOM_CLIENT_SECRET");
+        (code, _, err) = await Run("users", "list");
+        Assert.Equal(2, code);
+        Assert.Contains("credentials", err);
+    }
+
+    [Fact]
+    public async Task LoginSavesAProfileWithoutPrintingTheSecret()
+    {
+        var (code, outText, _) = await Run("login", "--profile", "sandbox");
+        Assert.Equal(0, code);
+        Assert.Contains("owner@example.com", outText);
+        Assert.DoesNotContain(RosterApp.ClientSecret, outText);
+        var path = Path.Combine(_dir, "profiles.json");
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        _vars.Clear();
+        Assert.Equal(0, (await Run("users", "get", "me", "--profile", "sandbox")).Code);
+    }
+
+    [Fact]
+    public async Task ImportResumesAndSummarisesFailuresAndExportWritesCsv()
+    {
+        var csv = Path.Combine(_dir, "users.csv");
+        await File.WriteAllLinesAsync(csv,
+        [
+            "email,first_name,last_name,type",
+            "a1@example.com,A,One,1",
+            "a2@example.com,A,Two,1",
+            "not-an-email,B,Bad,1",
+            "a3@example.com,A,Three,7",
+            "a4@example.com,A,Four,2",
+        ]);
+        var (code, outText, _) = await Run("users", "import", csv, "--concurrency", "3");
+        Assert.Equal(1, code);
+        Assert.Contains("Created 3", outText);
+        Assert.Contains("failed 2", outText);
+        Assert.Contains("not-an-email", outText);
+        // fix the bad rows and run again: the done rows are skipped
+        var lines = await File.ReadAllLinesAsync(csv);
+        lines[3] = "b@example.com,B,Good,1";
+        lines[4] = "a3@example.com,A,Three,1";
+        await File.WriteAllLinesAsync(csv, lines);
+        (code, outText, _) = await Run("users", "import", csv);
+        Assert.Equal(0, code);
+        Assert.Contains("Created 2", outText);
+        Assert.Contains("skipped (done before) 3", outText);
+
+        var exported = Path.Combine(_dir, "out.csv");
+        Assert.Equal(0, (await Run("users", "export", "--out", exported)).Code);
+        var rows = await File.ReadAllLinesAsync(exported);
+        Assert.Equal("id,email,first_name,last_name,type,status,dept", rows[0]);
+        Assert.Equal(6, rows.Length - 1); // the owner and the five imported users
+        Assert.Equal(2, (await Run("users", "import", Path.Combine(_dir, "missing.csv"))).Code);
+    }
+
+    [Fact]
+    public async Task SwitchAccountMovesAUser()
+    {
+        using var master = await _app.ApiAsync();
+        var (_, subId, _) = await _app.SubAccountAsync(master, "boss@cli.test");
+        var id = await master.CreateUser("mover@elsewhere.test");
+        Assert.Equal(0, (await Run("users", "switch-account", id, "--to", subId)).Code);
+        Assert.Equal(1, (await Run("users", "get", id)).Code);
+    }
+}
