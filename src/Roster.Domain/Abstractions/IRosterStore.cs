@@ -77,6 +77,9 @@ public interface IStoreSession
     // OAuth apps
     Task<OAuthApp?> GetAppAsync(string clientId);
     Task InsertAppAsync(OAuthApp app);
+    Task InsertGrantAsync(OAuthGrant grant);
+    /// <summary>Marks the grant used and returns it, or null when it does not exist or was used before (single use).</summary>
+    Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind);
 
     // small key/value facts (signing keys)
     Task<string?> GetMetaAsync(string key);

@@ -147,9 +147,23 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
     /// master account. The app acts as that account's owner; the secret is returned once and kept only as a hash.
     /// </summary>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, CancellationToken ct = default)
+        => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], ct);
+
+    /// <summary>Like the Server-to-Server form, or a user-level app: user scopes only, and the redirect URIs its codes may go to.</summary>
+    public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, string type,
+        IReadOnlyList<string> redirectUris, CancellationToken ct = default)
     {
-        var wanted = scopes is { Count: > 0 } ? scopes.Distinct().ToArray() : Operations.AllAdminScopes;
+        if (type is not (OAuthAppTypes.ServerToServer or OAuthAppTypes.User)) throw Fail.InvalidField("type");
+        var wanted = scopes is { Count: > 0 } ? scopes.Distinct().ToArray()
+            : type == OAuthAppTypes.User ? ["user:read", "user:write"] : Operations.AllAdminScopes;
         if (wanted.Any(sc => !KnownScopes.Contains(sc))) throw Fail.InvalidField("scopes");
+        if (type == OAuthAppTypes.User)
+        {
+            if (wanted.Any(sc => sc.EndsWith(":admin", StringComparison.Ordinal) || sc.EndsWith(":master", StringComparison.Ordinal) || sc.StartsWith("account:", StringComparison.Ordinal)))
+                throw Fail.Validation(new FieldError("scopes", "A user-level app can only hold user-level scopes."));
+            if (redirectUris.Count == 0 || redirectUris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")))
+                throw Fail.InvalidField("redirect_uris");
+        }
         return store.WriteAsync(async s =>
         {
             var me = await s.GetUserAsync(caller.UserId);
@@ -169,7 +183,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
             var app = new OAuthApp
             {
                 ClientId = NewId(12), SecretHash = HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
-                Scopes = wanted, CreatedAt = Now,
+                Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris,
             };
             await s.InsertAppAsync(app);
             return (app, secret);

@@ -11,8 +11,23 @@ public sealed class OAuthApp
     public required IReadOnlyList<string> Scopes { get; init; }
     public string Name { get; init; } = "Roster Server-to-Server";
     public bool Active { get; init; } = true;
+    /// <summary><c>s2s</c> (Server-to-Server, account_credentials) or <c>user</c> (authorization code, acts on <c>me</c>).</summary>
+    public string Type { get; init; } = OAuthAppTypes.ServerToServer;
+    /// <summary>Redirect URIs a user-level app may send codes to.</summary>
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>Who is calling: the account and user of the access token, and the token's scopes.</summary>
 public sealed record Caller(string AccountId, string UserId, string ClientId, IReadOnlySet<string> Scopes);
+
+public static class OAuthAppTypes
+{
+    public const string ServerToServer = "s2s";
+    public const string User = "user";
+}
+
+/// <summary>An authorization code or a refresh token, stored only as a hash; single use.</summary>
+public sealed record OAuthGrant(
+    string TokenHash, string Kind, string ClientId, string UserId, string AccountId, IReadOnlyList<string> Scopes,
+    string? RedirectUri, string? CodeChallenge, string? ChallengeMethod, DateTimeOffset ExpiresAt);

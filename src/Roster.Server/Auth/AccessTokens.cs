@@ -19,7 +19,10 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
     const int MaxRemembered = 10_000;
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Expires)> _validated = new(StringComparer.Ordinal);
 
-    public string Issue(OAuthApp app)
+    public string Issue(OAuthApp app) => Issue(app.AccountId, app.ClientId, app.OwnerUserId, app.Scopes);
+
+    /// <summary>A token acting as <paramref name="userId"/> of <paramref name="accountId"/> with <paramref name="scopes"/>.</summary>
+    public string Issue(string accountId, string clientId, string userId, IEnumerable<string> scopes)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -30,10 +33,10 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
             Expires = now.AddSeconds(LifetimeSeconds),
             Claims = new Dictionary<string, object>
             {
-                ["aid"] = app.AccountId,
-                ["cid"] = app.ClientId,
-                ["uid"] = app.OwnerUserId,
-                ["scope"] = string.Join(' ', app.Scopes),
+                ["aid"] = accountId,
+                ["cid"] = clientId,
+                ["uid"] = userId,
+                ["scope"] = string.Join(' ', scopes),
             },
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });

@@ -1,11 +1,14 @@
+using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
 using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
 using Roster.Server.Http;
 using Roster.Server.Users;
 
 namespace Roster.Server.Auth;
 
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Scope, string ApiUrl);
+public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Scope, string ApiUrl, string? RefreshToken = null);
 
 /// <summary>The token endpoint's own error body (reference §7.4): <c>{reason, error}</c>.</summary>
 public sealed record OAuthErrorBody(string Reason, string Error);
@@ -15,14 +18,16 @@ public static class OAuthEndpoints
 {
     public static IEndpointRouteBuilder MapOAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/oauth/token", IssueToken).WithName("oauthToken").WithTags("OAuth");
+        app.MapPost("/oauth/token", IssueToken).WithName("oauthToken").WithTags("OAuth").DisableAntiforgery();
+        app.MapGet("/oauth/authorize", AuthorizePage).WithName("oauthAuthorize").WithTags("OAuth");
+        app.MapPost("/oauth/authorize", Authorize).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
 
     static IResult Error(int status, string reason, string error)
         => TypedResults.Json(new OAuthErrorBody(reason, error), ServerJson.Default.OAuthErrorBody, statusCode: status);
 
-    public static async Task<IResult> IssueToken(HttpRequest request, AccountsService accounts, AccessTokens tokens)
+    public static async Task<IResult> IssueToken(HttpRequest request, AccountsService accounts, AccessTokens tokens, UserOAuthService oauth)
     {
         // Zoom takes the parameters from the form body or from the query string.
         var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : null;
@@ -32,16 +37,77 @@ public static class OAuthEndpoints
         var grantType = Param("grant_type");
         if (clientId is null || secret is null || string.IsNullOrEmpty(grantType))
             return Error(400, "Missing client id, client secret or grant type.", "invalid_request");
-        if (grantType != "account_credentials")
+        if (grantType is not ("account_credentials" or "authorization_code" or "refresh_token"))
             return Error(400, "Unsupported grant type", "unsupported_grant_type");
-        var app = await accounts.AuthenticateAppAsync(clientId, secret, request.HttpContext.RequestAborted);
+        var ct = request.HttpContext.RequestAborted;
+        var app = await accounts.AuthenticateAppAsync(clientId, secret, ct);
         if (app is null) return Error(401, "Invalid client_id or client_secret", "invalid_client");
-        var accountId = Param("account_id");
-        if (string.IsNullOrEmpty(accountId) || accountId != app.AccountId)
-            return Error(400, "Invalid request : Invalid account_id", "invalid_request");
-        return TypedResults.Json(
-            new TokenResponse(tokens.Issue(app), "bearer", AccessTokens.LifetimeSeconds, string.Join(' ', app.Scopes), UserWire.BaseUrl(request)),
-            ServerJson.Default.TokenResponse);
+        var apiUrl = UserWire.BaseUrl(request);
+        try
+        {
+            if (grantType == "account_credentials")
+            {
+                if (app.Type != OAuthAppTypes.ServerToServer) return Error(400, "This app cannot use the account_credentials grant", "unauthorized_client");
+                var accountId = Param("account_id");
+                if (string.IsNullOrEmpty(accountId) || accountId != app.AccountId)
+                    return Error(400, "Invalid request : Invalid account_id", "invalid_request");
+                return TypedResults.Json(new TokenResponse(tokens.Issue(app), "bearer", AccessTokens.LifetimeSeconds, string.Join(' ', app.Scopes), apiUrl),
+                    ServerJson.Default.TokenResponse);
+            }
+            var grant = grantType == "authorization_code"
+                ? await oauth.ExchangeCodeAsync(app, Param("code"), Param("redirect_uri"), Param("code_verifier"), ct)
+                : await oauth.RefreshAsync(app, Param("refresh_token"), ct);
+            return TypedResults.Json(new TokenResponse(tokens.Issue(grant.AccountId, grant.ClientId, grant.UserId, grant.Scopes), "bearer",
+                AccessTokens.LifetimeSeconds, string.Join(' ', grant.Scopes), apiUrl, grant.RefreshToken), ServerJson.Default.TokenResponse);
+        }
+        catch (OAuthException e)
+        {
+            return Error(e.Status, e.Reason, e.Error);
+        }
+    }
+
+    static IResult Page(string body, int status = 200)
+        => Results.Content($"<!doctype html><html><head><meta charset=\"utf-8\"><title>Sign in to authorize</title></head><body>{body}</body></html>",
+            "text/html; charset=utf-8", statusCode: status);
+
+    static string Hidden(string name, string? value) => $"<input type=\"hidden\" name=\"{name}\" value=\"{WebUtility.HtmlEncode(value ?? "")}\">";
+
+    /// <summary><c>GET /oauth/authorize</c>: a minimal consent page where the user signs in with e-mail and password.</summary>
+    public static async Task<IResult> AuthorizePage(HttpRequest request, UserOAuthService oauth)
+    {
+        var q = request.Query;
+        try
+        {
+            var app = await oauth.CheckAuthorizeAsync(q["client_id"], q["redirect_uri"], q["response_type"], q["code_challenge_method"], request.HttpContext.RequestAborted);
+            return Page($"<h1>Sign in to authorize {WebUtility.HtmlEncode(app.Name)}</h1>" +
+                $"<p>It asks for: {WebUtility.HtmlEncode(string.Join(", ", app.Scopes))}</p><form method=\"post\">" +
+                Hidden("client_id", q["client_id"]) + Hidden("redirect_uri", q["redirect_uri"]) + Hidden("state", q["state"]) +
+                Hidden("code_challenge", q["code_challenge"]) + Hidden("code_challenge_method", q["code_challenge_method"]) +
+                "<label>Email <input name=\"email\" type=\"email\" required></label> <label>Password <input name=\"password\" type=\"password\" required></label> " +
+                "<button type=\"submit\">Authorize</button></form>");
+        }
+        catch (OAuthException e)
+        {
+            return Page($"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
+        }
+    }
+
+    /// <summary>The consent form: on success a redirect to the app with <c>code</c> and <c>state</c>.</summary>
+    public static async Task<IResult> Authorize(HttpRequest request, UserOAuthService oauth)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        string? F(string name) => form[name].FirstOrDefault();
+        try
+        {
+            var code = await oauth.AuthorizeAsync(F("client_id") ?? "", F("redirect_uri") ?? "", F("email") ?? "", F("password") ?? "",
+                F("code_challenge"), F("code_challenge_method"), request.HttpContext.RequestAborted);
+            var target = QueryHelpers.AddQueryString(F("redirect_uri")!, new Dictionary<string, string?> { ["code"] = code, ["state"] = F("state") });
+            return Results.Redirect(target);
+        }
+        catch (OAuthException e)
+        {
+            return Page($"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
+        }
     }
 
     static (string? ClientId, string? Secret) BasicCredentials(string? header)

@@ -11,8 +11,8 @@ public sealed record InvitationDto(string Email, string Link, string ExpiresAt);
 public sealed record InvitationListDto(IReadOnlyList<InvitationDto> Invitations);
 public sealed record TokenCheckRequest(string? Token);
 public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, long? Exp);
-public sealed record AppRequest(string? AccountId, List<string>? Scopes);
-public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope);
+public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris);
+public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris);
 
 /// <summary>
 /// What Roster adds around Zoom's API: the invitation pages a real Zoom would e-mail, the list of open invitations
@@ -44,8 +44,9 @@ public static class RosterEndpoints
     public static async Task<IResult> CreateApp(HttpContext http, AccountsService accounts)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.AppRequest);
-        var (created, secret) = await accounts.CreateAppAsync(http.Caller(), body.AccountId, body.Scopes, http.RequestAborted);
-        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes)),
+        var (created, secret) = await accounts.CreateAppAsync(http.Caller(), body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
+            body.RedirectUris ?? [], http.RequestAborted);
+        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris),
             ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }
 

@@ -61,6 +61,7 @@ public static class RosterHosting
         services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
         services.AddSingleton<UsersService>();
         services.AddSingleton<UserSeeder>();
+        services.AddSingleton<Domain.Auth.UserOAuthService>();
         services.AddSingleton<Users.AccountFacts>();
         services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccessTokens>();
