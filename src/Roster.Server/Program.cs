@@ -48,6 +48,7 @@ if (command == "migrate")
 await app.BootstrapAsync();
 if (command == "seed") return await app.SeedAsync();
 
+app.UseMiddleware<XmlResponseMiddleware>();
 app.UseMiddleware<ZoomErrorMiddleware>();
 app.UseTrackingIds();
 app.UseBodyLimits();

@@ -25,6 +25,12 @@ public static class Input
     /// <summary>A required JSON body: malformed JSON, wrong value types or an empty body are 400/300.</summary>
     public static async Task<T> Json<T>(HttpRequest request, JsonTypeInfo<T> info) where T : class
     {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            try { return FormBodies.ToJson(form, info).Deserialize(info) ?? throw Fail.InvalidJson(); }
+            catch (JsonException) { throw Fail.InvalidJson(); }
+        }
         if (!IsJson(request))
             throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
         CheckLength(request);
@@ -41,6 +47,7 @@ public static class Input
 
     public static async Task<JsonObject> JsonObject(HttpRequest request)
     {
+        if (request.HasFormContentType) return FormBodies.ToJson(await request.ReadFormAsync(request.HttpContext.RequestAborted), null);
         if (!IsJson(request))
             throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
         CheckLength(request);
