@@ -14,6 +14,7 @@ args = args.Where(a => a is not ("migrate" or "seed" or "--migrate-only")).ToArr
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddRoster(builder.Configuration);
+builder.AddRosterTelemetry();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);

@@ -22,7 +22,7 @@ public sealed class ManualClock : TimeProvider
 /// The real app in process on a fresh data folder with known credentials. Every test makes its own,
 /// so no test sees another's state.
 /// </summary>
-public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0) : WebApplicationFactory<Program>
+public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AccountId = "acct_primary_000000001";
     public const string ClientId = "test-client";
@@ -44,6 +44,7 @@ public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0) 
         builder.UseSetting("ROSTER_ACCOUNT_ID", AccountId);
         builder.UseSetting("ROSTER_CLIENT_ID", ClientId);
         builder.UseSetting("ROSTER_CLIENT_SECRET", ClientSecret);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
