@@ -16,7 +16,8 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
 {
     public const int SchemaVersion = MigrationScripts.Latest;
     const long MigrationLockKey = 0x526F73746572; // "Roster"
-    const int MaxAttempts = 10;
+    const int CountShards = 16;
+    static readonly TimeSpan ConflictBudget = TimeSpan.FromSeconds(3);
     readonly NpgsqlDataSource _dataSource;
 
     public PostgresStore(string connectionString)
@@ -74,26 +75,34 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        var result = await work(new SqlSession(connection, tx, this));
+        var result = await work(new SqlSession(connection, tx, this, CountShards));
         await tx.CommitAsync(ct);
         return result;
     }
 
+    /// <summary>
+    /// Runs the work at SERIALIZABLE and runs it again, with jittered backoff, when PostgreSQL reports a conflict.
+    /// When conflicts go on past <see cref="ConflictBudget"/> (many writers on one user at once) the caller gets
+    /// Zoom's answer to concurrent updates of one resource: 429 "Too many concurrent requests".
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(ct);
                 await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-                var result = await work(new SqlSession(connection, tx, this));
+                var result = await work(new SqlSession(connection, tx, this, CountShards));
                 await tx.CommitAsync(ct);
                 return result;
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && attempt < MaxAttempts)
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
             {
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+                if (started.Elapsed > ConflictBudget)
+                    throw Domain.Errors.Fail.With(429, 429, "Too many concurrent requests. Please try again later.");
+                await Task.Delay(Random.Shared.Next(1, Math.Min(100, 2 << Math.Min(attempt, 6))), ct);
             }
         }
     }
@@ -110,6 +119,27 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
         SocketException or IOException or TimeoutException => true,
         _ => false,
     };
+
+    /// <summary>Rate windows counted in PostgreSQL, so every node sharing the store applies one limit.</summary>
+    public Domain.Limits.IRateCounter RateCounter => new PostgresRateCounter(_dataSource);
+
+    sealed class PostgresRateCounter(NpgsqlDataSource dataSource) : Domain.Limits.IRateCounter
+    {
+        // One row per counter: a new window resets it, a full window updates nothing and returns no row.
+        const string Sql = """
+            INSERT INTO rate_windows (key, win, n) VALUES (@key, @window, 1)
+            ON CONFLICT (key) DO UPDATE SET win = excluded.win,
+                n = CASE WHEN rate_windows.win = excluded.win THEN rate_windows.n + 1 ELSE 1 END
+            WHERE rate_windows.win <> excluded.win OR rate_windows.n < @limit
+            RETURNING n
+            """;
+
+        public async ValueTask<long> TryTakeAsync(string key, long window, int limit)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            return await connection.ExecuteScalarAsync<long?>(Sql, new { key, window, limit }) ?? -1;
+        }
+    }
 
     public void Dispose() => _dataSource.Dispose();
 }

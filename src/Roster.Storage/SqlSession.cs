@@ -18,7 +18,7 @@ internal sealed partial class StorageJson : JsonSerializerContext;
 /// The store's queries, written once in the SQL that SQLite and PostgreSQL share, over one open
 /// connection and transaction. Engines differ only in how connections, transactions and errors work.
 /// </summary>
-internal sealed class SqlSession(DbConnection connection, DbTransaction transaction, IUniqueViolation unique) : IStoreSession
+internal sealed class SqlSession(DbConnection connection, DbTransaction transaction, IUniqueViolation unique, int countShards = 1) : IStoreSession
 {
     static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -141,9 +141,9 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     Task Count(string accountId, string status, string roleId, long delta)
         => Exec(
             """
-            INSERT INTO user_counts (account_id, status, role_id, n) VALUES (@accountId, @status, @roleId, @delta)
-            ON CONFLICT (account_id, status, role_id) DO UPDATE SET n = user_counts.n + excluded.n
-            """, new { accountId, status, roleId, delta });
+            INSERT INTO user_counts (account_id, status, role_id, shard, n) VALUES (@accountId, @status, @roleId, @shard, @delta)
+            ON CONFLICT (account_id, status, role_id, shard) DO UPDATE SET n = user_counts.n + excluded.n
+            """, new { accountId, status, roleId, delta, shard = countShards == 1 ? 0 : Random.Shared.Next(countShards) });
 
     sealed record CountKey(string AccountId, string Status, string RoleId);
 

@@ -21,13 +21,13 @@ public class MultiNodeTests
         return http;
     }
 
-    static async Task<(ServerProcess A, ServerProcess B, string Db, string Dir)> TwoNodes()
+    static async Task<(ServerProcess A, ServerProcess B, string Db, string Dir)> TwoNodes(IReadOnlyDictionary<string, string>? environment = null)
     {
         var db = PostgresCluster.NewDatabase();
         var dir = Path.Combine(Path.GetTempPath(), "roster-nodes-" + Guid.NewGuid().ToString("N"));
         // both nodes start together: the advisory lock serialises their migrations
-        var a = ServerProcess.StartAsync(Path.Combine(dir, "a"), db);
-        var b = ServerProcess.StartAsync(Path.Combine(dir, "b"), db);
+        var a = ServerProcess.StartAsync(Path.Combine(dir, "a"), db, environment);
+        var b = ServerProcess.StartAsync(Path.Combine(dir, "b"), db, environment);
         return (await a, await b, db, dir);
     }
 
@@ -162,6 +162,31 @@ public class MultiNodeTests
             {
                 Assert.Equal(HttpStatusCode.OK, (await ha.GetAsync($"/v2/users/{email}")).StatusCode);
                 Assert.Equal(HttpStatusCode.OK, (await hb.GetAsync($"/v2/users/{email}")).StatusCode);
+            }
+        }
+        PostgresCluster.Drop(db);
+    }
+
+    [SkippableFact]
+    public async Task RateLimitsHoldAcrossNodes()
+    {
+        PostgresCluster.Require();
+        // Light: 80/s x 0.05 = 4 calls a second for the whole account, whichever node answers
+        var (a, b, db, _) = await TwoNodes(new Dictionary<string, string> { ["RateLimits__Mode"] = "zoom", ["RateLimits__Factor"] = "0.05" });
+        await using (a)
+        await using (b)
+        {
+            using var ha = await Client(a.BaseUrl);
+            using var hb = await Client(b.BaseUrl);
+            for (var round = 0; round < 3; round++)
+            {
+                var start = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                var replies = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => (i % 2 == 0 ? ha : hb).GetAsync("/v2/users/me")));
+                var end = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                var passed = replies.Count(r => r.StatusCode == HttpStatusCode.OK);
+                Assert.All(replies, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+                Assert.InRange(passed, 1, 4 * (end - start + 1));
+                await Task.Delay(1100);
             }
         }
         PostgresCluster.Drop(db);

@@ -9,15 +9,52 @@ public enum RateLimitMode { Zoom, Off }
 /// <summary>How Roster applies Zoom's limits: as Zoom does, scaled by a factor, or not at all.</summary>
 public sealed record RateLimitOptions(RateLimitMode Mode = RateLimitMode.Zoom, double Factor = 1.0);
 
+/// <summary>
+/// Counts requests in fixed windows. <see cref="TryTakeAsync"/> adds one to the window named by
+/// <paramref name="key"/> and <paramref name="window"/> unless it already holds <paramref name="limit"/>; it returns
+/// the new count, or -1 when the window is full. One node keeps counts in memory; nodes sharing a store count there.
+/// </summary>
+public interface IRateCounter
+{
+    ValueTask<long> TryTakeAsync(string key, long window, int limit);
+}
+
+/// <summary>Counts in this process (one node).</summary>
+public sealed class MemoryRateCounter : IRateCounter
+{
+    sealed class Window
+    {
+        public long Key;
+        public long Count;
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+
+    public ValueTask<long> TryTakeAsync(string key, long window, int limit)
+    {
+        var w = _windows.GetOrAdd(key, _ => new Window());
+        lock (w)
+        {
+            if (w.Key != window)
+            {
+                w.Key = window;
+                w.Count = 0;
+            }
+            if (w.Count >= limit) return ValueTask.FromResult(-1L);
+            return ValueTask.FromResult(++w.Count);
+        }
+    }
+}
+
 /// <summary>The verdict for one request: the headers to send, and the error when it is refused.</summary>
 public sealed record RateDecision(string Category, int Limit, int Remaining, string? Type, DateTimeOffset? RetryAfter, ZoomError? Error);
 
 /// <summary>
 /// Zoom's rate limits (reference §11): per account, per label, per second by plan, plus the Free plan's daily
 /// caps. Counted in fixed one-second windows aligned to the clock, so no more than the limit passes in any
-/// such second, however many requests arrive at once.
+/// such second, however many requests arrive at once, on however many nodes share the counter.
 /// </summary>
-public sealed class RateLimiter(RateLimitOptions options, TimeProvider clock)
+public sealed class RateLimiter(RateLimitOptions options, TimeProvider clock, IRateCounter counter)
 {
     static readonly Dictionary<(string Plan, RateLabel Label), int> PerSecond = new()
     {
@@ -38,16 +75,8 @@ public sealed class RateLimiter(RateLimitOptions options, TimeProvider clock)
     public int LimitFor(string plan, RateLabel label)
         => Scale(PerSecond[(plan is Plans.Free or Plans.Pro ? plan : Plans.Business, label)]);
 
-    sealed class Window
-    {
-        public long Key;
-        public int Count;
-    }
-
-    readonly System.Collections.Concurrent.ConcurrentDictionary<(string, RateLabel, bool), Window> _windows = new();
-
     /// <summary>Counts one request and decides; a refused request is not counted.</summary>
-    public RateDecision Take(string accountId, string plan, RateLabel label)
+    public async ValueTask<RateDecision> TakeAsync(string accountId, string plan, RateLabel label)
     {
         var category = label.ToString();
         var now = clock.GetUtcNow();
@@ -56,33 +85,17 @@ public sealed class RateLimiter(RateLimitOptions options, TimeProvider clock)
         {
             var daily = Scale(FreeDaily[label]);
             var day = now.UtcDateTime.Date;
-            var used = Count((accountId, label, true), day.Ticks, daily);
+            var used = await counter.TryTakeAsync($"{accountId}|{label}|day", day.Ticks, daily);
             if (used < 0)
                 return new RateDecision(category, daily, 0, "Daily-limit", new DateTimeOffset(day.AddDays(1), TimeSpan.Zero),
                     new ZoomError(429, 429, "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request."));
         }
         var second = now.ToUnixTimeSeconds();
-        var count = Count((accountId, label, false), second, limit);
+        var count = await counter.TryTakeAsync($"{accountId}|{label}|s", second, limit);
         if (count < 0)
             return new RateDecision(category, limit, 0, "QPS", null,
                 new ZoomError(429, 429, "You have reached the maximum per-second rate limit for this API. Try again later."));
-        return new RateDecision(category, limit, limit - count, null, null, null);
-    }
-
-    /// <summary>Adds one to the window if it is below <paramref name="limit"/>; returns the new count, or -1 when full.</summary>
-    int Count((string, RateLabel, bool) key, long windowKey, int limit)
-    {
-        var window = _windows.GetOrAdd(key, _ => new Window());
-        lock (window)
-        {
-            if (window.Key != windowKey)
-            {
-                window.Key = windowKey;
-                window.Count = 0;
-            }
-            if (window.Count >= limit) return -1;
-            return ++window.Count;
-        }
+        return new RateDecision(category, limit, (int)(limit - count), null, null, null);
     }
 
     /// <summary>Next 00:00 UTC, when daily quotas reset.</summary>

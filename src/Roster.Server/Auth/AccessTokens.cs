@@ -123,7 +123,7 @@ public static class CallerExtensions
             if (limiter.Enabled)
             {
                 var plan = (await http.RequestServices.GetRequiredService<Users.AccountFacts>().OfAsync(caller.AccountId, http.RequestAborted)).Plan;
-                var decision = limiter.Take(caller.AccountId, plan, operation.Label);
+                var decision = await limiter.TakeAsync(caller.AccountId, plan, operation.Label);
                 var headers = RateHeaders(decision);
                 if (decision.Error is { } refused) throw new ZoomException(refused with { Headers = headers });
                 foreach (var (name, value) in headers) http.Response.Headers[name] = value;

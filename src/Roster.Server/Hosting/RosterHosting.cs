@@ -44,6 +44,7 @@ public static class RosterHosting
             });
             services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<PostgresStore>());
             services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStore>());
+            services.AddSingleton(sp => sp.GetRequiredService<PostgresStore>().RateCounter);
         }
         else
         {
@@ -56,6 +57,7 @@ public static class RosterHosting
             });
             services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<SqliteStore>());
             services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
+            services.AddSingleton<Domain.Limits.IRateCounter, Domain.Limits.MemoryRateCounter>(); // one node: its memory is exact
         }
         services.AddSingleton<AccountsService>();
         services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
@@ -63,7 +65,8 @@ public static class RosterHosting
         services.AddSingleton<UserSeeder>();
         services.AddSingleton<Domain.Auth.UserOAuthService>();
         services.AddSingleton<Users.AccountFacts>();
-        services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Domain.Limits.IRateCounter>()));
         services.AddSingleton<AccessTokens>();
         return services;
     }
