@@ -196,6 +196,11 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
     /// <summary>One prepared command, its parameters reused for every row: the bulk path for seeding and imports.</summary>
     public async Task InsertUsersAsync(IReadOnlyList<User> users)
     {
+        if (connection is Npgsql.NpgsqlConnection pg)
+        {
+            await CopyUsersAsync(pg, users);
+            return;
+        }
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
@@ -227,6 +232,39 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         {
             throw Domain.Errors.Fail.With(409, 1005, "An e-mail of this batch has already been used.");
         }
+    }
+
+    /// <summary>PostgreSQL's bulk path: binary COPY, one round trip for the whole batch.</summary>
+    async Task CopyUsersAsync(Npgsql.NpgsqlConnection pg, IReadOnlyList<User> users)
+    {
+        try
+        {
+            await using (var copy = await pg.BeginBinaryImportAsync($"COPY users ({string.Join(", ", UserInsertColumns)}) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var u in users)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(u.Id); await copy.WriteAsync(u.AccountId); await copy.WriteAsync(u.Email);
+                    await copy.WriteAsync((long)u.Type); await copy.WriteAsync(u.Status); await copy.WriteAsync(u.RoleId);
+                    await copy.WriteAsync((long)u.LoginType); await copy.WriteAsync(u.Pmi); await copy.WriteAsync(u.UsePmi ? 1L : 0L);
+                    await Nullable(copy, u.VanityName); await Nullable(copy, u.VanityName?.ToLowerInvariant()); await copy.WriteAsync(Ms(u.CreatedAt));
+                    await Nullable(copy, Ms(u.LastLoginTime)); await copy.WriteAsync(u.Verified ? 1L : 0L); await Nullable(copy, u.PicId);
+                    await Nullable(copy, u.PasswordHash); await copy.WriteAsync(JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString));
+                    await Nullable(copy, u.InviteToken); await Nullable(copy, Ms(u.InviteExpiresAt)); await Nullable(copy, Ms(u.TokensRevokedAt));
+                    await copy.WriteAsync(JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile));
+                }
+                await copy.CompleteAsync();
+            }
+            foreach (var g in users.GroupBy(u => new CountKey(u.AccountId, u.Status, u.RoleId)))
+                await Count(g.Key.AccountId, g.Key.Status, g.Key.RoleId, g.Count());
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw Domain.Errors.Fail.With(409, 1005, "An e-mail of this batch has already been used.");
+        }
+
+        static Task Nullable<T>(Npgsql.NpgsqlBinaryImporter copy, T? value)
+            => value is null ? copy.WriteNullAsync() : copy.WriteAsync(value);
     }
 
     public async Task<IReadOnlyList<long>> AllPmisAsync() => await Many<long>("SELECT pmi FROM users");
