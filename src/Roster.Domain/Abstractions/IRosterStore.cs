@@ -17,8 +17,6 @@ public interface IRosterStore
 
 public sealed record Assistant(string UserId, string AssistantId, bool CanManageHostPrivateEvent, DateTimeOffset AddedAt);
 
-public sealed record UserPage(IReadOnlyList<User> Users);
-
 /// <summary>Picture bytes as uploaded, with the media type recognised from their content.</summary>
 public sealed record Picture(string Id, string UserId, string ContentType, byte[] Bytes);
 
