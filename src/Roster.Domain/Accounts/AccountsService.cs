@@ -43,7 +43,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
 
     DateTimeOffset Now => clock.GetUtcNow();
 
-    static string NewId(int bytes = 16) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    static string NewId(int bytes = 16) => Ids.Random(bytes);
 
     public static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

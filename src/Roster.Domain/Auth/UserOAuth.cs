@@ -27,7 +27,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
     const string Code = "code", Refresh = "refresh";
 
     static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-    static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    static string NewToken() => Ids.Random(32);
 
     /// <summary>Checks the parameters of <c>GET /oauth/authorize</c> before the sign-in page is shown.</summary>
     public Task<OAuthApp> CheckAuthorizeAsync(string? clientId, string? redirectUri, string? responseType, string? challengeMethod, CancellationToken ct = default)
@@ -103,7 +103,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
     {
         if (string.IsNullOrEmpty(verifier)) return false;
         var expected = method == "S256"
-            ? Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+            ? Ids.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))
             : verifier;
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(challenge));
     }

@@ -129,7 +129,7 @@ public sealed class UserSettings
         string Id(string type)
         {
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}/{kind}/{type}"));
-            return "signIn_" + Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            return "signIn_" + Ids.Encode(hash.AsSpan(0, 16));
         }
         var domains = string.Join(",", managedDomains);
         var list = new List<JsonObject>

@@ -79,10 +79,10 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         Span<byte> bytes = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, ticks);
         RandomNumberGenerator.Fill(bytes[8..]);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Ids.Encode(bytes);
     }
 
-    static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    static string NewId() => Ids.Random();
 
     // ---- get / list ----
 
