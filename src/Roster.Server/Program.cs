@@ -12,7 +12,9 @@ using Scalar.AspNetCore;
 var command = args.Length > 0 && args[0] is "migrate" or "seed" ? args[0] : args.Contains("--migrate-only") ? "migrate" : "serve";
 args = args.Where(a => a is not ("migrate" or "seed" or "--migrate-only")).ToArray();
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// appsettings.json is read from the app's own folder wherever the server is started from.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddRosterLogging();
 builder.Services.AddRoster(builder.Configuration);
 builder.AddRosterTelemetry();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -22,7 +24,22 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
     o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
 });
-builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    // Explicit limits (each can be set under Kestrel:Limits): small headers, prompt clients, a floor on body rates.
+    var limits = k.Limits;
+    var config = builder.Configuration.GetSection("Kestrel:Limits");
+    limits.MaxRequestHeadersTotalSize = config.GetValue("MaxRequestHeadersTotalSize", 32 * 1024);
+    limits.MaxRequestLineSize = config.GetValue("MaxRequestLineSize", 8 * 1024);
+    limits.MaxRequestHeaderCount = config.GetValue("MaxRequestHeaderCount", 100);
+    limits.RequestHeadersTimeout = TimeSpan.FromSeconds(config.GetValue("RequestHeadersTimeoutSeconds", 10.0));
+    limits.KeepAliveTimeout = TimeSpan.FromSeconds(config.GetValue("KeepAliveTimeoutSeconds", 120.0));
+    limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(
+        config.GetValue("MinRequestBodyBytesPerSecond", 240.0), TimeSpan.FromSeconds(config.GetValue("MinRequestBodyGraceSeconds", 5.0)));
+    limits.MaxRequestBodySize = 3 * 1024 * 1024; // pictures; JSON bodies are capped lower per request
+    if (config.GetValue<long?>("MaxConcurrentConnections") is { } connections) limits.MaxConcurrentConnections = connections;
+});
 builder.Services.AddOpenApi("v2", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info = new() { Title = "Roster: Zoom Users API v2", Version = "2.0.0",

@@ -116,7 +116,7 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
         PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
             or PostgresErrorCodes.TooManyConnections || p.SqlState.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException n => n.InnerException is SocketException or IOException or TimeoutException || n.IsTransient,
-        SocketException or IOException or TimeoutException => true,
+        // Bare I/O errors are not the store's: a truncated request body, say, must stay a 400, not become a 503.
         _ => false,
     };
 
@@ -125,12 +125,14 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
 
     sealed class PostgresRateCounter(NpgsqlDataSource dataSource) : Domain.Limits.IRateCounter
     {
-        // One row per counter: a new window resets it, a full window updates nothing and returns no row.
+        // One row per counter. Windows only move forward: a newer window resets the count; a request of an older
+        // window (a late one from another node or a slow thread) counts against the current window, never resets it.
+        // A full window updates nothing and returns no row.
         const string Sql = """
             INSERT INTO rate_windows (key, win, n) VALUES (@key, @window, 1)
-            ON CONFLICT (key) DO UPDATE SET win = excluded.win,
-                n = CASE WHEN rate_windows.win = excluded.win THEN rate_windows.n + 1 ELSE 1 END
-            WHERE rate_windows.win <> excluded.win OR rate_windows.n < @limit
+            ON CONFLICT (key) DO UPDATE SET win = GREATEST(rate_windows.win, excluded.win),
+                n = CASE WHEN excluded.win > rate_windows.win THEN 1 ELSE rate_windows.n + 1 END
+            WHERE excluded.win > rate_windows.win OR rate_windows.n < @limit
             RETURNING n
             """;
 

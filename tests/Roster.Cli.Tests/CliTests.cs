@@ -8,7 +8,7 @@ namespace Roster.Cli.Tests;
 public sealed class CliTests : IAsyncLifetime
 {
     readonly RosterApp _app = new();
-    readonly string _dir = Path.Combine(Path.GetTempPath(), "roster-cli-" + Guid.NewGuid().ToString("N"));
+    readonly string _dir = TestTemp.NewFolder("roster-cli");
     readonly Dictionary<string, string> _vars = new();
 
     public Task InitializeAsync()

@@ -112,8 +112,11 @@ public class EndToEndTests
     {
         await using var app = new RosterApp(rateLimits: true, rateFactor: 0.05); // Light: 4/s
         using var zoom = Client(app);
-        zoom.Transport.Delay = (d, _) => { app.Clock.Advance(d); return Task.CompletedTask; };
+        var retries = 0;
+        zoom.Transport.Delay = (d, _) => { retries++; app.Clock.Advance(d); return Task.CompletedTask; };
         for (var i = 0; i < 12; i++) await zoom.Users.GetAsync("me");
+        // the clock stands still between calls, so 12 calls at 4 a second must have met 429s and waited them out
+        Assert.True(retries >= 2, $"expected retries after 429s, saw {retries}");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class DurabilityTests
     [Fact]
     public async Task EveryAcknowledgedCreateSurvivesKillDashNine()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "roster-crash-" + Guid.NewGuid().ToString("N"));
+        var dir = TestTemp.NewFolder("roster-crash");
         var pg = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
         try
         {
@@ -47,7 +47,10 @@ public class DurabilityTests
                         catch (TaskCanceledException) { return; }
                     }
                 })).ToArray();
-                while (acknowledged.Count < 300) await Task.Delay(20);
+                // bounded: a server that stops acknowledging makes this test fail, not hang
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+                while (acknowledged.Count < 300 && DateTime.UtcNow < deadline && !workers.All(w => w.IsCompleted)) await Task.Delay(20);
+                Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} creates acknowledged within 60 s");
                 server.Kill();
                 stop.Cancel();
                 await Task.WhenAll(workers);
@@ -70,14 +73,14 @@ public class DurabilityTests
         {
             SqliteConnection.ClearAllPools();
             if (pg is not null) PostgresCluster.Drop(pg);
-            try { Directory.Delete(dir, true); } catch (IOException) { }
+            TestTemp.Delete(dir);
         }
     }
 
     [Fact]
     public async Task SecondStartReusesTheStoreAndKeepsCredentialsPrivate()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "roster-restart-" + Guid.NewGuid().ToString("N"));
+        var dir = TestTemp.NewFolder("roster-restart");
         var pg = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
         try
         {
@@ -100,7 +103,7 @@ public class DurabilityTests
         {
             SqliteConnection.ClearAllPools();
             if (pg is not null) PostgresCluster.Drop(pg);
-            try { Directory.Delete(dir, true); } catch (IOException) { }
+            TestTemp.Delete(dir);
         }
     }
 

@@ -24,7 +24,7 @@ public class MultiNodeTests
     static async Task<(ServerProcess A, ServerProcess B, string Db, string Dir)> TwoNodes(IReadOnlyDictionary<string, string>? environment = null)
     {
         var db = PostgresCluster.NewDatabase();
-        var dir = Path.Combine(Path.GetTempPath(), "roster-nodes-" + Guid.NewGuid().ToString("N"));
+        var dir = TestTemp.NewFolder("roster-nodes");
         // both nodes start together: the advisory lock serialises their migrations
         var a = ServerProcess.StartAsync(Path.Combine(dir, "a"), db, environment);
         var b = ServerProcess.StartAsync(Path.Combine(dir, "b"), db, environment);
@@ -197,7 +197,7 @@ public class MultiNodeTests
     {
         PostgresCluster.Require();
         var db = PostgresCluster.NewDatabase();
-        var dir = Path.Combine(Path.GetTempPath(), "roster-schema-" + Guid.NewGuid().ToString("N"));
+        var dir = TestTemp.NewFolder("roster-schema");
         await using (await ServerProcess.StartAsync(dir, db)) { }
         await using (var c = new NpgsqlConnection(db))
         {

@@ -5,7 +5,7 @@ namespace Roster.Server.Tests;
 
 public class OpenApiTests
 {
-    static string RepoFile(params string[] parts)
+    public static string RepoFile(params string[] parts)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Roster.slnx"))) dir = dir.Parent;

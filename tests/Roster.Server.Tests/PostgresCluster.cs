@@ -88,14 +88,12 @@ public static class PostgresCluster
         }
         _pgCtl = pgCtl;
         _asPostgres = Environment.UserName == "root";
-        DataDir = Path.Combine(Path.GetTempPath(), "roster-pg-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(DataDir);
+        DataDir = TestTemp.NewFolder("roster-pg");
         if (_asPostgres) Run("chown", "postgres:postgres", DataDir);
         var port = ServerProcess.FreePort();
         Run(initdb, "-D", Path.Combine(DataDir, "db"), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
         _serverOptions = $"-p {port} -k {DataDir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=300";
         StartAgain();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
     }
 

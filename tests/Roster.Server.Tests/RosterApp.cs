@@ -28,7 +28,7 @@ public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0, 
     public const string ClientId = "test-client";
     public const string ClientSecret = "test-secret-0123456789";
 
-    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "roster-test-" + Guid.NewGuid().ToString("N"));
+    public string DataDir { get; } = TestTemp.NewFolder("roster-test");
     public ManualClock Clock { get; } = new();
     /// <summary>The PostgreSQL database of this app when the suite runs on PostgreSQL, else null.</summary>
     public string? PostgresConnection { get; } = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
@@ -52,7 +52,7 @@ public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0, 
     {
         base.Dispose(disposing);
         if (PostgresConnection is not null) PostgresCluster.Drop(PostgresConnection);
-        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        TestTemp.Delete(DataDir);
     }
 
     public async Task<string> TokenAsync(string clientId = ClientId, string secret = ClientSecret, string accountId = AccountId)
@@ -154,4 +154,40 @@ public sealed class Api(HttpClient http, string token) : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+}
+
+/// <summary>Submits Roster's HTML forms as a browser does: open the page (antiforgery cookie and field), then post.</summary>
+public static class HtmlForms
+{
+    public static string Csrf(string html)
+        => System.Text.RegularExpressions.Regex.Match(html, "name=\"__csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    public static async Task<HttpResponseMessage> Submit(HttpClient http, string pageUrl, Dictionary<string, string> fields)
+    {
+        var page = await http.GetAsync(pageUrl);
+        var token = Csrf(await page.Content.ReadAsStringAsync());
+        return await http.PostAsync(pageUrl, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__csrf"] = token }));
+    }
+}
+
+public static class RosterAppStore
+{
+    /// <summary>A raw value of the store's <c>meta</c> table, read past Roster (SQLite file or PostgreSQL database).</summary>
+    public static async Task<string?> MetaAsync(this RosterApp app, string key)
+    {
+        if (app.PostgresConnection is { } pg)
+        {
+            await using var c = new Npgsql.NpgsqlConnection(pg);
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("SELECT value FROM meta WHERE key = @k", c);
+            cmd.Parameters.AddWithValue("k", key);
+            return await cmd.ExecuteScalarAsync() as string;
+        }
+        await using var s = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDir, "roster.db")};Mode=ReadOnly;Pooling=false");
+        await s.OpenAsync();
+        await using var q = s.CreateCommand();
+        q.CommandText = "SELECT value FROM meta WHERE key = $k";
+        q.Parameters.AddWithValue("$k", key);
+        return await q.ExecuteScalarAsync() as string;
+    }
 }

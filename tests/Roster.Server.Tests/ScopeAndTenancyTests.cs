@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Roster.Server.Tests;
 
@@ -36,13 +37,25 @@ public class ScopeAndTenancyTests
 
     static Task<Reply> Call(Api api, (string Op, string Method, string Path, object? Body, string, string) c, string userId, string accountId = "none")
     {
+        if (c.Op == "userPicture") return TokenPictureTests.Upload(api, userId, TokenPictureTests.Png, "me.png");
         var path = c.Path.Replace("{u}", userId);
         var body = c.Body is null ? null : System.Text.Json.JsonSerializer.Serialize(c.Body).Replace("{a}", accountId);
         return api.Send(new HttpMethod(c.Method), path, rawBody: body);
     }
 
+    /// <summary>The operations the server really maps (from its endpoint data source), so a new one cannot escape the matrix.</summary>
+    public static HashSet<string> MappedOperations(RosterApp app, Func<Domain.Auth.Operation, bool> which)
+        => app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
+            .Select(e => e.Metadata.GetMetadata<Domain.Auth.Operation>()).OfType<Domain.Auth.Operation>().Where(which).Select(o => o.Id).ToHashSet();
+
     [Fact]
-    public void EveryOperationOfTheSeedIsCovered() => Assert.Equal(24, Calls.Select(c => c.Op).Distinct().Count());
+    public async Task EveryMappedOperationOfTheUsersApiIsCovered()
+    {
+        await using var app = new RosterApp();
+        var mapped = MappedOperations(app, o => Domain.Auth.Operations.UsersApi.Contains(o));
+        Assert.Equal(24, mapped.Count);
+        Assert.Equal(mapped, Calls.Select(c => c.Op).ToHashSet());
+    }
 
     [Fact]
     public async Task WithoutAMatchingScopeEveryOperationIs4711NamingTheScopes()
@@ -70,8 +83,11 @@ public class ScopeAndTenancyTests
             var target = await admin.CreateUser($"t-{c.Op.ToLowerInvariant()}@example.com", type: 2);
             using var scoped = await app.AppAsync(admin, null, [c.Granular]);
             var reply = await Call(scoped, c, target);
-            Assert.True(reply.Status == HttpStatusCode.Unauthorized || !reply.Body.Contains("4711"), $"{c.Op}: {reply.Body}");
             Assert.NotEqual(HttpStatusCode.Unauthorized, reply.Status);
+            // parsed, never searched: a random id or PMI in the body may well contain "4711"
+            var code = reply.Body.Length > 0 && System.Text.Json.Nodes.JsonNode.Parse(reply.Body) is System.Text.Json.Nodes.JsonObject o
+                && o["code"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
+            Assert.True(code != 4711, $"{c.Op}: {reply.Body}");
         }
     }
 
@@ -107,7 +123,7 @@ public class ScopeAndTenancyTests
             {
                 var foreign = await Call(master, c, who);
                 var absent = await Call(master, c, who.Contains('@') ? "ghost@tenant.test" : "GhostGhostGhostGhost00");
-                if (c.Op != "userPicture") foreign.IsError(404, 1001); // the picture call's JSON body is refused first, for both
+                foreign.IsError(404, 1001);
                 Assert.Equal(absent.Status, foreign.Status);
                 Assert.Equal(absent.Code, foreign.Code);
             }

@@ -26,7 +26,7 @@ public class SeedTests
     [Fact]
     public async Task SeedFillsTheStoreWithUsersThatListPageAndCount()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "roster-seed-" + Guid.NewGuid().ToString("N"));
+        var dir = TestTemp.NewFolder("roster-seed");
         var pg = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
         string[] store = pg is null ? ["--data", dir] : ["--data", dir, "--store", pg];
         try
@@ -60,7 +60,7 @@ public class SeedTests
         {
             SqliteConnection.ClearAllPools();
             if (pg is not null) PostgresCluster.Drop(pg);
-            try { Directory.Delete(dir, true); } catch (IOException) { }
+            TestTemp.Delete(dir);
         }
     }
 

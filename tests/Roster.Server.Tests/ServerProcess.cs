@@ -8,12 +8,17 @@ namespace Roster.Server.Tests;
 public sealed class ServerProcess : IAsyncDisposable
 {
     readonly Process _process;
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> _log;
     public string BaseUrl { get; }
 
-    ServerProcess(Process process, string baseUrl)
+    /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
+    public string Log => string.Join('\n', _log);
+
+    ServerProcess(Process process, string baseUrl, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         _process = process;
         BaseUrl = baseUrl;
+        _log = log;
     }
 
     public static int FreePort()
@@ -47,7 +52,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, $"http://127.0.0.1:{port}");
+        var server = new ServerProcess(process, $"http://127.0.0.1:{port}", log);
         using var http = new HttpClient();
         for (var i = 0; i < 300; i++)
         {

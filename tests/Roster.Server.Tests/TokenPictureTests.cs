@@ -8,8 +8,8 @@ public class TokenPictureTests
 {
     static async Task<bool> Active(Api api, string token)
     {
-        var r = await api.Http.PostAsync("/roster/v1/tokens/verify", new StringContent(new JsonObject { ["token"] = token }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        return JsonNode.Parse(await r.Content.ReadAsStringAsync())!["active"]!.GetValue<bool>();
+        var r = (await api.Post("/roster/v1/tokens/verify", new { token })).Is(HttpStatusCode.OK);
+        return r.Json["active"]!.GetValue<bool>();
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public class TokenPictureTests
         (await api.Get($"/v2/users/me/token{query}")).IsError(400, 300);
     }
 
-    static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
 
-    static async Task<Reply> Upload(Api api, string userId, byte[] bytes, string? fileName, string part = "pic_file")
+    public static async Task<Reply> Upload(Api api, string userId, byte[] bytes, string? fileName, string part = "pic_file")
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(bytes);

@@ -22,11 +22,11 @@ public class UserOAuthTests
     static HttpClient NoRedirects(RosterApp app) => app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     static async Task<HttpResponseMessage> SignIn(HttpClient http, string clientId, string email, string password, string? challenge = null, string method = "S256", string state = "xyz")
-        => await http.PostAsync("/oauth/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
+        => await HtmlForms.Submit(http, $"/oauth/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(Redirect)}", new Dictionary<string, string>
         {
             ["client_id"] = clientId, ["redirect_uri"] = Redirect, ["state"] = state, ["email"] = email, ["password"] = password,
             ["code_challenge"] = challenge ?? "", ["code_challenge_method"] = challenge is null ? "" : method,
-        }));
+        });
 
     static async Task<(HttpStatusCode Status, JsonObject Json)> Token(HttpClient http, string clientId, string secret, Dictionary<string, string> form)
     {

@@ -36,8 +36,10 @@ public sealed record BootstrapRequest(string? AccountId, string? ClientId, strin
 public sealed record BootstrapResult(Account Account, User Owner, OAuthApp App, string? ClientSecret, bool Created);
 
 /// <summary>Accounts, sub accounts, switching users between them, and the OAuth apps that act on them.</summary>
-public sealed class AccountsService(IRosterStore store, TimeProvider clock)
+public sealed class AccountsService(IRosterStore store, TimeProvider clock, SecretBox? secrets = null)
 {
+    readonly SecretBox _secrets = secrets ?? new SecretBox(null);
+
     public const string KeyMeta = "signing_key";
     const string PrimaryMeta = "primary_account";
 
@@ -47,14 +49,22 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
 
     public static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    /// <summary>The store's signing key, made on first use.</summary>
+    /// <summary>
+    /// The store's signing key, made on first use; sealed with the key-encryption key when one is configured (a key
+    /// kept in clear by an earlier start is sealed then).
+    /// </summary>
     public Task<byte[]> SigningKeyAsync(CancellationToken ct = default)
         => store.WriteAsync(async s =>
         {
-            if (await s.GetMetaAsync(KeyMeta) is { } existing) return Convert.FromBase64String(existing);
-            var key = RandomNumberGenerator.GetBytes(32);
-            await s.SetMetaAsync(KeyMeta, Convert.ToBase64String(key));
-            return key;
+            if (await s.GetMetaAsync(KeyMeta) is { } existing)
+            {
+                var key = Convert.FromBase64String(_secrets.Open(existing));
+                if (_secrets.Encrypts && !SecretBox.IsSealed(existing)) await s.SetMetaAsync(KeyMeta, _secrets.Seal(Convert.ToBase64String(key)));
+                return key;
+            }
+            var created = RandomNumberGenerator.GetBytes(32);
+            await s.SetMetaAsync(KeyMeta, _secrets.Seal(Convert.ToBase64String(created)));
+            return created;
         }, ct);
 
     /// <summary>
@@ -139,7 +149,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
 
     /// <summary>Every scope Roster knows: the classic and granular scopes of the operations it serves.</summary>
     public static readonly IReadOnlySet<string> KnownScopes = Operations.UsersApi
-        .Concat([Operations.CreateAccount, Operations.ListAccounts, Operations.GetAccount])
+        .Concat(Operations.AccountsApi).Concat(Operations.RosterApi)
         .SelectMany(o => o.AdminScopes.Concat(o.UserScopes)).Concat(Operations.AllAdminScopes).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -153,10 +163,13 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, string type,
         IReadOnlyList<string> redirectUris, CancellationToken ct = default)
     {
+        Operations.RosterCreateApp.AuthorizeAdmin(caller);
         if (type is not (OAuthAppTypes.ServerToServer or OAuthAppTypes.User)) throw Fail.InvalidField("type");
+        // Without a list: for a user-level app, the user's own read and write; for Server-to-Server, what the caller holds.
         var wanted = scopes is { Count: > 0 } ? scopes.Distinct().ToArray()
-            : type == OAuthAppTypes.User ? ["user:read", "user:write"] : Operations.AllAdminScopes;
+            : type == OAuthAppTypes.User ? ["user:read", "user:write"] : caller.Scopes.Where(KnownScopes.Contains).Order(StringComparer.Ordinal).ToArray();
         if (wanted.Any(sc => !KnownScopes.Contains(sc))) throw Fail.InvalidField("scopes");
+        ScopeCoverage.RequireWithin(wanted, caller);
         if (type == OAuthAppTypes.User)
         {
             if (wanted.Any(sc => sc.EndsWith(":admin", StringComparison.Ordinal) || sc.EndsWith(":master", StringComparison.Ordinal) || sc.StartsWith("account:", StringComparison.Ordinal)))
@@ -199,7 +212,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
 
     // ---- sub accounts ----
 
-    public Task<(Account Account, User Owner)> CreateSubAccountAsync(Caller caller, CreateAccountRequest body, CancellationToken ct = default)
+    public async Task<(Account Account, User Owner)> CreateSubAccountAsync(Caller caller, CreateAccountRequest body, CancellationToken ct = default)
     {
         Operations.CreateAccount.Authorize(caller, targetIsSelf: false);
         var errors = new List<FieldError>();
@@ -212,8 +225,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock)
         if (body.ManagedDomains is { } md && md.Any(d => !ProfileRules.IsEmail("x@" + d))) errors.Add(new("managed_domains", "Invalid field."));
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         PasswordPolicy.Check(body.Password!);
-        var hash = PasswordHasher.Hash(body.Password!);
-        return store.WriteAsync(async s =>
+        var hash = await PasswordHasher.HashAsync(body.Password!, ct);
+        return await store.WriteAsync(async s =>
         {
             var master = await MasterOf(s, caller);
             var email = body.Email!.ToLowerInvariant();

@@ -20,6 +20,16 @@ public sealed record Operation(string Id, RateLabel Label, string[] AdminScopes,
                 if (caller.Scopes.Contains(s)) return;
         throw Fail.MissingScopes(targetIsSelf ? [.. AdminScopes, .. UserScopes] : AdminScopes);
     }
+
+    /// <summary>
+    /// For Roster's own admin calls: an admin-level scope of this operation, and never a user-level token
+    /// (whatever scopes it holds, it acts for one signed-in user only).
+    /// </summary>
+    public void AuthorizeAdmin(Caller caller)
+    {
+        if (caller.UserLevel) throw Fail.With(400, 4711, "User-level OAuth tokens cannot call this API; use a Server-to-Server app of the account.");
+        Authorize(caller, targetIsSelf: false);
+    }
 }
 
 public static class Operations
@@ -68,12 +78,27 @@ public static class Operations
     public static readonly Operation ListAccounts = new("accounts", RateLabel.Medium, ["account:master", "account:read:admin"], []);
     public static readonly Operation GetAccount = new("account", RateLabel.Light, ["account:master", "account:read:admin"], []);
 
+    // Roster's own calls under /roster/v1: admin-level scopes only, never a user-level token (RosterAccess).
+    /// <summary>Open invitation links set a pending user's password: as strong as creating users.</summary>
+    public static readonly Operation RosterInvitations = new("rosterInvitations", RateLabel.Light, [W, "user:write:user:admin"], []);
+    /// <summary>Minting an app: a scope that writes users or accounts, and never more than the caller holds.</summary>
+    public static readonly Operation RosterCreateApp = new("rosterCreateApp", RateLabel.Light,
+        [W, "user:write:user:admin", "account:write:admin", "account:master"], []);
+    /// <summary>Checking a user token or ZAK reads a credential of a user of the caller's account.</summary>
+    public static readonly Operation RosterVerifyToken = new("rosterVerifyToken", RateLabel.Light, [R, "user:read:token:admin"], []);
+
     public static readonly IReadOnlyList<Operation> UsersApi =
     [
         SwitchUserAccount, GetUser, AddAssistants, DeleteAssistant, ListAssistants, DeleteAssistants, CreateUser, DeleteUser,
         CheckEmail, UpdateEmail, UpdatePassword, GetPermissions, UploadPicture, DeleteScheduler, ListSchedulers, DeleteSchedulers,
         GetSettings, UpdateSettings, RevokeSsoToken, UpdateStatus, GetToken, UpdateUser, CheckVanityName, ListUsers,
     ];
+
+    /// <summary>The sub-account operations Zoom serves beside the Users API.</summary>
+    public static readonly IReadOnlyList<Operation> AccountsApi = [CreateAccount, ListAccounts, GetAccount];
+
+    /// <summary>Roster's own calls under <c>/roster/v1</c>.</summary>
+    public static readonly IReadOnlyList<Operation> RosterApi = [RosterInvitations, RosterCreateApp, RosterVerifyToken];
 
     /// <summary>Every scope a Server-to-Server app made by Roster's first start holds.</summary>
     public static readonly string[] AllAdminScopes =

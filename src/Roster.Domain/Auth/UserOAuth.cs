@@ -48,7 +48,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
     {
         var app = await CheckAuthorizeAsync(clientId, redirectUri, "code", challengeMethod, ct);
         var user = await store.ReadAsync(s => s.GetUserByEmailAsync(email.Trim().ToLowerInvariant()), ct);
-        if (user is null || user.Status != UserStatuses.Active || !PasswordHasher.Verify(password, user.PasswordHash))
+        if (user is null || user.Status != UserStatuses.Active || !await PasswordHasher.VerifyAsync(password, user.PasswordHash, ct))
             throw new OAuthException(401, "access_denied", "Invalid email or password");
         var code = NewToken();
         await store.WriteAsync(async s =>

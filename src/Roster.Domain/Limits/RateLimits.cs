@@ -35,8 +35,9 @@ public sealed class MemoryRateCounter : IRateCounter
         var w = _windows.GetOrAdd(key, _ => new Window());
         lock (w)
         {
-            if (w.Key != window)
+            if (window > w.Key)
             {
+                // windows only move forward; a late request of an older window counts against the current one
                 w.Key = window;
                 w.Count = 0;
             }

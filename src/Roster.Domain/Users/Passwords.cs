@@ -51,13 +51,42 @@ public static class PasswordPolicy
     }
 }
 
-/// <summary>PBKDF2-SHA512 password hashes with a random salt, in <c>pbkdf2-sha512$iterations$salt$hash</c> form.</summary>
+/// <summary>
+/// PBKDF2-SHA512 password hashes with a random salt, in <c>pbkdf2-sha512$iterations$salt$hash</c> form. Each hash or
+/// verification costs a few hundred milliseconds of CPU, so the async forms run at most one per core at a time and
+/// refuse with Zoom's 429 when the queue would wait longer than <see cref="MaxWait"/>: a burst of password calls
+/// slows password calls, never the rest of the API. Callers hash outside any store transaction.
+/// </summary>
 public static class PasswordHasher
 {
     public static int Iterations { get; set; } = 210_000;
+    public static TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(5);
+    static readonly SemaphoreSlim Gate = new(Math.Max(1, Environment.ProcessorCount));
+
+    static async Task<T> Bounded<T>(Func<T> work, CancellationToken ct)
+    {
+        if (!await Gate.WaitAsync(MaxWait, ct))
+            throw new ZoomException(new ZoomError(429, 429, "Too many password requests are being processed. Try again later.")
+            {
+                Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
+            });
+        try { return work(); }
+        finally { Gate.Release(); }
+    }
+
+    public static Task<string> HashAsync(string password, CancellationToken ct = default) => Bounded(() => Hash(password), ct);
+
+    public static Task<bool> VerifyAsync(string password, string? stored, CancellationToken ct = default)
+        => stored is null ? Task.FromResult(false) : Bounded(() => Verify(password, stored), ct);
+
+    static long _computations;
+
+    /// <summary>How many hashes and verifications this process has computed (a metric, and what tests watch).</summary>
+    public static long Computations => Interlocked.Read(ref _computations);
 
     public static string Hash(string password)
     {
+        Interlocked.Increment(ref _computations);
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA512, 32);
         return $"pbkdf2-sha512${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
@@ -66,6 +95,7 @@ public static class PasswordHasher
     public static bool Verify(string password, string? stored)
     {
         if (stored is null) return false;
+        Interlocked.Increment(ref _computations);
         var parts = stored.Split('$');
         if (parts.Length != 4 || parts[0] != "pbkdf2-sha512" || !int.TryParse(parts[1], out var iterations)) return false;
         var salt = Convert.FromBase64String(parts[2]);

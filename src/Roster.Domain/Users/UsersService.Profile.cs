@@ -220,27 +220,42 @@ public sealed partial class UsersService
 
     // ---- password ----
 
-    public Task SetPasswordAsync(Caller caller, string userId, PasswordRequest body, CancellationToken ct = default)
+    public async Task SetPasswordAsync(Caller caller, string userId, PasswordRequest body, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(body.Password)) throw Fail.InvalidField("password");
         PasswordPolicy.Check(body.Password);
-        var hash = PasswordHasher.Hash(body.Password);
-        return store.WriteAsync(async s =>
+        async Task<User> Checked(IStoreSession s)
         {
             var user = await Target(s, caller, userId, Operations.UpdatePassword);
             await RequireAdmin(s, caller);
             if ((user.IsAdmin || user.IsOwner) && user.Id != caller.UserId) throw Fail.With(400, 1117, "An admin's password cannot be updated.");
             if (user.LoginType != LoginTypes.WorkEmail) throw Fail.With(400, 1123, "Only users who sign in with a work email can have their password updated.");
             if (user.IsPending) throw Fail.With(400, 1000, "A pending user has no password to update.");
-            if (PasswordHasher.Verify(body.Password, user.PasswordHash)) throw Fail.Invalid("The new password cannot be the same as the old one.");
-            if (user.PasswordHistory.Any(h => PasswordHasher.Verify(body.Password, h)))
-                throw Fail.With(400, 1129, $"You cannot reuse any of your last {PasswordPolicy.HistoryDepth} passwords.");
-            if (user.PasswordHash is not null)
-                user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];
-            user.PasswordHash = hash;
-            await s.UpdateUserAsync(user);
-            return true;
-        }, ct);
+            return user;
+        }
+        // The slow part (one hash, up to six verifications) runs between a read and a short write that applies the
+        // change only if the password is still the one verified against; another change in between means try again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var seen = await store.ReadAsync(Checked, ct);
+            if (await PasswordHasher.VerifyAsync(body.Password, seen.PasswordHash, ct)) throw Fail.Invalid("The new password cannot be the same as the old one.");
+            foreach (var old in seen.PasswordHistory)
+                if (await PasswordHasher.VerifyAsync(body.Password, old, ct))
+                    throw Fail.With(400, 1129, $"You cannot reuse any of your last {PasswordPolicy.HistoryDepth} passwords.");
+            var hash = await PasswordHasher.HashAsync(body.Password, ct);
+            var applied = await store.WriteAsync(async s =>
+            {
+                var user = await Checked(s);
+                if (user.PasswordHash != seen.PasswordHash) return false;
+                if (user.PasswordHash is not null)
+                    user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];
+                user.PasswordHash = hash;
+                await s.UpdateUserAsync(user);
+                return true;
+            }, ct);
+            if (applied) return;
+        }
+        throw Fail.With(409, 409, "The password was changed by another request at the same time. Try again.");
     }
 
     // ---- permissions, vanity ----

@@ -226,15 +226,16 @@ public sealed partial class UsersService
         }, ct);
 
     /// <summary>Checks a user token: signed by this store, not expired, issued after the user's last revoke.</summary>
-    public Task<UserTokenPayload?> VerifyTokenAsync(string token, CancellationToken ct = default)
+    public Task<UserTokenPayload?> VerifyTokenAsync(Caller caller, string token, CancellationToken ct = default)
     {
+        Operations.RosterVerifyToken.AuthorizeAdmin(caller);
         if (!keys.UserTokens.TryDecode(token, DomainJsonContext.Default.UserTokenPayload, out var payload)
             || payload!.ExpiresAt <= Now.ToUnixTimeSeconds())
             return Task.FromResult<UserTokenPayload?>(null);
         return store.ReadAsync<UserTokenPayload?>(async s =>
         {
             var user = await s.GetUserAsync(payload.UserId);
-            if (user is null) return null;
+            if (user is null || user.AccountId != caller.AccountId) return null; // another account's token is unknown here
             if (user.TokensRevokedAt is { } revoked && payload.IssuedAtMs <= revoked.ToUnixTimeMilliseconds()) return null;
             return payload;
         }, ct);

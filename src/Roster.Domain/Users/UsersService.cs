@@ -146,7 +146,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
 
     // ---- create ----
 
-    public Task<CreatedUser> CreateAsync(Caller caller, CreateUserRequest body, CancellationToken ct = default)
+    public async Task<CreatedUser> CreateAsync(Caller caller, CreateUserRequest body, CancellationToken ct = default)
     {
         Operations.CreateUser.Authorize(caller, targetIsSelf: false);
         var info = body.UserInfo;
@@ -169,9 +169,9 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         }
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         if (body.Action == CreateActions.AutoCreate) PasswordPolicy.Check(info!.Password!);
-        var passwordHash = body.Action == CreateActions.AutoCreate ? PasswordHasher.Hash(info!.Password!) : null;
+        var passwordHash = body.Action == CreateActions.AutoCreate ? await PasswordHasher.HashAsync(info!.Password!, ct) : null;
 
-        return store.WriteAsync(async s =>
+        return await store.WriteAsync(async s =>
         {
             await RequireAdmin(s, caller);
             var account = await AccountOf(s, caller.AccountId);
@@ -285,12 +285,15 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
 
     /// <summary>Pending users of the caller's account whose invitation is still open, for its admins.</summary>
     public Task<IReadOnlyList<User>> PendingInvitationsAsync(Caller caller, CancellationToken ct = default)
-        => store.ReadAsync<IReadOnlyList<User>>(async s =>
+    {
+        Operations.RosterInvitations.AuthorizeAdmin(caller);
+        return store.ReadAsync<IReadOnlyList<User>>(async s =>
         {
             await RequireAdmin(s, caller);
             var pending = await s.ListUsersAsync(caller.AccountId, UserStatuses.Pending, null, 0, int.MaxValue);
             return pending.Where(u => !u.InvitationExpired(Now) && u.InviteToken is not null).ToList();
         }, ct);
+    }
 
     public Task<User> FindInvitationAsync(string token, CancellationToken ct = default)
         => store.ReadAsync(async s =>
@@ -301,11 +304,13 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         }, ct);
 
     /// <summary>Following the invitation link and choosing a password activates the user.</summary>
-    public Task<User> AcceptInvitationAsync(string token, string password, CancellationToken ct = default)
+    public async Task<User> AcceptInvitationAsync(string token, string password, CancellationToken ct = default)
     {
+        // The invitation token is the caller's only credential: check it before any slow work.
+        await FindInvitationAsync(token, ct);
         PasswordPolicy.Check(password);
-        var hash = PasswordHasher.Hash(password);
-        return store.WriteAsync(async s =>
+        var hash = await PasswordHasher.HashAsync(password, ct);
+        return await store.WriteAsync(async s =>
         {
             var user = await s.GetUserByInviteTokenAsync(token);
             if (user is null || !user.IsPending || user.InvitationExpired(Now)) throw Fail.InvitationExpired();

@@ -21,8 +21,11 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
 
     public string Issue(OAuthApp app) => Issue(app.AccountId, app.ClientId, app.OwnerUserId, app.Scopes);
 
-    /// <summary>A token acting as <paramref name="userId"/> of <paramref name="accountId"/> with <paramref name="scopes"/>.</summary>
-    public string Issue(string accountId, string clientId, string userId, IEnumerable<string> scopes)
+    /// <summary>
+    /// A token acting as <paramref name="userId"/> of <paramref name="accountId"/> with <paramref name="scopes"/>;
+    /// <paramref name="userLevel"/> marks tokens of user-level OAuth (claim <c>typ</c> = <c>user</c>).
+    /// </summary>
+    public string Issue(string accountId, string clientId, string userId, IEnumerable<string> scopes, bool userLevel = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return _handler.CreateToken(new SecurityTokenDescriptor
@@ -37,6 +40,7 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
                 ["cid"] = clientId,
                 ["uid"] = userId,
                 ["scope"] = string.Join(' ', scopes),
+                ["typ"] = userLevel ? "user" : "s2s",
             },
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
         });
@@ -71,7 +75,7 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
         }
         string Claim(string name) => result.Claims.TryGetValue(name, out var v) && v is string s ? s : throw Fail.InvalidAccessToken();
         var scopes = Claim("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var caller = new Caller(Claim("aid"), Claim("uid"), Claim("cid"), scopes);
+        var caller = new Caller(Claim("aid"), Claim("uid"), Claim("cid"), scopes, UserLevel: result.Claims.TryGetValue("typ", out var typ) && typ is "user");
         if (_validated.Count >= MaxRemembered) _validated.Clear();
         _validated[token] = (caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
         return caller;
@@ -112,7 +116,8 @@ public static class CallerExtensions
     /// admin nor a user scope of the operation gets 4711 at once. Whether a user scope reaches the target (only
     /// <c>me</c>) is decided by the domain once the target is known.
     /// </summary>
-    public static TBuilder Scoped<TBuilder>(this TBuilder builder, Operation operation) where TBuilder : IEndpointConventionBuilder
+    /// <remarks>Roster's own calls pass <paramref name="zoomRateLimits"/> false: they are not Zoom's API and use none of its quota.</remarks>
+    public static TBuilder Scoped<TBuilder>(this TBuilder builder, Operation operation, bool zoomRateLimits = true) where TBuilder : IEndpointConventionBuilder
         => builder.AddEndpointFilter(async (ctx, next) =>
         {
             var http = ctx.HttpContext;
@@ -120,7 +125,7 @@ public static class CallerExtensions
             if (!operation.AdminScopes.Any(caller.Scopes.Contains) && !operation.UserScopes.Any(caller.Scopes.Contains))
                 throw Fail.MissingScopes(operation.AdminScopes);
             var limiter = http.RequestServices.GetRequiredService<Domain.Limits.RateLimiter>();
-            if (limiter.Enabled)
+            if (zoomRateLimits && limiter.Enabled)
             {
                 var plan = (await http.RequestServices.GetRequiredService<Users.AccountFacts>().OfAsync(caller.AccountId, http.RequestAborted)).Plan;
                 var decision = await limiter.TakeAsync(caller.AccountId, plan, operation.Label);

@@ -27,10 +27,18 @@ public static class OAuthEndpoints
     static IResult Error(int status, string reason, string error)
         => TypedResults.Json(new OAuthErrorBody(reason, error), ServerJson.Default.OAuthErrorBody, statusCode: status);
 
-    public static async Task<IResult> IssueToken(HttpRequest request, AccountsService accounts, AccessTokens tokens, UserOAuthService oauth)
+    public static async Task<IResult> IssueToken(HttpRequest request, AccountsService accounts, AccessTokens tokens, UserOAuthService oauth, FailureThrottle throttle)
     {
         // Zoom takes the parameters from the form body or from the query string.
-        var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : null;
+        IFormCollection? form = null;
+        try
+        {
+            if (request.HasFormContentType) form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Error(400, "The request body is not a readable form.", "invalid_request");
+        }
         string? Param(string name) => form?[name].FirstOrDefault() ?? request.Query[name].FirstOrDefault();
 
         var (clientId, secret) = BasicCredentials(request.Headers.Authorization);
@@ -40,8 +48,17 @@ public static class OAuthEndpoints
         if (grantType is not ("account_credentials" or "authorization_code" or "refresh_token"))
             return Error(400, "Unsupported grant type", "unsupported_grant_type");
         var ct = request.HttpContext.RequestAborted;
+        if (throttle.Blocked(request.HttpContext, "client:" + clientId))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)FailureThrottle.Refill.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(429, "Too many failed attempts for this client. Try again later.", "too_many_requests");
+        }
         var app = await accounts.AuthenticateAppAsync(clientId, secret, ct);
-        if (app is null) return Error(401, "Invalid client_id or client_secret", "invalid_client");
+        if (app is null)
+        {
+            throttle.Failed(request.HttpContext, "client:" + clientId);
+            return Error(401, "Invalid client_id or client_secret", "invalid_client");
+        }
         var apiUrl = UserWire.BaseUrl(request);
         try
         {
@@ -57,7 +74,7 @@ public static class OAuthEndpoints
             var grant = grantType == "authorization_code"
                 ? await oauth.ExchangeCodeAsync(app, Param("code"), Param("redirect_uri"), Param("code_verifier"), ct)
                 : await oauth.RefreshAsync(app, Param("refresh_token"), ct);
-            return TypedResults.Json(new TokenResponse(tokens.Issue(grant.AccountId, grant.ClientId, grant.UserId, grant.Scopes), "bearer",
+            return TypedResults.Json(new TokenResponse(tokens.Issue(grant.AccountId, grant.ClientId, grant.UserId, grant.Scopes, userLevel: true), "bearer",
                 AccessTokens.LifetimeSeconds, string.Join(' ', grant.Scopes), apiUrl, grant.RefreshToken), ServerJson.Default.TokenResponse);
         }
         catch (OAuthException e)
@@ -66,9 +83,7 @@ public static class OAuthEndpoints
         }
     }
 
-    static IResult Page(string body, int status = 200)
-        => Results.Content($"<!doctype html><html><head><meta charset=\"utf-8\"><title>Sign in to authorize</title></head><body>{body}</body></html>",
-            "text/html; charset=utf-8", statusCode: status);
+    static IResult Page(HttpContext http, string body, int status = 200) => HtmlPages.Page(http, "Sign in to authorize", body, status);
 
     static string Hidden(string name, string? value) => $"<input type=\"hidden\" name=\"{name}\" value=\"{WebUtility.HtmlEncode(value ?? "")}\">";
 
@@ -76,37 +91,52 @@ public static class OAuthEndpoints
     public static async Task<IResult> AuthorizePage(HttpRequest request, UserOAuthService oauth)
     {
         var q = request.Query;
+        var http = request.HttpContext;
         try
         {
-            var app = await oauth.CheckAuthorizeAsync(q["client_id"], q["redirect_uri"], q["response_type"], q["code_challenge_method"], request.HttpContext.RequestAborted);
-            return Page($"<h1>Sign in to authorize {WebUtility.HtmlEncode(app.Name)}</h1>" +
-                $"<p>It asks for: {WebUtility.HtmlEncode(string.Join(", ", app.Scopes))}</p><form method=\"post\">" +
+            var app = await oauth.CheckAuthorizeAsync(q["client_id"], q["redirect_uri"], q["response_type"], q["code_challenge_method"], http.RequestAborted);
+            return Page(http, $"<h1>Sign in to authorize {WebUtility.HtmlEncode(app.Name)}</h1>" +
+                $"<p>It asks for: {WebUtility.HtmlEncode(string.Join(", ", app.Scopes))}</p><form method=\"post\">" + HtmlPages.CsrfField(http) +
                 Hidden("client_id", q["client_id"]) + Hidden("redirect_uri", q["redirect_uri"]) + Hidden("state", q["state"]) +
                 Hidden("code_challenge", q["code_challenge"]) + Hidden("code_challenge_method", q["code_challenge_method"]) +
-                "<label>Email <input name=\"email\" type=\"email\" required></label> <label>Password <input name=\"password\" type=\"password\" required></label> " +
+                "<label>Email <input name=\"email\" type=\"email\" autocomplete=\"username\" required></label> " +
+                "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label> " +
                 "<button type=\"submit\">Authorize</button></form>");
         }
         catch (OAuthException e)
         {
-            return Page($"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
+            return Page(http, $"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
         }
     }
 
-    /// <summary>The consent form: on success a redirect to the app with <c>code</c> and <c>state</c>.</summary>
-    public static async Task<IResult> Authorize(HttpRequest request, UserOAuthService oauth)
+    /// <summary>
+    /// The consent form: antiforgery token and failure throttle first, then the app and redirect checks, then the
+    /// password (slow, bounded); on success a redirect to the app with <c>code</c> and <c>state</c>.
+    /// </summary>
+    public static async Task<IResult> Authorize(HttpRequest request, UserOAuthService oauth, FailureThrottle throttle)
     {
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var http = request.HttpContext;
+        if (!await HtmlPages.CsrfValid(http))
+            return Page(http, "<h1>Cannot authorize</h1><p>The form has expired or did not come from this page. Start again from the app.</p>", 400);
+        var form = await request.ReadFormAsync(http.RequestAborted);
         string? F(string name) => form[name].FirstOrDefault();
+        var email = (F("email") ?? "").Trim().ToLowerInvariant();
+        if (throttle.Blocked(http, "signin:" + email))
+            return Page(http, "<h1>Cannot authorize</h1><p>Too many failed sign-ins. Try again in a minute.</p>", 429);
         try
         {
-            var code = await oauth.AuthorizeAsync(F("client_id") ?? "", F("redirect_uri") ?? "", F("email") ?? "", F("password") ?? "",
-                F("code_challenge"), F("code_challenge_method"), request.HttpContext.RequestAborted);
+            var code = await oauth.AuthorizeAsync(F("client_id") ?? "", F("redirect_uri") ?? "", email, F("password") ?? "",
+                F("code_challenge"), F("code_challenge_method"), http.RequestAborted);
             var target = QueryHelpers.AddQueryString(F("redirect_uri")!, new Dictionary<string, string?> { ["code"] = code, ["state"] = F("state") });
-            return Results.Redirect(target);
+            // Set by hand: the framework's RedirectResult logs the target, and the target carries the code.
+            http.Response.Headers.Location = target;
+            http.Response.StatusCode = StatusCodes.Status302Found;
+            return Results.Empty;
         }
         catch (OAuthException e)
         {
-            return Page($"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
+            if (e.Error == "access_denied") throttle.Failed(http, "signin:" + email);
+            return Page(http, $"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
         }
     }
 

@@ -23,10 +23,16 @@ public static class RosterEndpoints
     public static IEndpointRouteBuilder MapRosterExtensions(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/roster/v1").RequireZoomToken().WithTags("Roster");
-        api.MapGet("/invitations", ListInvitations).WithName("rosterInvitations");
-        api.MapPost("/apps", CreateApp).WithName("rosterCreateApp");
-        app.MapPost("/roster/v1/tokens/verify", VerifyToken).WithName("rosterVerifyToken").WithTags("Roster");
+        // Who may call: a Server-to-Server token of the account holding the operation's admin scope (never a
+        // user-level token), whose user is the account's owner or an admin where the call says so (the domain).
+        api.MapGet("/invitations", ListInvitations).WithName("rosterInvitations").Scoped(Domain.Auth.Operations.RosterInvitations, zoomRateLimits: false);
+        api.MapPost("/apps", CreateApp).WithName("rosterCreateApp").Scoped(Domain.Auth.Operations.RosterCreateApp, zoomRateLimits: false);
+        api.MapPost("/tokens/verify", VerifyToken).WithName("rosterVerifyToken").Scoped(Domain.Auth.Operations.RosterVerifyToken, zoomRateLimits: false);
 
+        // Links carry the token in the query (/invitations?token=…): ASP.NET Core logs request paths in its log
+        // scopes, never query strings. The path form of earlier links keeps working.
+        app.MapGet("/invitations", (UsersService users, [Microsoft.AspNetCore.Mvc.FromQuery] string? token, HttpContext http) => InvitationPage(users, token ?? "", http)).ExcludeFromDescription();
+        app.MapPost("/invitations", (UsersService users, FailureThrottle throttle, [Microsoft.AspNetCore.Mvc.FromQuery] string? token, HttpContext http) => AcceptInvitation(users, throttle, token ?? "", http)).ExcludeFromDescription().DisableAntiforgery();
         app.MapGet("/invitations/{token}", InvitationPage).ExcludeFromDescription();
         app.MapPost("/invitations/{token}", AcceptInvitation).ExcludeFromDescription().DisableAntiforgery();
         return app;
@@ -37,7 +43,7 @@ public static class RosterEndpoints
         var pending = await users.PendingInvitationsAsync(http.Caller(), http.RequestAborted);
         var baseUrl = UserWire.BaseUrl(http.Request);
         return TypedResults.Json(new InvitationListDto(pending
-            .Select(u => new InvitationDto(u.Email, $"{baseUrl}/invitations/{u.InviteToken}", UserWire.Time(u.InviteExpiresAt!.Value))).ToList()),
+            .Select(u => new InvitationDto(u.Email, $"{baseUrl}/invitations?token={Uri.EscapeDataString(u.InviteToken!)}", UserWire.Time(u.InviteExpiresAt!.Value))).ToList()),
             ServerJson.Default.InvitationListDto);
     }
 
@@ -53,43 +59,49 @@ public static class RosterEndpoints
     public static async Task<IResult> VerifyToken(HttpContext http, UsersService users)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.TokenCheckRequest);
-        var payload = string.IsNullOrEmpty(body.Token) ? null : await users.VerifyTokenAsync(body.Token, http.RequestAborted);
+        var payload = await users.VerifyTokenAsync(http.Caller(), body.Token ?? "", http.RequestAborted);
         return TypedResults.Json(payload is null
             ? new TokenCheckDto(false, null, null, null)
             : new TokenCheckDto(true, payload.UserId, payload.Type, payload.ExpiresAt), ServerJson.Default.TokenCheckDto);
     }
-
-    static IResult Page(string title, string body, int status = 200)
-        => Results.Content($"<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>",
-            "text/html; charset=utf-8", statusCode: status);
 
     public static async Task<IResult> InvitationPage(UsersService users, string token, HttpContext http)
     {
         try
         {
             var user = await users.FindInvitationAsync(token, http.RequestAborted);
-            return Page("Join your Zoom account",
-                $"<p>Activate <b>{WebUtility.HtmlEncode(user.Email)}</b> by choosing a password.</p>" +
-                "<form method=\"post\"><label>Password <input type=\"password\" name=\"password\" required></label> <button type=\"submit\">Activate</button></form>");
+            return HtmlPages.Page(http, "Join your Zoom account",
+                $"<h1>Join your Zoom account</h1><p>Activate <b>{WebUtility.HtmlEncode(user.Email)}</b> by choosing a password.</p>" +
+                "<form method=\"post\">" + HtmlPages.CsrfField(http) +
+                "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"new-password\" required></label> <button type=\"submit\">Activate</button></form>");
         }
         catch (Domain.Errors.ZoomException e)
         {
-            return Page("Invitation not found", $"<p>{WebUtility.HtmlEncode(e.Error.Message)}</p>", 404);
+            return HtmlPages.Page(http, "Invitation not found", $"<h1>Invitation not found</h1><p>{WebUtility.HtmlEncode(e.Error.Message)}</p>", 404);
         }
     }
 
-    public static async Task<IResult> AcceptInvitation(UsersService users, string token, HttpContext http)
+    /// <summary>
+    /// The invitation form: antiforgery token, then the failure throttle, then the invitation token, and only then
+    /// the password policy and its hash (the slow part, bounded), so an unknown caller cannot make Roster hash.
+    /// </summary>
+    public static async Task<IResult> AcceptInvitation(UsersService users, FailureThrottle throttle, string token, HttpContext http)
     {
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
-        var password = form?["password"].FirstOrDefault() ?? "";
+        static IResult Refused(HttpContext http, string message, int status)
+            => HtmlPages.Page(http, "Could not activate", $"<h1>Could not activate</h1><p>{WebUtility.HtmlEncode(message)}</p>", status);
+        if (throttle.Blocked(http)) return Refused(http, "Too many failed attempts. Try again in a minute.", 429);
+        if (!await HtmlPages.CsrfValid(http)) return Refused(http, "The form has expired or did not come from this page. Open the invitation link again.", 400);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var password = form["password"].FirstOrDefault() ?? "";
         try
         {
             var user = await users.AcceptInvitationAsync(token, password, http.RequestAborted);
-            return Page("Account activated", $"<p>{WebUtility.HtmlEncode(user.Email)} is now active.</p>");
+            return HtmlPages.Page(http, "Account activated", $"<h1>Account activated</h1><p>{WebUtility.HtmlEncode(user.Email)} is now active.</p>");
         }
         catch (Domain.Errors.ZoomException e)
         {
-            return Page("Could not activate", $"<p>{WebUtility.HtmlEncode(e.Error.Message)} (code {e.Error.Code})</p>", e.Error.Status);
+            if (e.Error.Code == 1120) throttle.Failed(http);
+            return Refused(http, $"{e.Error.Message} (code {e.Error.Code})", e.Error.Status);
         }
     }
 }

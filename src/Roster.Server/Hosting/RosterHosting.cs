@@ -50,7 +50,7 @@ public static class RosterHosting
         {
             services.AddSingleton(_ =>
             {
-                Directory.CreateDirectory(options.DataDirectory);
+                DataFolder.Prepare(options.DataDirectory, Path.GetFileName(options.DatabasePath));
                 var store = new SqliteStore(options.DatabasePath);
                 store.Migrate();
                 return store;
@@ -59,7 +59,20 @@ public static class RosterHosting
             services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
             services.AddSingleton<Domain.Limits.IRateCounter, Domain.Limits.MemoryRateCounter>(); // one node: its memory is exact
         }
+        services.AddSingleton(SecretBox.FromSetting(config["ROSTER_KEY_ENCRYPTION_KEY"] ?? config["Store:KeyEncryptionKey"]));
         services.AddSingleton<AccountsService>();
+        // The antiforgery (and later cookie) keys live in the store, so every node accepts what another issued.
+        Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "roster");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                o.XmlRepository = new StoreKeyRing(sp.GetRequiredService<IRosterStore>(), sp.GetRequiredService<SecretBox>())));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "roster_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__csrf";
+            o.SuppressXFrameOptionsHeader = true; // the pages send their own, stricter (DENY)
+        });
         services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
         services.AddSingleton<UsersService>();
         services.AddSingleton<UserSeeder>();
@@ -68,6 +81,7 @@ public static class RosterHosting
         services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Domain.Limits.IRateCounter>()));
         services.AddSingleton<AccessTokens>();
+        services.AddSingleton<FailureThrottle>();
         return services;
     }
 
@@ -117,11 +131,8 @@ public static class RosterHosting
             ["client_secret"] = result.ClientSecret!,
             ["owner_email"] = result.Owner.Email,
         };
-        Directory.CreateDirectory(options.DataDirectory);
-        var json = JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString);
-        await File.WriteAllTextAsync(options.CredentialsPath, json);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(options.CredentialsPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        DataFolder.Prepare(options.DataDirectory);
+        await DataFolder.WriteSecretAsync(options.CredentialsPath, JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString));
         if (options.ClientSecret is null)
         {
             // Printed once, on the first start only; later starts never show the secret.

@@ -14,6 +14,9 @@ namespace Roster.Server.Http;
 /// </summary>
 public static class FormBodies
 {
+    /// <summary>No body of the Users API nests deeper than a few levels; deeper form keys are refused.</summary>
+    const int MaxDepth = 16;
+
     public static JsonObject ToJson(IFormCollection form, JsonTypeInfo? info)
     {
         var root = new JsonObject();
@@ -21,6 +24,7 @@ public static class FormBodies
         {
             var path = key.Replace("]", "").Split(['.', '['], StringSplitOptions.RemoveEmptyEntries);
             if (path.Length == 0) continue;
+            if (path.Length > MaxDepth) throw Fail.InvalidJson();
             Put(root, path, 0, values.ToString(), info);
         }
         return root;

@@ -29,7 +29,7 @@ public static class Input
         {
             var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
             try { return FormBodies.ToJson(form, info).Deserialize(info) ?? throw Fail.InvalidJson(); }
-            catch (JsonException) { throw Fail.InvalidJson(); }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException) { throw Fail.InvalidJson(); }
         }
         if (!IsJson(request))
             throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
@@ -39,7 +39,7 @@ public static class Input
             var value = await JsonSerializer.DeserializeAsync(request.Body, info, request.HttpContext.RequestAborted);
             return value ?? throw Fail.InvalidJson();
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             throw Fail.InvalidJson();
         }
@@ -53,12 +53,35 @@ public static class Input
         CheckLength(request);
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            return node as JsonObject ?? throw Fail.InvalidJson();
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: StrictDocument, cancellationToken: request.HttpContext.RequestAborted);
+            var obj = node as JsonObject ?? throw Fail.InvalidJson();
+            Materialize(obj);
+            return obj;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
+            // duplicate keys, invalid UTF-8 in a name or value: not a JSON object Roster can read
             throw Fail.InvalidJson();
+        }
+    }
+
+    /// <summary>Duplicate property names are refused rather than silently resolved one way or the other.</summary>
+    static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
+    /// <summary>Walks the whole tree once, so that anything a lazy node would throw later throws here, as a 400.</summary>
+    static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (name, value) in o) { _ = name.Length; Materialize(value); }
+                break;
+            case JsonArray a:
+                foreach (var item in a) Materialize(item);
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                _ = v.GetValue<string>();
+                break;
         }
     }
 

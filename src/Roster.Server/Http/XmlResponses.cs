@@ -51,8 +51,19 @@ public sealed class XmlResponseMiddleware(RequestDelegate next)
             await buffer.CopyToAsync(original);
             return;
         }
-        using var doc = await JsonDocument.ParseAsync(buffer);
-        var xml = ToXml(doc.RootElement, context.Response.StatusCode >= 400 ? "error" : "response");
+        byte[] xml;
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(buffer);
+            xml = ToXml(doc.RootElement, context.Response.StatusCode >= 400 ? "error" : "response");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or XmlException or InvalidOperationException)
+        {
+            // never lose an answer over its translation: send the JSON as it was
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original);
+            return;
+        }
         context.Response.ContentType = "application/xml; charset=utf-8";
         context.Response.ContentLength = xml.Length;
         await original.WriteAsync(xml);
@@ -69,6 +80,30 @@ public sealed class XmlResponseMiddleware(RequestDelegate next)
             writer.WriteEndDocument();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// XML 1.0 cannot carry most control characters (not even as character references); Roster writes each as the
+    /// JSON escape <c>\uXXXX</c> in the text, so a value holding one never breaks a response (compatibility.md).
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        var firstBad = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i)) { i++; continue; }
+            if (!XmlConvert.IsXmlChar(text[i])) { firstBad = i; break; }
+        }
+        if (firstBad < 0) return text;
+        var sb = new StringBuilder(text.Length + 8).Append(text, 0, firstBad);
+        for (var i = firstBad; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i)) { sb.Append(text, i, 2); i++; continue; }
+            var c = text[i];
+            if (XmlConvert.IsXmlChar(c)) sb.Append(c);
+            else sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
     }
 
     static string Singular(string name) => name.EndsWith("ies", StringComparison.Ordinal) ? name[..^3] + "y"
@@ -89,7 +124,7 @@ public sealed class XmlResponseMiddleware(RequestDelegate next)
                 w.WriteAttributeString("nil", "true");
                 break;
             case JsonValueKind.String:
-                w.WriteString(value.GetString());
+                w.WriteString(XmlSafe(value.GetString()!));
                 break;
             default:
                 w.WriteString(value.GetRawText());

@@ -36,9 +36,19 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
                 : new ZoomError(e.StatusCode, 300, "Request Body should be a valid JSON object.");
             await Write(context, error);
         }
+        catch (InvalidDataException)
+        {
+            // a malformed multipart or urlencoded body, too many form fields, a form value too long
+            await Write(context, Fail.InvalidJson().Error);
+        }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // the request body ended early or broke mid-read (truncated chunked body, bad multipart framing)
+            await Write(context, Fail.InvalidJson().Error);
+        }
         catch (Exception e) when (Storage.PostgresStore.IsUnavailable(e))
         {
-            logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, e.Message);
+            logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, RequestLogging.SafePath(context.Request.Path), e.Message);
             context.Response.Headers.RetryAfter = "1";
             await Write(context, new ZoomError(503, 503, "The service is temporarily unavailable. Please try again later."));
         }
@@ -48,7 +58,7 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, RequestLogging.SafePath(context.Request.Path));
             await Write(context, new ZoomError(500, 500, "Internal server error. Please try again later."));
         }
     }
@@ -85,8 +95,15 @@ public static class Tracking
     {
         Stamp(context);
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Roster.Requests");
-        using (logger.BeginScope(new Dictionary<string, object> { ["TrackingId"] = Id(context) }))
+        using (logger.BeginScope("TrackingId:{TrackingId}", Id(context)))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await next(context);
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.LogDebug("{Method} {Path}{Query} answered {Status} in {Elapsed:F1} ms", context.Request.Method,
+                    RequestLogging.SafePath(context.Request.Path), RequestLogging.SafeQuery(context.Request.Query), context.Response.StatusCode,
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     });
 
     /// <summary>Caps request bodies: JSON bodies are small, pictures may be up to 2 MB plus multipart framing.</summary>
