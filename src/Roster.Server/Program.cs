@@ -52,8 +52,10 @@ var app = builder.Build();
 try
 {
     _ = app.Services.GetRequiredService<Roster.Domain.Abstractions.IRosterStore>();
+    // the signing key is opened now, so a sealed store with a wrong or missing key stops here with one line
+    _ = app.Services.GetRequiredService<Roster.Domain.Auth.RosterKeys>();
 }
-catch (SchemaMismatchException e)
+catch (Exception e) when (e is SchemaMismatchException or InvalidOperationException or ArgumentException)
 {
     Console.Error.WriteLine($"roster-server: {e.Message}");
     return 2;

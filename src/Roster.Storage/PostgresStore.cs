@@ -111,6 +111,10 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
         => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p && (p.ConstraintName ?? "").Contains(column, StringComparison.Ordinal);
 
     /// <summary>True when the database cannot be reached (down, restarting, network), as opposed to a bad query.</summary>
+    /// <summary>Text PostgreSQL cannot hold (a NUL character, say): the request's fault, answered 400, never 500.</summary>
+    public static bool IsUnstorableText(Exception e)
+        => e is PostgresException { SqlState: "22021" or "22P05" } || e.InnerException is PostgresException { SqlState: "22021" or "22P05" };
+
     public static bool IsUnavailable(Exception e) => e switch
     {
         PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow

@@ -122,8 +122,14 @@ public static class CallerExtensions
         {
             var http = ctx.HttpContext;
             var caller = http.Caller();
-            if (!operation.AdminScopes.Any(caller.Scopes.Contains) && !operation.UserScopes.Any(caller.Scopes.Contains))
+            var admin = operation.AdminScopes.Any(caller.Scopes.Contains);
+            if (!admin && !operation.UserScopes.Any(caller.Scopes.Contains))
                 throw Fail.MissingScopes(operation.AdminScopes);
+            // User scopes reach only the caller: a target named by another id is refused before its input is read
+            // (an e-mail may still be the caller's own; the domain decides that once the user is known).
+            if (!admin && http.Request.RouteValues.TryGetValue("userId", out var target) && target is string t
+                && t != "me" && t != caller.UserId && !t.Contains('@'))
+                throw Fail.MissingScopes([.. operation.AdminScopes, .. operation.UserScopes]);
             var limiter = http.RequestServices.GetRequiredService<Domain.Limits.RateLimiter>();
             if (zoomRateLimits && limiter.Enabled)
             {

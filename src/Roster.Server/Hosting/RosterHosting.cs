@@ -119,6 +119,8 @@ public static class RosterHosting
             }
         }
         var log = app.Logger;
+        if (options.PostgresConnection is not null && !app.Services.GetRequiredService<SecretBox>().Encrypts)
+            log.LogWarning("The token-signing key is kept in clear in PostgreSQL; set ROSTER_KEY_ENCRYPTION_KEY (base64 of 32 random bytes) to seal it");
         if (!result.Created)
         {
             log.LogInformation("Using store {Store} (account {AccountId})", options.StoreDescription, result.Account.Id);

@@ -80,7 +80,7 @@ public static class Input
                 foreach (var item in a) Materialize(item);
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                _ = v.GetValue<string>();
+                if (v.GetValue<string>().Contains('\0')) throw Fail.Invalid("The request contains characters that cannot be stored (NUL).");
                 break;
         }
     }

@@ -46,6 +46,10 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
             // the request body ended early or broke mid-read (truncated chunked body, bad multipart framing)
             await Write(context, Fail.InvalidJson().Error);
         }
+        catch (Exception e) when (Storage.PostgresStore.IsUnstorableText(e))
+        {
+            await WriteUnstorable(context);
+        }
         catch (Exception e) when (Storage.PostgresStore.IsUnavailable(e))
         {
             logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, RequestLogging.SafePath(context.Request.Path), e.Message);
@@ -61,6 +65,19 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
             logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, RequestLogging.SafePath(context.Request.Path));
             await Write(context, new ZoomError(500, 500, "Internal server error. Please try again later."));
         }
+    }
+
+    const string Unstorable = "The request contains characters that cannot be stored (NUL).";
+
+    /// <summary>A NUL in the input: 400 in Zoom's shape, or in the token endpoint's own shape there.</summary>
+    public static Task WriteUnstorable(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/oauth/token")) return Write(context, Fail.Invalid(Unstorable).Error);
+        if (context.Response.HasStarted) return Task.CompletedTask;
+        context.Response.Clear();
+        Tracking.Stamp(context);
+        context.Response.StatusCode = 400;
+        return context.Response.WriteAsJsonAsync(new Auth.OAuthErrorBody(Unstorable, "invalid_request"), ServerJson.Default.OAuthErrorBody);
     }
 
     public static Task Write(HttpContext context, ZoomError error)
@@ -94,6 +111,13 @@ public static class Tracking
     public static IApplicationBuilder UseTrackingIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         Stamp(context);
+        // NUL is no character of any Zoom value, and PostgreSQL cannot store it: refused at the door on both engines
+        foreach (var (_, values) in context.Request.Query)
+            if (values.Any(v => v?.Contains('\0') == true))
+            {
+                await ZoomErrorMiddleware.WriteUnstorable(context);
+                return;
+            }
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Roster.Requests");
         using (logger.BeginScope("TrackingId:{TrackingId}", Id(context)))
         {
