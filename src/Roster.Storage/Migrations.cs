@@ -3,7 +3,7 @@ namespace Roster.Storage;
 /// <summary>The embedded migration scripts of one engine, by version (<c>Migrations/&lt;Engine&gt;/NNNN_name.sql</c>).</summary>
 internal static class MigrationScripts
 {
-    public const int Latest = 5;
+    public const int Latest = 6;
 
     public static string Load(string engine, int version)
     {

@@ -66,6 +66,21 @@ public class DurabilityTests
                     Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/v2/users/{email}")).StatusCode);
                 var total = (await http.GetFromJsonAsync<JsonObject>("/v2/users?page_size=1"))!["total_records"]!.GetValue<int>();
                 Assert.True(total >= acknowledged.Count + 1);
+
+                // the outbox committed with the changes: no acknowledged create without its event, no event without its user
+                var created = new Dictionary<string, string>();
+                for (long after = 0; ;)
+                {
+                    var page = (await http.GetFromJsonAsync<JsonObject>($"/roster/v1/events?after={after}&page_size=300"))!;
+                    var events = page["events"]!.AsArray();
+                    if (events.Count == 0) break;
+                    foreach (var e in events.Where(e => e!["event"]!.GetValue<string>() == "user.created"))
+                        created[e!["payload"]!["object"]!["email"]!.GetValue<string>()] = e["subject_id"]!.GetValue<string>();
+                    after = page["next_after"]!.GetValue<long>();
+                }
+                foreach (var email in acknowledged) Assert.True(created.ContainsKey(email), $"no user.created event for acknowledged {email}");
+                foreach (var (email, id) in created)
+                    Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/v2/users/{id}")).StatusCode);
             }
             if (store is not null) Assert.Equal("ok", store.IntegrityCheck());
         }

@@ -18,6 +18,7 @@ public class SecurityTests
         ("rosterInvitations", "GET", "/roster/v1/invitations", null, "user:write:admin"),
         ("rosterCreateApp", "POST", "/roster/v1/apps", new { scopes = new[] { "user:write:admin" } }, "user:write:admin"),
         ("rosterVerifyToken", "POST", "/roster/v1/tokens/verify", new { token = "x" }, "user:read:admin"),
+        ("rosterEvents", "GET", "/roster/v1/events", null, "user:read:admin"),
     ];
 
     static Task<Reply> Call(Api api, (string Op, string Method, string Path, object? Body, string Scope) c)

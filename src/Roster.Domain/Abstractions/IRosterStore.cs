@@ -79,6 +79,12 @@ public interface IStoreSession
     /// <summary>Marks the grant used and returns it, or null when it does not exist or was used before (single use).</summary>
     Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind);
 
+    // the outbox: events committed with their change
+    /// <summary>Appends an event in the current transaction; it commits or rolls back with the change.</summary>
+    Task AppendEventAsync(Events.DomainEvent e);
+    /// <summary>Events after <paramref name="afterSeq"/> in commit order, of one account or (null) of the whole store.</summary>
+    Task<IReadOnlyList<Events.DomainEvent>> ListEventsAsync(string? accountId, long afterSeq, int limit);
+
     // small key/value facts (signing keys)
     Task<string?> GetMetaAsync(string key);
     Task SetMetaAsync(string key, string value);

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Roster.Domain.Abstractions;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
+using Roster.Domain.Events;
 using Roster.Domain.Users;
 
 namespace Roster.Domain.Accounts;
@@ -199,6 +201,10 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris,
             };
             await s.InsertAppAsync(app);
+            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AppCreated, app.AccountId, app.ClientId, Changes.Data(new JsonObject
+            {
+                ["client_id"] = app.ClientId, ["type"] = app.Type, ["scopes"] = string.Join(' ', app.Scopes),
+            })));
             return (app, secret);
         }, ct);
     }
@@ -248,6 +254,14 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             account.OwnerId = owner.Id;
             await s.InsertAccountAsync(account);
             await s.InsertUserAsync(owner);
+            var by = Operator.Of(caller);
+            await s.RecordAsync(clock, by, new DomainEvent(EventTypes.AccountCreated, master.Id, account.Id, Changes.Data(new JsonObject
+            {
+                ["id"] = account.Id, ["account_name"] = account.Name, ["owner_email"] = owner.Email, ["plan"] = account.Plan, ["seats"] = account.LicensedSeats,
+            })));
+            var created = Changes.Snapshot(owner);
+            created["creation_type"] = "subAccount";
+            await s.RecordAsync(clock, by, new DomainEvent(EventTypes.UserCreated, account.Id, owner.Id, Changes.Data(created)));
             return (account, owner);
         }, ct);
     }
@@ -314,9 +328,15 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 throw Fail.NoSeats("The destination account has no available licensed seat.");
             await s.DeleteAllAssistantsAsync(user.Id);
             await s.DeleteAllSchedulersAsync(user.Id);
+            var before = Changes.Copy(user);
             user.AccountId = destination.Id;
             user.RoleId = Roles.MemberId;
             await s.UpdateUserAsync(user);
+            var moved = Changes.UserChanged(EventTypes.UserAccountSwitched, before, user) ?? Changes.OfUser(EventTypes.UserAccountSwitched, user);
+            moved.Data["object"]!["account_id"] = destination.Id;
+            moved.Data["old_object"] ??= new JsonObject { ["id"] = user.Id };
+            moved.Data["old_object"]!["account_id"] = source.Id;
+            await s.RecordAsync(clock, Operator.Of(caller), moved with { AccountId = source.Id });
             return true;
         }, ct);
     }

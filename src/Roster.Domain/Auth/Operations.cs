@@ -86,6 +86,8 @@ public static class Operations
         [W, "user:write:user:admin", "account:write:admin", "account:master"], []);
     /// <summary>Checking a user token or ZAK reads a credential of a user of the caller's account.</summary>
     public static readonly Operation RosterVerifyToken = new("rosterVerifyToken", RateLabel.Light, [R, "user:read:token:admin"], []);
+    /// <summary>The account's events show every change to its users: as strong as reading them.</summary>
+    public static readonly Operation RosterEvents = new("rosterEvents", RateLabel.Medium, [R, "user:read:user:admin"], []);
 
     public static readonly IReadOnlyList<Operation> UsersApi =
     [
@@ -98,7 +100,7 @@ public static class Operations
     public static readonly IReadOnlyList<Operation> AccountsApi = [CreateAccount, ListAccounts, GetAccount];
 
     /// <summary>Roster's own calls under <c>/roster/v1</c>.</summary>
-    public static readonly IReadOnlyList<Operation> RosterApi = [RosterInvitations, RosterCreateApp, RosterVerifyToken];
+    public static readonly IReadOnlyList<Operation> RosterApi = [RosterInvitations, RosterCreateApp, RosterVerifyToken, RosterEvents];
 
     /// <summary>Every scope a Server-to-Server app made by Roster's first start holds.</summary>
     public static readonly string[] AllAdminScopes =

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Roster.Domain.Abstractions;
+using Roster.Domain.Events;
 using Roster.Domain.Users;
 
 namespace Roster.Domain.Auth;
@@ -55,6 +56,8 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
         {
             await s.InsertGrantAsync(new OAuthGrant(Hash(code), Code, app.ClientId, user.Id, user.AccountId, app.Scopes, redirectUri,
                 string.IsNullOrEmpty(challenge) ? null : challenge, string.IsNullOrEmpty(challenge) ? null : challengeMethod ?? "plain", clock.GetUtcNow() + CodeLifetime));
+            await s.RecordAsync(clock, new Events.Operator(user.Id, app.ClientId), Events.Changes.OfUser(Events.EventTypes.UserSignedIn, user,
+                new System.Text.Json.Nodes.JsonObject { ["sign_in_type"] = "oauth", ["client_id"] = app.ClientId }));
             return true;
         }, ct);
         return code;

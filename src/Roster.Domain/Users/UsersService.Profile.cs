@@ -1,6 +1,7 @@
 using Roster.Domain.Abstractions;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Users;
 
@@ -20,6 +21,7 @@ public sealed partial class UsersService
         return store.WriteAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateUser);
+            var before = Changes.Copy(user);
             ThrowIfInvitationExpired(user);
             var me = await s.GetUserAsync(caller.UserId);
             var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
@@ -53,6 +55,7 @@ public sealed partial class UsersService
             if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
             Apply(user.Profile, u);
             await s.UpdateUserAsync(user);
+            await Record(s, caller, Changes.UserChanged(EventTypes.UserUpdated, before, user));
             return true;
         }, ct);
     }
@@ -152,6 +155,7 @@ public sealed partial class UsersService
                 if (target.IsPending) throw Fail.Invalid("The transfer target must be an active user.");
             }
             await s.DeleteUserAsync(user.Id);
+            await Record(s, caller, Changes.OfUser(action == "delete" ? EventTypes.UserDeleted : EventTypes.UserDisassociated, user));
             return true;
         }, ct);
     }
@@ -176,6 +180,7 @@ public sealed partial class UsersService
             if (target == UserStatuses.Active) await RequireSeat(s, await AccountOf(s, user.AccountId), user.Type, user.Id);
             user.Status = target;
             await s.UpdateUserAsync(user);
+            await Record(s, caller, Changes.OfUser(target == UserStatuses.Active ? EventTypes.UserActivated : EventTypes.UserDeactivated, user));
             return true;
         }, ct);
     }
@@ -212,8 +217,10 @@ public sealed partial class UsersService
             if (await s.CountEmailChangesSinceAsync(user.Id, now.AddDays(-1)) >= MaxEmailChangesPerDay)
                 throw Fail.Invalid($"A user's email can be changed at most {MaxEmailChangesPerDay} times in 24 hours.");
             await s.InsertEmailChangeAsync(user.Id, now);
+            var before = Changes.Copy(user);
             user.Email = email;
             await s.UpdateUserAsync(user);
+            await Record(s, caller, Changes.UserChanged(EventTypes.UserEmailChanged, before, user));
             return true;
         }, ct);
     }
@@ -251,6 +258,7 @@ public sealed partial class UsersService
                     user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];
                 user.PasswordHash = hash;
                 await s.UpdateUserAsync(user);
+                await Record(s, caller, Changes.OfUser(EventTypes.UserPasswordChanged, user));
                 return true;
             }, ct);
             if (applied) return;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Roster.Domain.Abstractions;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
+using Roster.Domain.Events;
 using Roster.Domain.Paging;
 using Roster.Domain.Settings;
 
@@ -16,6 +17,8 @@ public sealed partial class UsersService
     public const long ApiUserZakTtl = 7_776_000;
     public const long MaxZakTtl = 31_536_000;
     public static readonly TimeSpan SdkTokenLifetime = TimeSpan.FromDays(14);
+
+    static JsonArray IdList(IEnumerable<string> ids) => new(ids.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
 
     // ---- assistants and schedulers: one relation seen from both sides ----
 
@@ -47,6 +50,7 @@ public sealed partial class UsersService
                 ids.Add(assistant.Id);
             }
             if (existing.Count > MaxAssistants) throw Fail.Invalid($"A user can have at most {MaxAssistants} assistants.");
+            await Record(s, caller, Changes.OfUser(EventTypes.UserAssistantsAdded, user, new JsonObject { ["assistants"] = IdList(ids) }));
             return new AssistantsAdded(string.Join(",", ids), now);
         }, ct);
     }
@@ -66,6 +70,7 @@ public sealed partial class UsersService
         {
             var user = await Target(s, caller, userId, Operations.DeleteAssistant);
             if (!await s.DeleteAssistantAsync(user.Id, assistantId)) throw Fail.UserNotFound(assistantId);
+            await Record(s, caller, Changes.OfUser(EventTypes.UserAssistantsDeleted, user, new JsonObject { ["assistants"] = IdList([assistantId]) }));
             return true;
         }, ct);
 
@@ -73,7 +78,9 @@ public sealed partial class UsersService
         => store.WriteAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteAssistants);
+            var gone = (await s.ListAssistantsAsync(user.Id)).Select(a => a.AssistantId).ToList();
             await s.DeleteAllAssistantsAsync(user.Id);
+            if (gone.Count > 0) await Record(s, caller, Changes.OfUser(EventTypes.UserAssistantsDeleted, user, new JsonObject { ["assistants"] = IdList(gone) }));
             return true;
         }, ct);
 
@@ -92,6 +99,7 @@ public sealed partial class UsersService
         {
             var user = await Target(s, caller, userId, Operations.DeleteScheduler);
             if (!await s.DeleteAssistantAsync(schedulerId, user.Id)) throw Fail.UserNotFound(schedulerId);
+            await Record(s, caller, Changes.OfUser(EventTypes.UserSchedulersDeleted, user, new JsonObject { ["schedulers"] = IdList([schedulerId]) }));
             return true;
         }, ct);
 
@@ -99,7 +107,9 @@ public sealed partial class UsersService
         => store.WriteAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteSchedulers);
+            var gone = (await s.ListSchedulersAsync(user.Id)).Select(a => a.UserId).ToList();
             await s.DeleteAllSchedulersAsync(user.Id);
+            if (gone.Count > 0) await Record(s, caller, Changes.OfUser(EventTypes.UserSchedulersDeleted, user, new JsonObject { ["schedulers"] = IdList(gone) }));
             return true;
         }, ct);
 
@@ -146,13 +156,17 @@ public sealed partial class UsersService
                 throw Fail.With(400, 1000, "The settings of a pending user cannot be changed.");
             }
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
+            var account = await AccountOf(s, user.AccountId);
+            JsonObject Effective() => option is SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication
+                ? settings.Authentication(option, account.Id, account.ManagedDomains)
+                : settings.Full(user);
+            var before = Effective();
             switch (option)
             {
                 case SettingsOptions.MeetingSecurity:
                     settings.PatchMeetingSecurity(body);
                     break;
                 case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
-                    var account = await AccountOf(s, user.AccountId);
                     settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
                     break;
                 default:
@@ -160,6 +174,13 @@ public sealed partial class UsersService
                     break;
             }
             await s.SaveSettingsAsync(user.Id, settings.ToJson());
+            var (changed, previous) = Changes.Diff(before, Effective());
+            if (changed.Count > 0)
+            {
+                changed["id"] = user.Id;
+                previous["id"] = user.Id;
+                await Record(s, caller, new DomainEvent(EventTypes.UserSettingsUpdated, user.AccountId, user.Id, Changes.Data(changed, previous)));
+            }
             return true;
         }, ct);
     }
@@ -188,6 +209,7 @@ public sealed partial class UsersService
             await s.SavePictureAsync(new Picture(id, user.Id, type, bytes));
             user.PicId = id;
             await s.UpdateUserAsync(user);
+            await Record(s, caller, Changes.OfUser(EventTypes.UserPictureUpdated, user, new JsonObject { ["pic_id"] = id }));
             return id;
         }, ct);
     }
@@ -222,6 +244,7 @@ public sealed partial class UsersService
             var user = await Target(s, caller, userId, Operations.RevokeSsoToken);
             user.TokensRevokedAt = Now;
             await s.UpdateUserAsync(user);
+            await Record(s, caller, Changes.OfUser(EventTypes.UserTokensRevoked, user));
             return true;
         }, ct);
 

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
+using Roster.Domain.Events;
 using Roster.Domain.Paging;
 
 namespace Roster.Domain.Users;
@@ -37,6 +39,9 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
     }
 
     /// <summary>Owner and admins manage other users; a member may act only on what user scopes allow.</summary>
+    /// <summary>Records an event of this write, by the caller, on the store's clock (null records nothing).</summary>
+    Task Record(IStoreSession s, Caller caller, DomainEvent? e) => s.RecordAsync(clock, Operator.Of(caller), e);
+
     static async Task<User> RequireAdmin(IStoreSession s, Caller caller)
     {
         var me = await s.GetUserAsync(caller.UserId);
@@ -236,6 +241,9 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
                     break;
             }
             await s.InsertUserAsync(user);
+            var created = Changes.Snapshot(user);
+            created["creation_type"] = action;
+            await Record(s, caller, new DomainEvent(EventTypes.UserCreated, user.AccountId, user.Id, Changes.Data(created)));
             return new CreatedUser(user, user.InviteToken);
         }, ct);
     }
@@ -320,6 +328,9 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             user.InviteToken = null;
             user.InviteExpiresAt = null;
             await s.UpdateUserAsync(user);
+            var by = Operator.User(user.Id);
+            await s.RecordAsync(clock, by, Changes.OfUser(EventTypes.UserInvitationAccepted, user));
+            await s.RecordAsync(clock, by, Changes.OfUser(EventTypes.UserSignedIn, user, new JsonObject { ["sign_in_type"] = "invitation" }));
             return user;
         }, ct);
     }

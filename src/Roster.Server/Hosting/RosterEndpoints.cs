@@ -12,6 +12,9 @@ public sealed record InvitationListDto(IReadOnlyList<InvitationDto> Invitations)
 public sealed record TokenCheckRequest(string? Token);
 public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, long? Exp);
 public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris);
+public sealed record EventDto(long Seq, string Id, string Event, string AccountId, string? SubjectId, string? OperatorId, string? OperatorClientId,
+    string OccurredAt, System.Text.Json.Nodes.JsonObject Payload);
+public sealed record EventListDto(IReadOnlyList<EventDto> Events, long NextAfter);
 public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris);
 
 /// <summary>
@@ -28,6 +31,7 @@ public static class RosterEndpoints
         api.MapGet("/invitations", ListInvitations).WithName("rosterInvitations").Scoped(Domain.Auth.Operations.RosterInvitations, zoomRateLimits: false);
         api.MapPost("/apps", CreateApp).WithName("rosterCreateApp").Scoped(Domain.Auth.Operations.RosterCreateApp, zoomRateLimits: false);
         api.MapPost("/tokens/verify", VerifyToken).WithName("rosterVerifyToken").Scoped(Domain.Auth.Operations.RosterVerifyToken, zoomRateLimits: false);
+        api.MapGet("/events", ListEvents).WithName("rosterEvents").Scoped(Domain.Auth.Operations.RosterEvents, zoomRateLimits: false);
 
         // Links carry the token in the query (/invitations?token=…): ASP.NET Core logs request paths in its log
         // scopes, never query strings. The path form of earlier links keeps working.
@@ -54,6 +58,16 @@ public static class RosterEndpoints
             body.RedirectUris ?? [], http.RequestAborted);
         return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris),
             ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>The caller's account's events after <c>after</c> (a <c>seq</c>), oldest first; <c>next_after</c> continues.</summary>
+    public static async Task<IResult> ListEvents(HttpContext http, Domain.Events.EventsService events,
+        [Microsoft.AspNetCore.Mvc.FromQuery] string? after, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] string? pageSize)
+    {
+        var from = Input.Long(after, "after") ?? 0;
+        var page = await events.ListAsync(http.Caller(), from, Input.Int(pageSize, "page_size"), http.RequestAborted);
+        return TypedResults.Json(new EventListDto(page.Select(e => new EventDto(e.Seq, e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId,
+            e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data)).ToList(), page.Count > 0 ? page[^1].Seq : from), ServerJson.Default.EventListDto);
     }
 
     public static async Task<IResult> VerifyToken(HttpContext http, UsersService users)

@@ -75,6 +75,7 @@ public static class RosterHosting
         });
         services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
         services.AddSingleton<UsersService>();
+        services.AddSingleton<Domain.Events.EventsService>();
         services.AddSingleton<UserSeeder>();
         services.AddSingleton<Domain.Auth.UserOAuthService>();
         services.AddSingleton<Users.AccountFacts>();

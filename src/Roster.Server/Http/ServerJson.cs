@@ -44,5 +44,6 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(TokenCheckDto))]
 [JsonSerializable(typeof(AppRequest))]
 [JsonSerializable(typeof(AppDto))]
+[JsonSerializable(typeof(EventListDto))]
 [JsonSerializable(typeof(JsonObject))]
 public sealed partial class ServerJson : JsonSerializerContext;

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
+namespace Roster.Domain.Events;
+
+/// <summary>
+/// One change, as recorded in the outbox in the same transaction as the change itself: what happened
+/// (<see cref="Type"/>, Zoom's event name where Zoom has one), to which account and subject, by whom, and the data:
+/// <c>object</c> holds the new values of what changed (with the subject's id), <c>old_object</c> the previous ones.
+/// </summary>
+public sealed record DomainEvent(string Type, string AccountId, string? SubjectId, JsonObject Data)
+{
+    /// <summary>Set by the store when it commits the event: a store-wide increasing number.</summary>
+    public long Seq { get; init; }
+    public string Id { get; init; } = "";
+    public string? OperatorId { get; init; }
+    public string? OperatorClientId { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>Who made a change: a user through an app, or a user on a page (no app), or Roster itself.</summary>
+public sealed record Operator(string? UserId, string? ClientId)
+{
+    public static Operator Of(Caller caller) => new(caller.UserId, caller.ClientId);
+    public static Operator User(string userId) => new(userId, null);
+    public static readonly Operator System = new(null, null);
+}
+
+/// <summary>The event types Roster records.</summary>
+public static class EventTypes
+{
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserSettingsUpdated = "user.settings_updated";
+    public const string UserActivated = "user.activated";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserDeleted = "user.deleted";
+    public const string UserDisassociated = "user.disassociated";
+    public const string UserInvitationAccepted = "user.invitation_accepted";
+    public const string UserSignedIn = "user.signed_in";
+    public const string UserEmailChanged = "user.email_changed";
+    public const string UserPasswordChanged = "user.password_changed";
+    public const string UserPictureUpdated = "user.picture_updated";
+    public const string UserTokensRevoked = "user.tokens_revoked";
+    public const string UserAccountSwitched = "user.account_switched";
+    public const string UserAssistantsAdded = "user.assistants_added";
+    public const string UserAssistantsDeleted = "user.assistants_deleted";
+    public const string UserSchedulersDeleted = "user.schedulers_deleted";
+    public const string AccountCreated = "account.created";
+    public const string AppCreated = "app.created";
+}
+
+/// <summary>Builds events from before/after states, so that only what changed is recorded.</summary>
+public static class Changes
+{
+    /// <summary>The fields of a user an event may show (never its password hashes or invitation token).</summary>
+    public static JsonObject Snapshot(User u)
+    {
+        var o = JsonSerializer.SerializeToNode(u.Profile, EventJson.Default.UserProfile)!.AsObject();
+        o["id"] = u.Id;
+        o["email"] = u.Email;
+        o["type"] = u.Type;
+        o["status"] = u.Status;
+        o["role_id"] = u.RoleId;
+        o["pmi"] = u.Pmi;
+        o["use_pmi"] = u.UsePmi;
+        o["vanity_name"] = u.VanityName;
+        o["verified"] = u.Verified ? 1 : 0;
+        o["login_type"] = u.LoginType;
+        return o;
+    }
+
+    /// <summary>
+    /// Leaf-level difference: <c>object</c> with the new values of every changed leaf, <c>old_object</c> with the
+    /// previous ones (absent leaves are null); nested objects are compared leaf by leaf, arrays as values.
+    /// </summary>
+    public static (JsonObject New, JsonObject Old) Diff(JsonObject before, JsonObject after)
+    {
+        var @new = new JsonObject();
+        var old = new JsonObject();
+        foreach (var key in before.Select(p => p.Key).Union(after.Select(p => p.Key)))
+        {
+            before.TryGetPropertyValue(key, out var b);
+            after.TryGetPropertyValue(key, out var a);
+            if (b is JsonObject bo && a is JsonObject ao)
+            {
+                var (n, o) = Diff(bo, ao);
+                if (n.Count > 0) { @new[key] = n; old[key] = o; }
+            }
+            else if (!JsonNode.DeepEquals(b, a))
+            {
+                @new[key] = a?.DeepClone();
+                old[key] = b?.DeepClone();
+            }
+        }
+        return (@new, old);
+    }
+
+    public static JsonObject Data(JsonObject @object, JsonObject? old = null)
+    {
+        var data = new JsonObject { ["object"] = @object };
+        if (old is not null) data["old_object"] = old;
+        return data;
+    }
+
+    /// <summary>A user.updated (or similar) event with only the changed fields, or null when nothing changed.</summary>
+    public static DomainEvent? UserChanged(string type, User before, User after)
+    {
+        var (n, o) = Diff(Snapshot(before), Snapshot(after));
+        if (n.Count == 0) return null;
+        n["id"] = after.Id;
+        o["id"] = before.Id;
+        return new DomainEvent(type, after.AccountId, after.Id, Data(n, o));
+    }
+
+    public static DomainEvent OfUser(string type, User user, JsonObject? extra = null)
+    {
+        var o = new JsonObject { ["id"] = user.Id, ["email"] = user.Email };
+        if (extra is not null) foreach (var (k, v) in extra) o[k] = v?.DeepClone();
+        return new DomainEvent(type, user.AccountId, user.Id, Data(o));
+    }
+
+    public static User Copy(User u)
+    {
+        var copy = new User { Id = u.Id, AccountId = u.AccountId, Email = u.Email };
+        copy.Type = u.Type; copy.Status = u.Status; copy.RoleId = u.RoleId; copy.LoginType = u.LoginType; copy.Pmi = u.Pmi;
+        copy.UsePmi = u.UsePmi; copy.VanityName = u.VanityName; copy.Verified = u.Verified;
+        copy.Profile = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(u.Profile, EventJson.Default.UserProfile), EventJson.Default.UserProfile)!;
+        return copy;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(UserProfile))]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class EventJson : System.Text.Json.Serialization.JsonSerializerContext;

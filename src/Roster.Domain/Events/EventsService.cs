@@ -1,0 +1,26 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+
+namespace Roster.Domain.Events;
+
+/// <summary>What an account's admins may read of the outbox: their own account's events, in commit order.</summary>
+public sealed class EventsService(IRosterStore store)
+{
+    public const int MaxPageSize = 300;
+
+    public Task<IReadOnlyList<DomainEvent>> ListAsync(Caller caller, long after, int? pageSize, CancellationToken ct = default)
+    {
+        Operations.RosterEvents.AuthorizeAdmin(caller);
+        if (after < 0) throw Fail.InvalidField("after");
+        var size = pageSize ?? 100;
+        if (size is < 1 or > MaxPageSize) throw Fail.InvalidField("page_size");
+        return store.ReadAsync(async s =>
+        {
+            var me = await s.GetUserAsync(caller.UserId);
+            if (me is null || me.AccountId != caller.AccountId || !(me.IsOwner || me.IsAdmin))
+                throw Fail.NoPrivilege("Only the account owner or an admin can do this.");
+            return await s.ListEventsAsync(caller.AccountId, after, size);
+        }, ct);
+    }
+}

@@ -1,0 +1,20 @@
+using Roster.Domain.Abstractions;
+
+namespace Roster.Domain.Events;
+
+/// <summary>
+/// Records events inside a write session. An event is stamped with its id, operator and the store's clock and
+/// written to the outbox in the same transaction as the change: a rolled-back operation leaves none, a committed
+/// one is never without its events.
+/// </summary>
+public static class Outbox
+{
+    public static async Task RecordAsync(this IStoreSession s, TimeProvider clock, Operator by, DomainEvent? e)
+    {
+        if (e is null) return;
+        await s.AppendEventAsync(e with
+        {
+            Id = Ids.Random(16), OperatorId = by.UserId, OperatorClientId = by.ClientId, OccurredAt = clock.GetUtcNow(),
+        });
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Limits;
+using Roster.Domain.Users;
+using Roster.Storage;
+
+namespace Roster.Domain.Tests;
+
+/// <summary>A clock that stands still unless moved.</summary>
+sealed class StillClock : TimeProvider
+{
+    public DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>
+/// Every write operation, run through the domain services on the real SQLite store, records exactly the expected
+/// events in the outbox, in the same transaction as its change; a refused one records none.
+/// </summary>
+[Collection(nameof(PasswordWork))]
+public sealed class OutboxTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("roster-outbox-").FullName;
+    readonly SqliteStore _store;
+    readonly StillClock _clock = new();
+    readonly AccountsService _accounts;
+    readonly UsersService _users;
+    readonly UserOAuthService _oauth;
+    long _seen;
+
+    public OutboxTests()
+    {
+        _store = new SqliteStore(Path.Combine(_dir, "roster.db"));
+        _store.Migrate();
+        _accounts = new AccountsService(_store, _clock);
+        var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
+        _users = new UsersService(_store, _clock, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), _clock, new MemoryRateCounter()));
+        _oauth = new UserOAuthService(_store, _clock);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>The events recorded since the last call.</summary>
+    async Task<IReadOnlyList<DomainEvent>> New()
+    {
+        var events = await _store.ReadAsync(s => s.ListEventsAsync(null, _seen, 1000));
+        if (events.Count > 0) _seen = events[^1].Seq;
+        return events;
+    }
+
+    async Task<IReadOnlyList<DomainEvent>> Expect(Func<Task> operation, params string[] types)
+    {
+        await operation();
+        var events = await New();
+        Assert.Equal(types, events.Select(e => e.Type));
+        return events;
+    }
+
+    async Task Refused(Func<Task> operation)
+    {
+        await Assert.ThrowsAsync<ZoomException>(operation);
+        Assert.Empty(await New());
+    }
+
+    static CreateUserRequest NewUser(string email, int type = UserTypes.Licensed, string action = CreateActions.CustCreate, string? password = null)
+        => new() { Action = action, UserInfo = new NewUserInfo { Email = email, Type = type, FirstName = "F", LastName = "L", Password = password } };
+
+    [Fact]
+    public async Task EveryWriteRecordsItsEventsAndAFailedOneNone()
+    {
+        var boot = await _accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
+        var admin = new Caller(boot.Account.Id, boot.Owner.Id, boot.App.ClientId, Operations.AllAdminScopes.ToHashSet());
+        await New();
+
+        string u1 = "", u2 = "", u3 = "", invite = "";
+        var created = await Expect(async () => u1 = (await _users.CreateAsync(admin, NewUser("one@example.com"))).User.Id, EventTypes.UserCreated);
+        var e = created.Single();
+        Assert.Equal((boot.Account.Id, u1, boot.Owner.Id, boot.App.ClientId, _clock.Now), (e.AccountId, e.SubjectId, e.OperatorId, e.OperatorClientId, e.OccurredAt));
+        Assert.Equal("custCreate", e.Data["object"]!["creation_type"]!.GetValue<string>());
+        Assert.Equal("one@example.com", e.Data["object"]!["email"]!.GetValue<string>());
+        Assert.False(e.Data.ToJsonString().Contains("password", StringComparison.OrdinalIgnoreCase));
+
+        await Expect(async () => { var c = await _users.CreateAsync(admin, NewUser("two@example.com", action: CreateActions.Create)); u2 = c.User.Id; invite = c.InvitationToken!; }, EventTypes.UserCreated);
+        await Expect(async () => u3 = (await _users.CreateAsync(admin, NewUser("three@elsewhere.test"))).User.Id, EventTypes.UserCreated);
+        await Refused(() => _users.CreateAsync(admin, NewUser("one@example.com")));
+
+        var updated = (await Expect(() => _users.UpdateAsync(admin, u1, new UserUpdate { Dept = "Research", JobTitle = "Lead" }), EventTypes.UserUpdated)).Single();
+        Assert.Equal("""{"object":{"dept":"Research","job_title":"Lead","id":"U"},"old_object":{"dept":null,"job_title":null,"id":"U"}}""".Replace("U", u1),
+            updated.Data.ToJsonString());
+        await Expect(() => _users.UpdateAsync(admin, u1, new UserUpdate { Dept = "Research" })); // nothing changed, nothing recorded
+        var takenPmi = (await _users.GetAsync(admin, u1)).Pmi;
+        await Refused(() => _users.UpdateAsync(admin, u3, new UserUpdate { Pmi = takenPmi }));
+
+        var settings = (await Expect(() => _users.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":true}}""")!.AsObject()),
+            EventTypes.UserSettingsUpdated)).Single();
+        Assert.True(settings.Data["object"]!["in_meeting"]!["chat"]!.GetValue<bool>());
+        Assert.False(settings.Data["old_object"]!["in_meeting"]!["chat"]!.GetValue<bool>());
+        Assert.Single(settings.Data["object"]!["in_meeting"]!.AsObject());
+        await Refused(() => _users.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":"yes"}}""")!.AsObject()));
+
+        await Expect(() => _users.SetStatusAsync(admin, u1, new StatusRequest { Action = "deactivate" }), EventTypes.UserDeactivated);
+        await Expect(() => _users.SetStatusAsync(admin, u1, new StatusRequest { Action = "activate" }), EventTypes.UserActivated);
+        await Refused(() => _users.SetStatusAsync(admin, boot.Owner.Id, new StatusRequest { Action = "deactivate" }));
+
+        var moved = (await Expect(() => _users.ChangeEmailAsync(admin, u1, new EmailRequest { Email = "uno@example.com" }), EventTypes.UserEmailChanged)).Single();
+        Assert.Equal("uno@example.com", moved.Data["object"]!["email"]!.GetValue<string>());
+        Assert.Equal("one@example.com", moved.Data["old_object"]!["email"]!.GetValue<string>());
+
+        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _users.DeleteAssistantAsync(admin, u1, u3), EventTypes.UserAssistantsDeleted);
+        await Refused(() => _users.DeleteAssistantAsync(admin, u1, u3));
+        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _users.DeleteSchedulersAsync(admin, u3), EventTypes.UserSchedulersDeleted);
+        await Expect(() => _users.DeleteSchedulersAsync(admin, u3)); // none left: nothing happened
+        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _users.DeleteAssistantsAsync(admin, u1), EventTypes.UserAssistantsDeleted);
+        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _users.DeleteSchedulerAsync(admin, u3, u1), EventTypes.UserSchedulersDeleted);
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        await Expect(() => _users.UploadPictureAsync(admin, u1, "me.png", png), EventTypes.UserPictureUpdated);
+        await Expect(() => _users.RevokeTokensAsync(admin, u1), EventTypes.UserTokensRevoked);
+
+        var accepted = await Expect(() => _users.AcceptInvitationAsync(invite, "Invit3dPassw"), EventTypes.UserInvitationAccepted, EventTypes.UserSignedIn);
+        Assert.All(accepted, a => Assert.Equal((u2, (string?)null), (a.OperatorId, a.OperatorClientId)));
+        await Expect(() => _users.SetPasswordAsync(admin, u2, new PasswordRequest { Password = "Chang3dPassw" }), EventTypes.UserPasswordChanged);
+        await Refused(() => _users.SetPasswordAsync(admin, u2, new PasswordRequest { Password = "Chang3dPassw" }));
+
+        OAuthApp app = null!;
+        var appEvent = (await Expect(async () => app = (await _accounts.CreateAppAsync(admin, null, ["user:read"], OAuthAppTypes.User, ["https://app.test/cb"])).App,
+            EventTypes.AppCreated)).Single();
+        Assert.Equal(app.ClientId, appEvent.SubjectId);
+        Assert.DoesNotContain("secret", appEvent.Data.ToJsonString());
+        var signedIn = (await Expect(() => _oauth.AuthorizeAsync(app.ClientId, "https://app.test/cb", "two@example.com", "Chang3dPassw", null, null),
+            EventTypes.UserSignedIn)).Single();
+        Assert.Equal((u2, app.ClientId), (signedIn.OperatorId, signedIn.OperatorClientId));
+
+        Account sub = null!;
+        await Expect(async () => sub = (await _accounts.CreateSubAccountAsync(admin, new CreateAccountRequest
+        {
+            FirstName = "Sub", LastName = "Owner", Email = "boss@tenant.test", Password = "Sub0wnerPass", Seats = 5,
+        })).Account, EventTypes.AccountCreated, EventTypes.UserCreated);
+        var switched = (await Expect(() => _accounts.SwitchUserAccountAsync(admin, "me", u3, sub.Id), EventTypes.UserAccountSwitched)).Single();
+        Assert.Equal(sub.Id, switched.Data["object"]!["account_id"]!.GetValue<string>());
+        Assert.Equal(boot.Account.Id, switched.Data["old_object"]!["account_id"]!.GetValue<string>());
+
+        await Expect(() => _users.DeleteAsync(admin, u1, new DeleteUserQuery("delete", null)), EventTypes.UserDeleted);
+        var u4 = (await _users.CreateAsync(admin, NewUser("four@example.com", action: CreateActions.Create))).User.Id;
+        await New();
+        await Expect(() => _users.DeleteAsync(admin, u4, new DeleteUserQuery("disassociate", null)), EventTypes.UserDisassociated);
+        await Refused(() => _users.DeleteAsync(admin, boot.Owner.Id, new DeleteUserQuery("delete", null)));
+
+        // one store-wide sequence, in commit order, with unique ids
+        var all = await _store.ReadAsync(s => s.ListEventsAsync(null, 0, 1000));
+        Assert.Equal(all.Select(x => x.Seq).Order(), all.Select(x => x.Seq));
+        Assert.Equal(all.Count, all.Select(x => x.Id).Distinct().Count());
+        Assert.Equal(all.Where(x => x.AccountId == sub.Id).Select(x => x.Seq), (await _store.ReadAsync(s => s.ListEventsAsync(sub.Id, 0, 1000))).Select(x => x.Seq));
+    }
+}

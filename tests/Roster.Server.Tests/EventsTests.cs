@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Roster.Server.Tests;
+
+/// <summary>The outbox seen through <c>GET /roster/v1/events</c>, on either engine.</summary>
+public class EventsTests
+{
+    static async Task<JsonArray> Events(Api api, long after = 0)
+        => (await api.Get($"/roster/v1/events?after={after}&page_size=300")).Is(HttpStatusCode.OK).Json["events"]!.AsArray();
+
+    [Fact]
+    public async Task EachWriteThroughTheApiLeavesItsEventsAndRefusedOnesNone()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var start = (await Events(api)).Count;
+        var id = await api.CreateUser("ev@example.com", type: 2);
+        (await api.Patch($"/v2/users/{id}", new { dept = "Ops" })).Is(HttpStatusCode.NoContent);
+        (await api.Patch($"/v2/users/{id}/settings", new { in_meeting = new { chat = true } })).Is(HttpStatusCode.NoContent);
+        (await api.Put($"/v2/users/{id}/status", new { action = "deactivate" })).Is(HttpStatusCode.NoContent);
+        (await api.Post("/v2/users", new { action = "custCreate", user_info = new { email = "ev@example.com", type = 1 } })).IsError(409, 1005);
+        (await api.Patch($"/v2/users/{id}/settings", new { in_meeting = new { chat = "no" } })).IsError(400, 300);
+        (await api.Delete($"/v2/users/{id}?action=delete")).Is(HttpStatusCode.NoContent);
+
+        var events = (await Events(api)).Skip(start).Select(e => e!.AsObject()).ToList();
+        Assert.Equal(["user.created", "user.updated", "user.settings_updated", "user.deactivated", "user.deleted"],
+            events.Select(e => e["event"]!.GetValue<string>()));
+        Assert.All(events, e => Assert.Equal(id, e["subject_id"]!.GetValue<string>()));
+        Assert.All(events, e => Assert.Equal(RosterApp.ClientId, e["operator_client_id"]!.GetValue<string>()));
+        Assert.Equal("Ops", events[1]["payload"]!["object"]!["dept"]!.GetValue<string>());
+        var seqs = events.Select(e => e["seq"]!.GetValue<long>()).ToList();
+        Assert.Equal(seqs.Order(), seqs);
+
+        // paging continues after the last seq; another account sees none of these
+        var after = seqs[2];
+        Assert.Equal(seqs.Skip(3), (await Events(api, after)).Select(e => e!["seq"]!.GetValue<long>()));
+        var (sub, _, _) = await app.SubAccountAsync(api, "boss@tenant.test");
+        Assert.DoesNotContain(await Events(sub), e => e!["subject_id"]?.GetValue<string>() == id);
+        (await api.Get("/roster/v1/events?page_size=0")).IsError(400, 300);
+        (await api.Get("/roster/v1/events?after=x")).IsError(400, 300);
+    }
+}
