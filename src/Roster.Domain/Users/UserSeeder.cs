@@ -10,8 +10,10 @@ public sealed record SeedResult(int Created, TimeSpan Elapsed);
 /// The bulk path behind <c>roster-server seed</c>: fills an account with active API users
 /// (<c>user0000001@seed.example.com</c> …) in large transactions, for load tests and demos.
 /// </summary>
-public sealed class UserSeeder(IRosterStore store, TimeProvider clock)
+public sealed class UserSeeder(IRosterStore store, TimeProvider clock, IdSource? ids = null)
 {
+    readonly IdSource _ids = ids ?? new IdSource(clock);
+
     public const int BatchSize = 5000;
 
     public async Task<SeedResult> SeedAsync(string accountId, int count, string domain, int start = 1,
@@ -42,7 +44,7 @@ public sealed class UserSeeder(IRosterStore store, TimeProvider clock)
                 var pmi = nextPmi;
                 batch.Add(new User
                 {
-                    Id = UsersService.NewUserId(),
+                    Id = _ids.NewUserId(),
                     AccountId = accountId,
                     Email = Email(n, domain),
                     Type = UserTypes.Basic,

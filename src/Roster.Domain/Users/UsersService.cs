@@ -13,8 +13,10 @@ namespace Roster.Domain.Users;
 /// The Users API as rules over the store: every public method is one operation, run in one store session
 /// (one transaction for writes), and either completes or throws a <see cref="ZoomException"/> having changed nothing.
 /// </summary>
-public sealed partial class UsersService(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter)
+public sealed partial class UsersService(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter, IdSource? ids = null)
 {
+    readonly IdSource _ids = ids ?? new IdSource(clock);
+
     public static readonly TimeSpan PageTokenLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(30);
     public const int DefaultPageSize = 30;
@@ -64,27 +66,6 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         var used = await s.CountSeatHoldersAsync(account.Id, exceptUserId);
         if (used >= account.LicensedSeats)
             throw Fail.NoSeats($"No available licenses: the account has {account.LicensedSeats} licensed seats and all are in use.");
-    }
-
-    static long _lastIdTicks;
-
-    /// <summary>
-    /// A 22-character id like Zoom's: base64url of 8 bytes of time (100 ns ticks, strictly increasing) and 8 random
-    /// bytes. Opaque to clients, but it grows with creation time, so new ids land at the end of the id index
-    /// instead of at random pages: inserts stay fast at millions of users.
-    /// </summary>
-    public static string NewUserId()
-    {
-        long ticks, last;
-        do
-        {
-            last = Interlocked.Read(ref _lastIdTicks);
-            ticks = Math.Max(DateTime.UtcNow.Ticks, last + 1);
-        } while (Interlocked.CompareExchange(ref _lastIdTicks, ticks, last) != last);
-        Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes, ticks);
-        RandomNumberGenerator.Fill(bytes[8..]);
-        return Ids.Encode(bytes);
     }
 
     static string NewId() => Ids.Random();
@@ -200,7 +181,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             var now = Now;
             var user = new User
             {
-                Id = NewUserId(),
+                Id = _ids.NewUserId(),
                 AccountId = account.Id,
                 Email = email,
                 Type = type,

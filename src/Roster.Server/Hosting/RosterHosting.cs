@@ -33,7 +33,9 @@ public static class RosterHosting
     {
         var options = RosterOptions.From(config);
         services.AddSingleton(options);
+        // The one clock and the one id source of the store: nothing else reads the system clock (ClockDisciplineTests).
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new Domain.IdSource(sp.GetRequiredService<TimeProvider>()));
         if (options.PostgresConnection is { } pg)
         {
             services.AddSingleton(_ =>
