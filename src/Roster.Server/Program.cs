@@ -77,8 +77,7 @@ app.UseStatusCodePages(async ctx =>
     // Unknown paths and methods still answer in Zoom's shape.
     var response = ctx.HttpContext.Response;
     if (response.ContentLength is null && !response.HasStarted)
-        await ZoomErrorMiddleware.Write(ctx.HttpContext, new Roster.Domain.Errors.ZoomError(response.StatusCode, response.StatusCode,
-            response.StatusCode == 404 ? "Not found." : response.StatusCode == 405 ? "Method not allowed." : "Request failed."));
+        await ZoomErrorMiddleware.Write(ctx.HttpContext, Roster.Domain.Errors.Fail.ForStatus(response.StatusCode));
 });
 
 app.MapOpenApi("/openapi/{documentName}.json");

@@ -101,7 +101,7 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
             {
                 if (started.Elapsed > ConflictBudget)
-                    throw Domain.Errors.Fail.With(429, 429, "Too many concurrent requests. Please try again later.");
+                    throw new StoreContention();
                 await Task.Delay(Random.Shared.Next(1, Math.Min(100, 2 << Math.Min(attempt, 6))), ct);
             }
         }

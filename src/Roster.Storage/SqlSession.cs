@@ -183,7 +183,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
-            throw Domain.Errors.Fail.EmailTaken(u.Email);
+            throw new UniqueKeyConflict("email", u.Email);
         }
     }
 
@@ -230,7 +230,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
-            throw Domain.Errors.Fail.With(409, 1005, "An e-mail of this batch has already been used.");
+            throw new UniqueKeyConflict("email", "");
         }
     }
 
@@ -260,7 +260,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
-            throw Domain.Errors.Fail.With(409, 1005, "An e-mail of this batch has already been used.");
+            throw new UniqueKeyConflict("email", "");
         }
 
         static Task Nullable<T>(Npgsql.NpgsqlBinaryImporter copy, T? value)
@@ -290,15 +290,15 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction transact
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
-            throw Domain.Errors.Fail.EmailTaken(u.Email);
+            throw new UniqueKeyConflict("email", u.Email);
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "vanity_key"))
         {
-            throw Domain.Errors.Fail.With(400, 4100, "The personal link name is already taken.");
+            throw new UniqueKeyConflict("vanity_name", u.VanityName ?? "");
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "pmi"))
         {
-            throw Domain.Errors.Fail.Invalid($"PMI {u.Pmi} is already in use.");
+            throw new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// kept in clear by an earlier start is sealed then).
     /// </summary>
     public Task<byte[]> SigningKeyAsync(CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             if (await s.GetMetaAsync(KeyMeta) is { } existing)
             {
@@ -74,7 +74,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// and a Server-to-Server app holding every user and sub-account scope. On a second start: what exists.
     /// </summary>
     public Task<BootstrapResult> BootstrapAsync(BootstrapRequest request, CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             if (await s.GetMetaAsync(PrimaryMeta) is { } primary)
             {
@@ -179,7 +179,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             if (redirectUris.Count == 0 || redirectUris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")))
                 throw Fail.InvalidField("redirect_uris");
         }
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var me = await s.GetUserAsync(caller.UserId);
             if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can create apps.");
@@ -232,7 +232,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         PasswordPolicy.Check(body.Password!);
         var hash = await PasswordHasher.HashAsync(body.Password!, ct);
-        return await store.WriteAsync(async s =>
+        return await store.Write(async s =>
         {
             var master = await MasterOf(s, caller);
             var email = body.Email!.ToLowerInvariant();
@@ -306,7 +306,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     {
         Operations.SwitchUserAccount.Authorize(caller, targetIsSelf: false);
         if (string.IsNullOrEmpty(destinationId)) throw Fail.InvalidField("account_id");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var master = await MasterOf(s, caller);
             var me = await s.GetUserAsync(caller.UserId);
@@ -322,7 +322,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             if (user.IsPending) throw Fail.Invalid("A pending user cannot be moved to another account.");
             var sourceOwner = await s.GetUserAsync(source.OwnerId);
             if (sourceOwner is not null && source.IsManagedEmail(user.Email) && Domain(user.Email) == Domain(sourceOwner.Email))
-                throw Fail.With(400, 1107, "A user of the account owner's managed domain cannot be moved to another account.");
+                throw Fail.ManagedDomainUser("A user of the account owner's managed domain cannot be moved to another account.");
             if (UserTypes.IsPaid(user.Type) && user.Status != UserStatuses.Inactive
                 && await s.CountSeatHoldersAsync(destination.Id, null) >= destination.LicensedSeats)
                 throw Fail.NoSeats("The destination account has no available licensed seat.");

@@ -27,7 +27,7 @@ public sealed record Operation(string Id, RateLabel Label, string[] AdminScopes,
     /// </summary>
     public void AuthorizeAdmin(Caller caller)
     {
-        if (caller.UserLevel) throw Fail.With(400, 4711, "User-level OAuth tokens cannot call this API; use a Server-to-Server app of the account.");
+        if (caller.UserLevel) throw Fail.UserLevelToken();
         Authorize(caller, targetIsSelf: false);
     }
 }

@@ -35,6 +35,6 @@ public static class ScopeCoverage
     {
         var beyond = wanted.Where(s => !IsWithin(s, caller.Scopes)).ToArray();
         if (beyond.Length > 0)
-            throw Fail.With(400, 4711, $"Invalid access token, does not contain scopes:[{string.Join(", ", beyond)}]. An app cannot be given scopes its creator does not hold.");
+            throw Fail.ScopesBeyondCreator(beyond);
     }
 }

@@ -52,7 +52,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
         if (user is null || user.Status != UserStatuses.Active || !await PasswordHasher.VerifyAsync(password, user.PasswordHash, ct))
             throw new OAuthException(401, "access_denied", "Invalid email or password");
         var code = NewToken();
-        await store.WriteAsync(async s =>
+        await store.Write(async s =>
         {
             await s.InsertGrantAsync(new OAuthGrant(Hash(code), Code, app.ClientId, user.Id, user.AccountId, app.Scopes, redirectUri,
                 string.IsNullOrEmpty(challenge) ? null : challenge, string.IsNullOrEmpty(challenge) ? null : challengeMethod ?? "plain", clock.GetUtcNow() + CodeLifetime));
@@ -68,7 +68,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
     {
         if (app.Type != OAuthAppTypes.User) throw new OAuthException(400, "unauthorized_client", "This app cannot use the authorization_code grant");
         if (string.IsNullOrEmpty(code)) throw new OAuthException(400, "invalid_request", "Missing code");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var grant = await s.TakeGrantAsync(Hash(code), Code) ?? throw new OAuthException(400, "invalid_grant", "Invalid authorization code");
             if (grant.ClientId != app.ClientId) throw new OAuthException(400, "invalid_grant", "Invalid authorization code");
@@ -85,7 +85,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
     {
         if (app.Type != OAuthAppTypes.User) throw new OAuthException(400, "unauthorized_client", "This app cannot use the refresh_token grant");
         if (string.IsNullOrEmpty(refreshToken)) throw new OAuthException(400, "invalid_request", "Missing refresh_token");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var grant = await s.TakeGrantAsync(Hash(refreshToken), Refresh) ?? throw new OAuthException(400, "invalid_grant", "Invalid Token!");
             if (grant.ClientId != app.ClientId || grant.ExpiresAt <= clock.GetUtcNow()) throw new OAuthException(400, "invalid_grant", "Invalid Token!");

@@ -1,23 +1,105 @@
+using Roster.Domain.Abstractions;
+
 namespace Roster.Domain.Errors;
 
-/// <summary>The Zoom errors the Users API answers with, named for when they happen (reference §9).</summary>
+/// <summary>
+/// The catalogue: every Zoom error Roster answers with (reference §9), defined once, named for when it happens.
+/// Code elsewhere throws these; nothing else builds a status, code and message.
+/// </summary>
 public static class Fail
 {
-    public static ZoomException With(int status, int code, string message, IReadOnlyList<FieldError>? errors = null)
+    static ZoomException With(int status, int code, string message, IReadOnlyList<FieldError>? errors = null)
         => new(new ZoomError(status, code, message, errors));
 
+    static ZoomException Retry(int status, int code, string message, string retryAfter)
+        => new(new ZoomError(status, code, message) { Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter } });
+
+    // ---- not found, conflicts ----
     public static ZoomException UserNotFound(string userId) => With(404, 1001, $"User does not exist: {userId}.");
+    public static ZoomException PictureNotFound() => With(404, 1001, "Picture does not exist.");
     public static ZoomException AccountNotFound(string accountId) => With(404, 2001, $"Account does not exist: {accountId}.");
     public static ZoomException EmailTaken(string email) => With(409, 1005, $"Email \"{email}\" has already been used.");
-    public static ZoomException NoPrivilege(string message) => With(400, 200, message);
+    public static ZoomException BatchEmailTaken() => With(409, 1005, "An e-mail of this batch has already been used.");
+    public static ZoomException VanityNameTaken() => With(400, 4100, "The personal link name is already taken.");
+    public static ZoomException PmiTaken(string pmi) => Invalid($"PMI {pmi} is already in use.");
+
+    /// <summary>A unique key the store found taken (a race another request won), as Zoom says it.</summary>
+    public static ZoomException From(UniqueKeyConflict conflict) => conflict.Key switch
+    {
+        "email" when conflict.Value.Length == 0 => BatchEmailTaken(),
+        "email" => EmailTaken(conflict.Value),
+        "vanity_name" => VanityNameTaken(),
+        "pmi" => PmiTaken(conflict.Value),
+        _ => Invalid($"{conflict.Key} is already in use."),
+    };
+
+    // ---- input ----
     public static ZoomException Invalid(string message) => With(400, 300, message);
     public static ZoomException InvalidJson() => With(400, 300, "Request Body should be a valid JSON object.");
     public static ZoomException Validation(params FieldError[] errors) => With(400, 300, "Validation Failed.", errors);
     public static ZoomException InvalidField(string field) => Validation(new FieldError(field, "Invalid field."));
+    public static ZoomException BodyTooLarge() => With(413, 300, "Request body is too large.");
+    public static ZoomException UnsupportedContentType(string? contentType) => With(415, 300, $"Unsupported content type: {contentType}.");
+    public static ZoomException PictureNotMultipart() => With(415, 300, "The picture must be sent as multipart/form-data.");
+    public static ZoomException UnstorableText() => Invalid("The request contains characters that cannot be stored (NUL).");
+
+    // ---- pictures ----
+    public static ZoomException PictureMissing() => With(400, 120, "");
+    public static ZoomException PictureEmpty() => With(400, 120, "The file is empty.");
+    public static ZoomException PictureTooLarge() => With(400, 120, "The file is larger than 2M.");
+    public static ZoomException PictureType() => With(400, 120, "Only jpg/jpeg and png files are supported.");
+
+    // ---- privileges and rules ----
+    public static ZoomException NoPrivilege(string message) => With(400, 200, message);
+    public static ZoomException PendingUser(string message) => With(400, 1000, message);
     public static ZoomException InvitationExpired() => With(400, 1120, "Invite does not exist or has expired.");
     public static ZoomException NoSeats(string message) => With(400, 2034, message);
+    public static ZoomException NotManagedDomain() => With(400, 1116, "Email does not match the account's managed domains.");
+    public static ZoomException ManagedDomainUser(string message) => With(400, 1107, message);
+    public static ZoomException AdminUser(string message) => With(400, 1117, message);
+    public static ZoomException TypePermission(string message = "User type permission check failed.") => With(400, 1108, message);
+    public static ZoomException HostNotPaid() => With(400, 1109, "Host is not a paid user.");
+    public static ZoomException NotWorkEmailUser() => With(400, 1123, "Only users who sign in with a work email can have their password updated.");
+    public static ZoomException SsoNotEnabled() => With(400, 2032, "ssoCreate is only available to accounts with SSO pre-provisioning enabled.");
+    public static ZoomException WebinarNotPaid() => With(400, 1122, "Webinar feature can only be enabled for Licensed or On-prem users.");
+    public static ZoomException WebinarWithZoomEvents() => With(400, 1204, "Webinar cannot be enabled while the user has Zoom Events.");
+    public static ZoomException ZoomEventsWithWebinar() => With(400, 1205, "Zoom Events cannot be enabled while the user has Webinar.");
+    public static ZoomException ZoomEventsNotPaid() => With(400, 1206, "Zoom Events can only be enabled for Licensed or On-prem users.");
+    public static ZoomException ConcurrentMeetingNotPaid() => With(400, 1207, "Concurrent Meeting can only be enabled for Licensed or On-prem users.");
+
+    // ---- passwords (1124–1136) ----
+    public static ZoomException PasswordTooShort(int min) => With(400, 1124, $"Have at least {min} characters.");
+    public static ZoomException PasswordTooLong(int max) => With(400, 300, $"Password must be less than {max + 1} characters.");
+    public static ZoomException PasswordNeedsLetter() => With(400, 1125, "Have at least 1 letter (a, b, c...).");
+    public static ZoomException PasswordNeedsNumber() => With(400, 1126, "Have at least 1 number (1, 2, 3...).");
+    public static ZoomException PasswordNeedsCases() => With(400, 1128, "Include both uppercase and lowercase letters.");
+    public static ZoomException PasswordReused(int depth) => With(400, 1129, $"You cannot reuse any of your last {depth} passwords.");
+    public static ZoomException PasswordOneCharacter() => With(400, 1130, "Cannot contain only one character repeatedly.");
+    public static ZoomException PasswordConsecutive() => With(400, 1131, "Cannot contain consecutive characters (for example, \"abcdef\" or \"123456\").");
+    public static ZoomException PasswordTooEasy() => With(400, 1136, "Password is too easy to guess.");
+    public static ZoomException PasswordChangedMeanwhile() => With(409, 409, "The password was changed by another request at the same time. Try again.");
+
+    // ---- access ----
     public static ZoomException InvalidAccessToken() => With(401, 124, "Invalid access token.");
     public static ZoomException ExpiredAccessToken() => With(401, 124, "Access token is expired.");
     public static ZoomException MissingScopes(IEnumerable<string> accepted)
         => With(400, 4711, $"Invalid access token, does not contain scopes:[{string.Join(", ", accepted)}].");
+    public static ZoomException ScopesBeyondCreator(IEnumerable<string> beyond)
+        => With(400, 4711, $"Invalid access token, does not contain scopes:[{string.Join(", ", beyond)}]. An app cannot be given scopes its creator does not hold.");
+    public static ZoomException UserLevelToken()
+        => With(400, 4711, "User-level OAuth tokens cannot call this API; use a Server-to-Server app of the account.");
+
+    // ---- load and service ----
+    public static ZoomError DailyRateLimit() => new(429, 429, "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.");
+    public static ZoomError PerSecondRateLimit() => new(429, 429, "You have reached the maximum per-second rate limit for this API. Try again later.");
+    public static ZoomError InvitationQuota(int quota) => new(429, 429,
+        $"You have exceeded the daily rate limit ({quota}) of create user requests for this account. You may resume these requests at GMT 00:00:00.");
+    public static ZoomError BadRequestBody(int status) => new(status, 300, "Request Body should be a valid JSON object.");
+    public static ZoomError Unavailable() => new(503, 503, "The service is temporarily unavailable. Please try again later.");
+    /// <summary>A status the framework decided (unknown path, method): Zoom's shape with the status as code.</summary>
+    public static ZoomError ForStatus(int status)
+        => new(status, status, status == 404 ? "Not found." : status == 405 ? "Method not allowed." : "Request failed.");
+    public static ZoomError Internal() => new(500, 500, "Internal server error. Please try again later.");
+    public static ZoomException TooManyConcurrentRequests() => With(429, 429, "Too many concurrent requests. Please try again later.");
+    public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");
 }

@@ -48,7 +48,25 @@ public sealed class MemoryRateCounter : IRateCounter
 }
 
 /// <summary>The verdict for one request: the headers to send, and the error when it is refused.</summary>
-public sealed record RateDecision(string Category, int Limit, int Remaining, string? Type, DateTimeOffset? RetryAfter, ZoomError? Error);
+public sealed record RateDecision(string Category, int Limit, int Remaining, string? Type, DateTimeOffset? RetryAfter, ZoomError? Error)
+{
+    /// <summary>Zoom's rate-limit headers for this verdict (reference §11), built in this one place.</summary>
+    public Dictionary<string, string> Headers()
+    {
+        var headers = new Dictionary<string, string>
+        {
+            ["X-RateLimit-Category"] = Category,
+            ["X-RateLimit-Limit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["X-RateLimit-Remaining"] = Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (Type is { } type) headers["X-RateLimit-Type"] = type;
+        if (RetryAfter is { } at) headers["Retry-After"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return headers;
+    }
+
+    /// <summary>The refusal with its headers, ready to throw.</summary>
+    public ZoomException Refusal() => new(Error! with { Headers = Headers() });
+}
 
 /// <summary>
 /// Zoom's rate limits (reference §11): per account, per label, per second by plan, plus the Free plan's daily
@@ -89,13 +107,13 @@ public sealed class RateLimiter(RateLimitOptions options, TimeProvider clock, IR
             var used = await counter.TryTakeAsync($"{accountId}|{label}|day", day.Ticks, daily);
             if (used < 0)
                 return new RateDecision(category, daily, 0, "Daily-limit", new DateTimeOffset(day.AddDays(1), TimeSpan.Zero),
-                    new ZoomError(429, 429, "You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request."));
+                    Fail.DailyRateLimit());
         }
         var second = now.ToUnixTimeSeconds();
         var count = await counter.TryTakeAsync($"{accountId}|{label}|s", second, limit);
         if (count < 0)
             return new RateDecision(category, limit, 0, "QPS", null,
-                new ZoomError(429, 429, "You have reached the maximum per-second rate limit for this API. Try again later."));
+                Fail.PerSecondRateLimit());
         return new RateDecision(category, limit, (int)(limit - count), null, null, null);
     }
 

@@ -251,13 +251,13 @@ public static class SettingsRules
         bool On(string name) => feature[name]?.GetValueKind() == JsonValueKind.True;
         bool Turned(string name) => f[name]?.GetValueKind() == JsonValueKind.True;
 
-        if (Turned("large_meeting") && !paid) throw Fail.With(400, 1108, "Only Licensed or On-prem users can enable Large Meeting.");
-        if (Turned("webinar") && !paid) throw Fail.With(400, 1122, "Webinar feature can only be enabled for Licensed or On-prem users.");
-        if (Turned("zoom_events") && !paid) throw Fail.With(400, 1206, "Zoom Events can only be enabled for Licensed or On-prem users.");
-        if (Turned("webinar") && On("zoom_events")) throw Fail.With(400, 1204, "Webinar cannot be enabled while the user has Zoom Events.");
-        if (Turned("zoom_events") && On("webinar")) throw Fail.With(400, 1205, "Zoom Events cannot be enabled while the user has Webinar.");
+        if (Turned("large_meeting") && !paid) throw Fail.TypePermission("Only Licensed or On-prem users can enable Large Meeting.");
+        if (Turned("webinar") && !paid) throw Fail.WebinarNotPaid();
+        if (Turned("zoom_events") && !paid) throw Fail.ZoomEventsNotPaid();
+        if (Turned("webinar") && On("zoom_events")) throw Fail.WebinarWithZoomEvents();
+        if (Turned("zoom_events") && On("webinar")) throw Fail.ZoomEventsWithWebinar();
         if (f["concurrent_meeting"]?.GetValue<string>() is "Basic" or "Plus" && !paid)
-            throw Fail.With(400, 1207, "Concurrent Meeting can only be enabled for Licensed or On-prem users.");
+            throw Fail.ConcurrentMeetingNotPaid();
         if (f["large_meeting_capacity"] is { } lmc)
         {
             if (!LargeMeetingCapacities.Contains((int)lmc.GetValue<long>()))

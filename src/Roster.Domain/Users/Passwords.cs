@@ -23,16 +23,16 @@ public static class PasswordPolicy
     /// <summary>Throws the Zoom error for the first rule the password breaks.</summary>
     public static void Check(string password)
     {
-        if (password.Length < MinLength) throw Fail.With(400, 1124, $"Have at least {MinLength} characters.");
-        if (password.Length > MaxLength) throw Fail.With(400, 300, $"Password must be less than {MaxLength + 1} characters.");
-        if (!password.Any(char.IsLetter)) throw Fail.With(400, 1125, "Have at least 1 letter (a, b, c...).");
-        if (!password.Any(char.IsDigit)) throw Fail.With(400, 1126, "Have at least 1 number (1, 2, 3...).");
+        if (password.Length < MinLength) throw Fail.PasswordTooShort(MinLength);
+        if (password.Length > MaxLength) throw Fail.PasswordTooLong(MaxLength);
+        if (!password.Any(char.IsLetter)) throw Fail.PasswordNeedsLetter();
+        if (!password.Any(char.IsDigit)) throw Fail.PasswordNeedsNumber();
         if (!password.Any(char.IsUpper) || !password.Any(char.IsLower))
-            throw Fail.With(400, 1128, "Include both uppercase and lowercase letters.");
-        if (password.All(c => c == password[0])) throw Fail.With(400, 1130, "Cannot contain only one character repeatedly.");
+            throw Fail.PasswordNeedsCases();
+        if (password.All(c => c == password[0])) throw Fail.PasswordOneCharacter();
         if (LongestSequentialRun(password) > MaxSequentialRun)
-            throw Fail.With(400, 1131, "Cannot contain consecutive characters (for example, \"abcdef\" or \"123456\").");
-        if (TooEasy.Contains(password)) throw Fail.With(400, 1136, "Password is too easy to guess.");
+            throw Fail.PasswordConsecutive();
+        if (TooEasy.Contains(password)) throw Fail.PasswordTooEasy();
     }
 
     /// <summary>Length of the longest run of characters that step by +1 or -1 (e.g. <c>abcd</c>, <c>4321</c>).</summary>
@@ -66,10 +66,7 @@ public static class PasswordHasher
     static async Task<T> Bounded<T>(Func<T> work, CancellationToken ct)
     {
         if (!await Gate.WaitAsync(MaxWait, ct))
-            throw new ZoomException(new ZoomError(429, 429, "Too many password requests are being processed. Try again later.")
-            {
-                Headers = new Dictionary<string, string> { ["Retry-After"] = "1" },
-            });
+            throw Fail.PasswordWorkBusy();
         try { return work(); }
         finally { Gate.Release(); }
     }

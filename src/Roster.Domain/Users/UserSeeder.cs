@@ -54,7 +54,7 @@ public sealed class UserSeeder(IRosterStore store, TimeProvider clock, IdSource?
                     Profile = new UserProfile { FirstName = "User", LastName = n.ToString("D7"), DisplayName = $"User {n:D7}", Language = "en-US", Timezone = "" },
                 });
             }
-            await store.WriteAsync(async s => { await s.InsertUsersAsync(batch); return true; }, ct);
+            await store.Write(async s => { await s.InsertUsersAsync(batch); return true; }, ct);
             created += batch.Count;
             progress?.Report(created);
         }

@@ -18,7 +18,7 @@ public sealed partial class UsersService
         var changesPlan = new[] { u.Type is not null, u.PlanUnitedType is not null, u.ZoomOneType is not null }.Count(x => x);
         if (changesPlan > 1) throw Fail.Invalid("type, plan_united_type and zoom_one_type cannot be changed in the same request.");
 
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateUser);
             var before = Changes.Copy(user);
@@ -34,7 +34,7 @@ public sealed partial class UsersService
             {
                 if (type == UserTypes.None && user.LoginType != LoginTypes.Sso)
                     throw Fail.Invalid("Type 99 is only for users created with ssoCreate.");
-                if (!callerIsAdmin) throw Fail.With(400, 1108, "User type permission check failed.");
+                if (!callerIsAdmin) throw Fail.TypePermission();
                 if (user.Status != UserStatuses.Inactive) await RequireSeat(s, account, type, user.Id);
                 user.Type = type;
             }
@@ -48,10 +48,10 @@ public sealed partial class UsersService
             }
             if (u.VanityName is { } vanity && !string.Equals(vanity, user.VanityName, StringComparison.OrdinalIgnoreCase))
             {
-                if (await s.VanityNameTakenAsync(vanity, user.Id)) throw Fail.With(400, 4100, "The personal link name is already taken.");
+                if (await s.VanityNameTakenAsync(vanity, user.Id)) throw Fail.VanityNameTaken();
                 user.VanityName = vanity;
             }
-            if (u.HostKey is not null && !UserTypes.IsPaid(effectiveType)) throw Fail.With(400, 1109, "Host is not a paid user.");
+            if (u.HostKey is not null && !UserTypes.IsPaid(effectiveType)) throw Fail.HostNotPaid();
             if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
             Apply(user.Profile, u);
             await s.UpdateUserAsync(user);
@@ -129,7 +129,7 @@ public sealed partial class UsersService
     {
         var action = string.IsNullOrEmpty(q.Action) ? "disassociate" : q.Action;
         if (action is not ("disassociate" or "delete")) throw Fail.InvalidField("action");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteUser);
             await RequireAdmin(s, caller);
@@ -143,9 +143,9 @@ public sealed partial class UsersService
             else if (action == "disassociate")
             {
                 if (user.LoginType == LoginTypes.ApiUser) throw Fail.Invalid("API users cannot be disassociated; use action=delete.");
-                if (user.IsAdmin) throw Fail.With(400, 1117, "An admin user cannot be disassociated.");
+                if (user.IsAdmin) throw Fail.AdminUser("An admin user cannot be disassociated.");
                 var account = await AccountOf(s, user.AccountId);
-                if (account.IsManagedEmail(user.Email)) throw Fail.With(400, 1107, "A user of a managed domain cannot be disassociated; use action=delete.");
+                if (account.IsManagedEmail(user.Email)) throw Fail.ManagedDomainUser("A user of a managed domain cannot be disassociated; use action=delete.");
             }
             if (!string.IsNullOrEmpty(q.TransferEmail))
             {
@@ -165,7 +165,7 @@ public sealed partial class UsersService
     public Task SetStatusAsync(Caller caller, string userId, StatusRequest body, CancellationToken ct = default)
     {
         if (body.Action is not ("activate" or "deactivate")) throw Fail.InvalidField("action");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateStatus);
             await RequireAdmin(s, caller);
@@ -202,16 +202,16 @@ public sealed partial class UsersService
     {
         if (!ProfileRules.IsEmail(body.Email) || body.Email!.Length >= ProfileRules.MaxEmail) throw Fail.InvalidField("email");
         var email = body.Email.ToLowerInvariant();
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateEmail);
             await RequireAdmin(s, caller);
-            if (user.IsPending) throw Fail.With(400, 1000, "A pending user's email cannot be changed.");
-            if (user.IsOwner) throw Fail.With(400, 1000, "The account owner's email cannot be changed through the API.");
+            if (user.IsPending) throw Fail.PendingUser("A pending user's email cannot be changed.");
+            if (user.IsOwner) throw Fail.PendingUser("The account owner's email cannot be changed through the API.");
             if (email == user.Email) return true;
             var account = await AccountOf(s, user.AccountId);
             if (account.ManagedDomains.Count == 0) throw Fail.NoPrivilege("Only accounts with a managed domain can change user emails.");
-            if (!account.IsManagedEmail(email)) throw Fail.With(400, 1116, "Email does not match the account's managed domains.");
+            if (!account.IsManagedEmail(email)) throw Fail.NotManagedDomain();
             if (await s.GetUserByEmailAsync(email) is not null) throw Fail.EmailTaken(email);
             var now = Now;
             if (await s.CountEmailChangesSinceAsync(user.Id, now.AddDays(-1)) >= MaxEmailChangesPerDay)
@@ -235,9 +235,9 @@ public sealed partial class UsersService
         {
             var user = await Target(s, caller, userId, Operations.UpdatePassword);
             await RequireAdmin(s, caller);
-            if ((user.IsAdmin || user.IsOwner) && user.Id != caller.UserId) throw Fail.With(400, 1117, "An admin's password cannot be updated.");
-            if (user.LoginType != LoginTypes.WorkEmail) throw Fail.With(400, 1123, "Only users who sign in with a work email can have their password updated.");
-            if (user.IsPending) throw Fail.With(400, 1000, "A pending user has no password to update.");
+            if ((user.IsAdmin || user.IsOwner) && user.Id != caller.UserId) throw Fail.AdminUser("An admin's password cannot be updated.");
+            if (user.LoginType != LoginTypes.WorkEmail) throw Fail.NotWorkEmailUser();
+            if (user.IsPending) throw Fail.PendingUser("A pending user has no password to update.");
             return user;
         }
         // The slow part (one hash, up to six verifications) runs between a read and a short write that applies the
@@ -248,9 +248,9 @@ public sealed partial class UsersService
             if (await PasswordHasher.VerifyAsync(body.Password, seen.PasswordHash, ct)) throw Fail.Invalid("The new password cannot be the same as the old one.");
             foreach (var old in seen.PasswordHistory)
                 if (await PasswordHasher.VerifyAsync(body.Password, old, ct))
-                    throw Fail.With(400, 1129, $"You cannot reuse any of your last {PasswordPolicy.HistoryDepth} passwords.");
+                    throw Fail.PasswordReused(PasswordPolicy.HistoryDepth);
             var hash = await PasswordHasher.HashAsync(body.Password, ct);
-            var applied = await store.WriteAsync(async s =>
+            var applied = await store.Write(async s =>
             {
                 var user = await Checked(s);
                 if (user.PasswordHash != seen.PasswordHash) return false;
@@ -263,7 +263,7 @@ public sealed partial class UsersService
             }, ct);
             if (applied) return;
         }
-        throw Fail.With(409, 409, "The password was changed by another request at the same time. Try again.");
+        throw Fail.PasswordChangedMeanwhile();
     }
 
     // ---- permissions, vanity ----

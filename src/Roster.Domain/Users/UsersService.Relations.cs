@@ -28,7 +28,7 @@ public sealed partial class UsersService
         if (refs is null || refs.Count == 0) throw Fail.InvalidField("assistants");
         if (refs.Count > MaxAssistants) throw Fail.Invalid($"At most {MaxAssistants} assistants can be added in one request.");
         if (refs.Any(r => string.IsNullOrEmpty(r.Id) && string.IsNullOrEmpty(r.Email))) throw Fail.InvalidField("assistants");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.AddAssistants);
             var account = await AccountOf(s, user.AccountId);
@@ -66,7 +66,7 @@ public sealed partial class UsersService
         }, ct);
 
     public Task DeleteAssistantAsync(Caller caller, string userId, string assistantId, CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteAssistant);
             if (!await s.DeleteAssistantAsync(user.Id, assistantId)) throw Fail.UserNotFound(assistantId);
@@ -75,7 +75,7 @@ public sealed partial class UsersService
         }, ct);
 
     public Task DeleteAssistantsAsync(Caller caller, string userId, CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteAssistants);
             var gone = (await s.ListAssistantsAsync(user.Id)).Select(a => a.AssistantId).ToList();
@@ -95,7 +95,7 @@ public sealed partial class UsersService
         }, ct);
 
     public Task DeleteSchedulerAsync(Caller caller, string userId, string schedulerId, CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteScheduler);
             if (!await s.DeleteAssistantAsync(schedulerId, user.Id)) throw Fail.UserNotFound(schedulerId);
@@ -104,7 +104,7 @@ public sealed partial class UsersService
         }, ct);
 
     public Task DeleteSchedulersAsync(Caller caller, string userId, CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.DeleteSchedulers);
             var gone = (await s.ListSchedulersAsync(user.Id)).Select(a => a.UserId).ToList();
@@ -124,7 +124,7 @@ public sealed partial class UsersService
             if (user.IsPending)
             {
                 ThrowIfInvitationExpired(user);
-                throw Fail.With(400, 1000, "The settings of a pending user cannot be accessed.");
+                throw Fail.PendingUser("The settings of a pending user cannot be accessed.");
             }
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             switch (option)
@@ -147,13 +147,13 @@ public sealed partial class UsersService
     public Task UpdateSettingsAsync(Caller caller, string userId, string? option, JsonObject body, CancellationToken ct = default)
     {
         if (!string.IsNullOrEmpty(option) && !SettingsOptions.All.Contains(option)) throw Fail.InvalidField("option");
-        return store.WriteAsync(async s =>
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateSettings);
             if (user.IsPending)
             {
                 ThrowIfInvitationExpired(user);
-                throw Fail.With(400, 1000, "The settings of a pending user cannot be changed.");
+                throw Fail.PendingUser("The settings of a pending user cannot be changed.");
             }
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             var account = await AccountOf(s, user.AccountId);
@@ -197,11 +197,11 @@ public sealed partial class UsersService
 
     public Task<string> UploadPictureAsync(Caller caller, string userId, string? fileName, byte[] bytes, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(fileName)) throw Fail.With(400, 120, "");
-        if (bytes.Length == 0) throw Fail.With(400, 120, "The file is empty.");
-        if (bytes.Length > MaxPictureBytes) throw Fail.With(400, 120, "The file is larger than 2M.");
-        var type = PictureType(bytes) ?? throw Fail.With(400, 120, "Only jpg/jpeg and png files are supported.");
-        return store.WriteAsync(async s =>
+        if (string.IsNullOrEmpty(fileName)) throw Fail.PictureMissing();
+        if (bytes.Length == 0) throw Fail.PictureEmpty();
+        if (bytes.Length > MaxPictureBytes) throw Fail.PictureTooLarge();
+        var type = PictureType(bytes) ?? throw Fail.PictureType();
+        return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UploadPicture);
             await s.DeletePicturesOfAsync(user.Id);
@@ -239,7 +239,7 @@ public sealed partial class UsersService
     }
 
     public Task RevokeTokensAsync(Caller caller, string userId, CancellationToken ct = default)
-        => store.WriteAsync(async s =>
+        => store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.RevokeSsoToken);
             user.TokensRevokedAt = Now;

@@ -157,7 +157,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         if (body.Action == CreateActions.AutoCreate) PasswordPolicy.Check(info!.Password!);
         var passwordHash = body.Action == CreateActions.AutoCreate ? await PasswordHasher.HashAsync(info!.Password!, ct) : null;
 
-        return await store.WriteAsync(async s =>
+        return await store.Write(async s =>
         {
             await RequireAdmin(s, caller);
             var account = await AccountOf(s, caller.AccountId);
@@ -171,9 +171,9 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
                 case CreateActions.AutoCreate when account.ManagedDomains.Count == 0:
                     throw Fail.NoPrivilege("autoCreate is only available to accounts with a managed domain.");
                 case CreateActions.AutoCreate when !account.IsManagedEmail(email):
-                    throw Fail.With(400, 1116, "Email does not match the account's managed domains.");
+                    throw Fail.NotManagedDomain();
                 case CreateActions.SsoCreate when !account.SsoPreProvisioning:
-                    throw Fail.With(400, 2032, "ssoCreate is only available to accounts with SSO pre-provisioning enabled.");
+                    throw Fail.SsoNotEnabled();
             }
             await RequireSeat(s, account, type, null);
             if (action == CreateActions.Create && limiter.Enabled) await CountInvitation(s, account);
@@ -235,18 +235,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         var quota = limiter.CreateQuota(account.Plan);
         var used = await s.IncrementDailyAsync(account.Id, Now.UtcDateTime.ToString("yyyy-MM-dd"), "create");
         if (used <= quota) return;
-        throw new ZoomException(new ZoomError(429, 429,
-            $"You have exceeded the daily rate limit ({quota}) of create user requests for this account. You may resume these requests at GMT 00:00:00.")
-        {
-            Headers = new Dictionary<string, string>
-            {
-                ["X-RateLimit-Category"] = "Light",
-                ["X-RateLimit-Type"] = "Daily-limit",
-                ["X-RateLimit-Limit"] = quota.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["X-RateLimit-Remaining"] = "0",
-                ["Retry-After"] = limiter.NextReset().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            },
-        });
+        throw new Limits.RateDecision("Light", quota, 0, "Daily-limit", limiter.NextReset(), Fail.InvitationQuota(quota)).Refusal();
     }
 
     static async Task<long> FreePmi(IStoreSession s)
@@ -299,7 +288,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         await FindInvitationAsync(token, ct);
         PasswordPolicy.Check(password);
         var hash = await PasswordHasher.HashAsync(password, ct);
-        return await store.WriteAsync(async s =>
+        return await store.Write(async s =>
         {
             var user = await s.GetUserByInviteTokenAsync(token);
             if (user is null || !user.IsPending || user.InvitationExpired(Now)) throw Fail.InvitationExpired();

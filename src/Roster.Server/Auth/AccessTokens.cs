@@ -98,19 +98,6 @@ public static class CallerExtensions
             return await next(ctx);
         });
 
-    static Dictionary<string, string> RateHeaders(Domain.Limits.RateDecision d)
-    {
-        var headers = new Dictionary<string, string>
-        {
-            ["X-RateLimit-Category"] = d.Category,
-            ["X-RateLimit-Limit"] = d.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["X-RateLimit-Remaining"] = d.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (d.Type is { } type) headers["X-RateLimit-Type"] = type;
-        if (d.RetryAfter is { } at) headers["Retry-After"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        return headers;
-    }
-
     /// <summary>
     /// Checks the operation's scopes before anything else about the request, as Zoom does: a token with neither an
     /// admin nor a user scope of the operation gets 4711 at once. Whether a user scope reaches the target (only
@@ -135,9 +122,8 @@ public static class CallerExtensions
             {
                 var plan = (await http.RequestServices.GetRequiredService<Users.AccountFacts>().OfAsync(caller.AccountId, http.RequestAborted)).Plan;
                 var decision = await limiter.TakeAsync(caller.AccountId, plan, operation.Label);
-                var headers = RateHeaders(decision);
-                if (decision.Error is { } refused) throw new ZoomException(refused with { Headers = headers });
-                foreach (var (name, value) in headers) http.Response.Headers[name] = value;
+                if (decision.Error is not null) throw decision.Refusal();
+                foreach (var (name, value) in decision.Headers()) http.Response.Headers[name] = value;
             }
             return await next(ctx);
         }).WithMetadata(operation);

@@ -19,7 +19,7 @@ public static class Input
 
     static void CheckLength(HttpRequest request)
     {
-        if (request.ContentLength > MaxJsonBytes) throw Fail.With(413, 300, "Request body is too large.");
+        if (request.ContentLength > MaxJsonBytes) throw Fail.BodyTooLarge();
     }
 
     /// <summary>A required JSON body: malformed JSON, wrong value types or an empty body are 400/300.</summary>
@@ -32,7 +32,7 @@ public static class Input
             catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException) { throw Fail.InvalidJson(); }
         }
         if (!IsJson(request))
-            throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
+            throw Fail.UnsupportedContentType(request.ContentType);
         CheckLength(request);
         try
         {
@@ -49,7 +49,7 @@ public static class Input
     {
         if (request.HasFormContentType) return FormBodies.ToJson(await request.ReadFormAsync(request.HttpContext.RequestAborted), null);
         if (!IsJson(request))
-            throw Fail.With(415, 300, $"Unsupported content type: {request.ContentType}.");
+            throw Fail.UnsupportedContentType(request.ContentType);
         CheckLength(request);
         try
         {
@@ -80,7 +80,7 @@ public static class Input
                 foreach (var item in a) Materialize(item);
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                if (v.GetValue<string>().Contains('\0')) throw Fail.Invalid("The request contains characters that cannot be stored (NUL).");
+                if (v.GetValue<string>().Contains('\0')) throw Fail.UnstorableText();
                 break;
         }
     }

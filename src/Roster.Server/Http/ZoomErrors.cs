@@ -32,8 +32,8 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         catch (BadHttpRequestException e)
         {
             var error = e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? new ZoomError(413, 300, "Request body is too large.")
-                : new ZoomError(e.StatusCode, 300, "Request Body should be a valid JSON object.");
+                ? Fail.BodyTooLarge().Error
+                : Fail.BadRequestBody(e.StatusCode);
             await Write(context, error);
         }
         catch (InvalidDataException)
@@ -54,7 +54,7 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         {
             logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, RequestLogging.SafePath(context.Request.Path), e.Message);
             context.Response.Headers.RetryAfter = "1";
-            await Write(context, new ZoomError(503, 503, "The service is temporarily unavailable. Please try again later."));
+            await Write(context, Fail.Unavailable());
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -63,7 +63,7 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         catch (Exception e)
         {
             logger.LogError(e, "Unhandled error on {Method} {Path}", context.Request.Method, RequestLogging.SafePath(context.Request.Path));
-            await Write(context, new ZoomError(500, 500, "Internal server error. Please try again later."));
+            await Write(context, Fail.Internal());
         }
     }
 

@@ -134,10 +134,10 @@ public static class UsersEndpoints
 
     public static async Task<IResult> UploadPicture(HttpContext http, UsersService users, string userId)
     {
-        if (!http.Request.HasFormContentType) throw Fail.With(415, 300, "The picture must be sent as multipart/form-data.");
+        if (!http.Request.HasFormContentType) throw Fail.PictureNotMultipart();
         var form = await http.Request.ReadFormAsync(Ct(http));
-        var file = form.Files.GetFile("pic_file") ?? throw Fail.With(400, 120, "");
-        if (file.Length > UsersService.MaxPictureBytes) throw Fail.With(400, 120, "The file is larger than 2M.");
+        var file = form.Files.GetFile("pic_file") ?? throw Fail.PictureMissing();
+        if (file.Length > UsersService.MaxPictureBytes) throw Fail.PictureTooLarge();
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, Ct(http));
         await users.UploadPictureAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
@@ -147,7 +147,7 @@ public static class UsersEndpoints
     public static async Task<IResult> ServePicture(UsersService users, HttpContext http, string pictureId)
     {
         var picture = await users.GetPictureAsync(pictureId, Ct(http));
-        if (picture is null) throw Fail.With(404, 1001, "Picture does not exist.");
+        if (picture is null) throw Fail.PictureNotFound();
         return TypedResults.File(picture.Bytes, picture.ContentType);
     }
 

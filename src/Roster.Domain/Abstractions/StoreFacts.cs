@@ -1,0 +1,35 @@
+namespace Roster.Domain.Abstractions;
+
+/// <summary>
+/// What a store reports about a write it could not make, in its own terms: a unique key that another row holds
+/// (<see cref="Key"/>: <c>email</c>, <c>vanity_name</c>, <c>pmi</c>) for <see cref="Value"/>. The domain turns it into
+/// Zoom's error (<see cref="Errors.Fail.From(UniqueKeyConflict)"/>); the store knows no Zoom codes.
+/// </summary>
+public sealed class UniqueKeyConflict(string key, string value) : Exception($"unique key {key} already holds {value}")
+{
+    public string Key { get; } = key;
+    public string Value { get; } = value;
+}
+
+/// <summary>The store gave up on a write that kept conflicting with concurrent ones (its retry budget ran out).</summary>
+public sealed class StoreContention() : Exception("the write kept conflicting with concurrent writes");
+
+/// <summary>The domain's way into a write session: the store's facts about a failed write become Zoom's errors here.</summary>
+public static class StoreWrites
+{
+    public static async Task<T> Write<T>(this IRosterStore store, Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
+    {
+        try
+        {
+            return await store.WriteAsync(work, ct);
+        }
+        catch (UniqueKeyConflict conflict)
+        {
+            throw Errors.Fail.From(conflict);
+        }
+        catch (StoreContention)
+        {
+            throw Errors.Fail.TooManyConcurrentRequests();
+        }
+    }
+}
