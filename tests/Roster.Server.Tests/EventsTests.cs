@@ -41,3 +41,33 @@ public class EventsTests
         (await api.Get("/roster/v1/events?after=x")).IsError(400, 300);
     }
 }
+
+public class SignInTests
+{
+    [Fact]
+    public async Task SignInsSetLastLoginTime()
+    {
+        const string redirect = "https://app.example.test/callback";
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("invitee@example.com", action: "create");
+        Assert.Null((await api.Get($"/v2/users/{id}")).Json["last_login_time"]);
+        var link = (await api.Get("/roster/v1/invitations")).Json["invitations"]!.AsArray().Single()!["link"]!.GetValue<string>();
+        using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await HtmlForms.Submit(browser, new Uri(link).PathAndQuery, new() { ["password"] = "Invit3dPassw" })).StatusCode);
+        var activated = app.Clock.Now;
+        Assert.Equal(activated.ToUnixTimeSeconds(), ((await api.Get($"/v2/users/{id}")).Json["last_login_time"]!.GetValue<DateTimeOffset>()).ToUnixTimeSeconds());
+
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var created = (await api.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { redirect } })).Is(HttpStatusCode.Created).Json;
+        var clientId = created["client_id"]!.GetValue<string>();
+        var signedIn = await HtmlForms.Submit(browser, $"/oauth/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirect)}",
+            new() { ["client_id"] = clientId, ["redirect_uri"] = redirect, ["email"] = "invitee@example.com", ["password"] = "Invit3dPassw" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var listed = (await api.Get("/v2/users?page_size=300")).Json["users"]!.AsArray().Single(u => u!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal(app.Clock.Now.ToUnixTimeSeconds(), listed["last_login_time"]!.GetValue<DateTimeOffset>().ToUnixTimeSeconds());
+        var events = (await api.Get("/roster/v1/events?page_size=300")).Json["events"]!.AsArray().Where(e => e!["subject_id"]?.GetValue<string>() == id)
+            .Select(e => e!["event"]!.GetValue<string>()).ToList();
+        Assert.Equal(["user.created", "user.invitation_accepted", "user.signed_in", "user.signed_in"], events);
+    }
+}

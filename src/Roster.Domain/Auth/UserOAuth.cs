@@ -54,6 +54,11 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
         var code = NewToken();
         await store.Write(async s =>
         {
+            // the sign-in is recorded on the user (last_login_time) in the same transaction as the code
+            var current = await s.GetUserAsync(user.Id);
+            if (current is null || current.Status != UserStatuses.Active) throw new OAuthException(401, "access_denied", "Invalid email or password");
+            current.LastLoginTime = clock.GetUtcNow();
+            await s.UpdateUserAsync(current);
             await s.InsertGrantAsync(new OAuthGrant(Hash(code), Code, app.ClientId, user.Id, user.AccountId, app.Scopes, redirectUri,
                 string.IsNullOrEmpty(challenge) ? null : challenge, string.IsNullOrEmpty(challenge) ? null : challengeMethod ?? "plain", clock.GetUtcNow() + CodeLifetime));
             await s.RecordAsync(clock, new Events.Operator(user.Id, app.ClientId), Events.Changes.OfUser(Events.EventTypes.UserSignedIn, user,

@@ -297,6 +297,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             user.PasswordHash = hash;
             user.InviteToken = null;
             user.InviteExpiresAt = null;
+            user.LastLoginTime = Now; // activating is the user's first sign-in
             await s.UpdateUserAsync(user);
             var by = Operator.User(user.Id);
             await s.RecordAsync(clock, by, Changes.OfUser(EventTypes.UserInvitationAccepted, user));
