@@ -51,9 +51,7 @@ builder.Services.AddOpenApi("v2", o => o.AddDocumentTransformer((doc, _, _) =>
 var app = builder.Build();
 try
 {
-    _ = app.Services.GetRequiredService<Roster.Domain.Abstractions.IRosterStore>();
-    // the signing key is opened now, so a sealed store with a wrong or missing key stops here with one line
-    _ = app.Services.GetRequiredService<Roster.Domain.Auth.RosterKeys>();
+    await app.StartStoreAsync(migrateOnly: command == "migrate");
 }
 catch (Exception e) when (e is SchemaMismatchException or InvalidOperationException or ArgumentException)
 {
@@ -62,7 +60,7 @@ catch (Exception e) when (e is SchemaMismatchException or InvalidOperationExcept
 }
 if (command == "migrate")
 {
-    Console.WriteLine($"Store migrated to schema version {SqliteStore.SchemaVersion}.");
+    Console.WriteLine($"Store migrated to schema version {app.Services.GetRequiredService<IStoreEngine>().SchemaVersion}.");
     return 0;
 }
 await app.BootstrapAsync();

@@ -22,8 +22,6 @@ public sealed record RosterOptions(string DataDirectory, string? AccountId, stri
         NullIfEmpty(config["store"] ?? config["ROSTER_STORE"]),
         !string.Equals(config["ROSTER_AUTO_MIGRATE"], "false", StringComparison.OrdinalIgnoreCase));
 
-    public string StoreDescription => PostgresConnection is null ? DatabasePath : "PostgreSQL";
-
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
 
@@ -36,31 +34,16 @@ public static class RosterHosting
         // The one clock and the one id source of the store: nothing else reads the system clock (ClockDisciplineTests).
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Domain.IdSource(sp.GetRequiredService<TimeProvider>()));
-        if (options.PostgresConnection is { } pg)
+        // The one place that picks the engine; everything else sees IStoreEngine and the domain's IRosterStore.
+        // Creating it opens nothing: migrations, keys and bootstrap are the explicit startup step (StartStoreAsync).
+        services.AddSingleton(_ =>
         {
-            services.AddSingleton(_ =>
-            {
-                var store = new PostgresStore(pg);
-                store.MigrateAsync(apply: options.AutoMigrate).GetAwaiter().GetResult();
-                return store;
-            });
-            services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<PostgresStore>());
-            services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<PostgresStore>());
-            services.AddSingleton(sp => sp.GetRequiredService<PostgresStore>().RateCounter);
-        }
-        else
-        {
-            services.AddSingleton(_ =>
-            {
-                DataFolder.Prepare(options.DataDirectory, Path.GetFileName(options.DatabasePath));
-                var store = new SqliteStore(options.DatabasePath);
-                store.Migrate();
-                return store;
-            });
-            services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<SqliteStore>());
-            services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
-            services.AddSingleton<Domain.Limits.IRateCounter, Domain.Limits.MemoryRateCounter>(); // one node: its memory is exact
-        }
+            if (options.PostgresConnection is null) DataFolder.Prepare(options.DataDirectory, Path.GetFileName(options.DatabasePath));
+            return StoreEngines.Create(options.PostgresConnection, options.DatabasePath);
+        });
+        services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<IStoreEngine>().Store);
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<IStoreEngine>());
+        services.AddSingleton(sp => sp.GetRequiredService<IStoreEngine>().RateCounter);
         services.AddSingleton(SecretBox.FromSetting(config["ROSTER_KEY_ENCRYPTION_KEY"] ?? config["Store:KeyEncryptionKey"]));
         services.AddSingleton<AccountsService>();
         // The antiforgery (and later cookie) keys live in the store, so every node accepts what another issued.
@@ -75,7 +58,7 @@ public static class RosterHosting
             o.FormFieldName = "__csrf";
             o.SuppressXFrameOptionsHeader = true; // the pages send their own, stricter (DENY)
         });
-        services.AddSingleton(sp => new RosterKeys(sp.GetRequiredService<AccountsService>().SigningKeyAsync().GetAwaiter().GetResult()));
+        services.AddSingleton<RosterKeys>(); // loaded by StartStoreAsync
         services.AddSingleton<UsersService>();
         services.AddSingleton<Domain.Events.EventsService>();
         services.AddSingleton<UserSeeder>();
@@ -95,6 +78,21 @@ public static class RosterHosting
             ? Domain.Limits.RateLimitMode.Off : Domain.Limits.RateLimitMode.Zoom;
         var factor = double.TryParse(config["RateLimits:Factor"], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1.0;
         return new Domain.Limits.RateLimitOptions(mode, factor);
+    }
+
+    /// <summary>
+    /// The explicit startup step, before anything is served: the schema (applied, or only checked when auto-migration
+    /// is off on PostgreSQL), then the signing keys. <see cref="SchemaMismatchException"/>, a sealed key without its
+    /// key-encryption key and a store out of reach stop here with one line.
+    /// </summary>
+    public static async Task StartStoreAsync(this WebApplication app, bool migrateOnly)
+    {
+        var options = app.Services.GetRequiredService<RosterOptions>();
+        var engine = app.Services.GetRequiredService<IStoreEngine>();
+        await engine.MigrateAsync(apply: options.AutoMigrate || migrateOnly);
+        if (migrateOnly) return;
+        var key = await app.Services.GetRequiredService<AccountsService>().SigningKeyAsync();
+        app.Services.GetRequiredService<RosterKeys>().Load(key);
     }
 
     /// <summary>
@@ -126,7 +124,7 @@ public static class RosterHosting
             log.LogWarning("The token-signing key is kept in clear in PostgreSQL; set ROSTER_KEY_ENCRYPTION_KEY (base64 of 32 random bytes) to seal it");
         if (!result.Created)
         {
-            log.LogInformation("Using store {Store} (account {AccountId})", options.StoreDescription, result.Account.Id);
+            log.LogInformation("Using store {Store} (account {AccountId})", app.Services.GetRequiredService<IStoreEngine>().Description, result.Account.Id);
             return;
         }
         var credentials = new Dictionary<string, string>

@@ -46,11 +46,11 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
             // the request body ended early or broke mid-read (truncated chunked body, bad multipart framing)
             await Write(context, Fail.InvalidJson().Error);
         }
-        catch (Exception e) when (Storage.PostgresStore.IsUnstorableText(e))
+        catch (Exception e) when (context.RequestServices.GetRequiredService<Storage.IStoreEngine>().IsUnstorableText(e))
         {
             await WriteUnstorable(context);
         }
-        catch (Exception e) when (Storage.PostgresStore.IsUnavailable(e))
+        catch (Exception e) when (context.RequestServices.GetRequiredService<Storage.IStoreEngine>().IsUnavailable(e))
         {
             logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, RequestLogging.SafePath(context.Request.Path), e.Message);
             context.Response.Headers.RetryAfter = "1";
