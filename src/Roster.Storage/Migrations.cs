@@ -1,17 +1,31 @@
 namespace Roster.Storage;
 
-/// <summary>The embedded migration scripts of one engine, by version (<c>Migrations/&lt;Engine&gt;/NNNN_name.sql</c>).</summary>
+/// <summary>
+/// The migrations, one definition for both engines (<c>Migrations/NNNN_name.sql</c>), written in the SQL the two
+/// share. SQLite differs in two spellings only, translated here: an identity key
+/// (<c>BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY</c> is SQLite's <c>INTEGER PRIMARY KEY AUTOINCREMENT</c>) and
+/// <c>BYTEA</c> (SQLite's <c>BLOB</c>); every other type means the same to both (SQLite gives BIGINT its integer
+/// affinity). Adding a migration is adding one file. A migration library would bring a DSL for six short scripts.
+/// </summary>
 internal static class MigrationScripts
 {
-    public const int Latest = 6;
+    /// <summary>The newest version: the highest numbered file (a new migration is one new file, nothing else).</summary>
+    public static readonly int Latest = typeof(MigrationScripts).Assembly.GetManifestResourceNames()
+        .Select(n => System.Text.RegularExpressions.Regex.Match(n, @"\.Migrations\.(\d{4})_"))
+        .Where(m => m.Success).Max(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Load(string engine, int version)
     {
         var assembly = typeof(MigrationScripts).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.Contains($".Migrations.{engine}.{version:D4}_", StringComparison.Ordinal));
+        var name = assembly.GetManifestResourceNames().Single(n => n.Contains($".Migrations.{version:D4}_", StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
-        return new StreamReader(stream).ReadToEnd();
+        var sql = new StreamReader(stream).ReadToEnd();
+        return engine == "Sqlite" ? ForSqlite(sql) : sql;
     }
+
+    public static string ForSqlite(string sql) => sql
+        .Replace("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "INTEGER PRIMARY KEY AUTOINCREMENT", StringComparison.Ordinal)
+        .Replace("BYTEA", "BLOB", StringComparison.Ordinal);
 }
 
 /// <summary>The store's schema is not the one this build serves; the node must not start.</summary>

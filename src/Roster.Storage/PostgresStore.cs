@@ -14,7 +14,7 @@ namespace Roster.Storage;
 /// </summary>
 public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation, IDisposable
 {
-    public const int SchemaVersion = MigrationScripts.Latest;
+    public static int SchemaVersion => MigrationScripts.Latest;
     const long MigrationLockKey = 0x526F73746572; // "Roster"
     const int CountShards = 16;
     static readonly TimeSpan ConflictBudget = TimeSpan.FromSeconds(3);

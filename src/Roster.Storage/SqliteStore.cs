@@ -18,7 +18,7 @@ internal interface IUniqueViolation
 /// </summary>
 public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, IDisposable
 {
-    public const int SchemaVersion = MigrationScripts.Latest;
+    public static int SchemaVersion => MigrationScripts.Latest;
     readonly string _connectionString;
 
     public string Path { get; }

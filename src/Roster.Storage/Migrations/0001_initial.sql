@@ -1,4 +1,4 @@
--- Roster schema v1 (PostgreSQL): the same tables as Migrations/Sqlite/0001_initial.sql, in PostgreSQL types.
+-- Roster schema v1, one definition for both engines (see MigrationScripts for the two spellings SQLite differs in).
 -- Times are Unix milliseconds; booleans are 0/1; documents are JSON text.
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
