@@ -51,7 +51,7 @@ public class AuthMatrixTests
         using var narrow = await app.AppAsync(fresh, null, ["user:read:list_assistants:admin"]);
         var owner = (await fresh.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
         (await fresh.Put($"/v2/users/{owner}/password", new { password = "0wnerPassw" })).Is(HttpStatusCode.NoContent);
-        var userLevel = await UserLevelToken(app, fresh);
+        var userLevel = await OAuthFlow.UserTokenAsync(app, fresh, "owner@example.com", "0wnerPassw");
 
         var calls = MappedCalls(app, target);
         Assert.True(calls.Count >= 30, $"only {calls.Count} operations mapped");
@@ -82,22 +82,5 @@ public class AuthMatrixTests
             }
         }
         Assert.Equal(before, (await fresh.Get($"/v2/users/{target}")).Body);
-    }
-
-    static async Task<string> UserLevelToken(RosterApp app, Api admin)
-    {
-        const string redirect = "https://app.example.test/callback";
-        var created = (await admin.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { redirect } })).Is(HttpStatusCode.Created).Json;
-        var (id, secret) = (created["client_id"]!.GetValue<string>(), created["client_secret"]!.GetValue<string>());
-        using var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await HtmlForms.Submit(http, $"/oauth/authorize?response_type=code&client_id={id}&redirect_uri={Uri.EscapeDataString(redirect)}",
-            new() { ["client_id"] = id, ["redirect_uri"] = redirect, ["email"] = "owner@example.com", ["password"] = "0wnerPassw" });
-        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(signedIn.Headers.Location!.Query)["code"].ToString();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirect }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
-        return JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
     }
 }

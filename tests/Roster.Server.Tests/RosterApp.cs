@@ -191,3 +191,37 @@ public static class RosterAppStore
         return await q.ExecuteScalarAsync() as string;
     }
 }
+
+static class TestProcessSettings
+{
+    /// <summary>
+    /// Hundreds of servers start in one test run: none watches its configuration files (each watcher holds an inotify
+    /// instance, and the machine allows 128 per user). Child server processes inherit the setting.
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    internal static void NoConfigurationWatchers() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+}
+
+/// <summary>User-level OAuth as a browser and an app run it: a user app, the consent page, the code exchange.</summary>
+public static class OAuthFlow
+{
+    public const string Redirect = "https://app.example.test/callback";
+
+    /// <summary>An access token of <paramref name="email"/> (who must have <paramref name="password"/>) through a new user-level app.</summary>
+    public static async Task<string> UserTokenAsync(RosterApp app, Api admin, string email, string password, string[]? scopes = null)
+    {
+        var created = (await admin.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { Redirect }, scopes })).Is(HttpStatusCode.Created).Json;
+        var (id, secret) = (created["client_id"]!.GetValue<string>(), created["client_secret"]!.GetValue<string>());
+        using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await HtmlForms.Submit(http, $"/oauth/authorize?response_type=code&client_id={id}&redirect_uri={Uri.EscapeDataString(Redirect)}",
+            new() { ["client_id"] = id, ["redirect_uri"] = Redirect, ["email"] = email, ["password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(signedIn.Headers.Location!.Query)["code"].ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
+        return JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+}

@@ -29,20 +29,7 @@ public class SecurityTests
     {
         var owner = (await admin.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
         (await admin.Put($"/v2/users/{owner}/password", new { password = "0wnerPassw" })).Is(HttpStatusCode.NoContent);
-        var created = (await admin.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { Redirect }, scopes })).Is(HttpStatusCode.Created).Json;
-        var (id, secret) = (created["client_id"]!.GetValue<string>(), created["client_secret"]!.GetValue<string>());
-        using var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signedIn = await HtmlForms.Submit(http, $"/oauth/authorize?response_type=code&client_id={id}&redirect_uri={Uri.EscapeDataString(Redirect)}",
-            new() { ["client_id"] = id, ["redirect_uri"] = Redirect, ["email"] = "owner@example.com", ["password"] = "0wnerPassw" });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var code = QueryHelpers.ParseQuery(signedIn.Headers.Location!.Query)["code"].ToString();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{secret}")));
-        var token = JsonNode.Parse(await (await http.SendAsync(request)).Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-        return token;
+        return await OAuthFlow.UserTokenAsync(app, admin, "owner@example.com", "0wnerPassw", scopes);
     }
 
     [Fact]
