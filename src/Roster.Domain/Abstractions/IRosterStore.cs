@@ -20,16 +20,20 @@ public sealed record Assistant(string UserId, string AssistantId, bool CanManage
 /// <summary>Picture bytes as uploaded, with the media type recognised from their content.</summary>
 public sealed record Picture(string Id, string UserId, string ContentType, byte[] Bytes);
 
-public interface IStoreSession
+/// <summary>One session of the store: the union of the narrow stores of each resource, over one transaction.</summary>
+public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore;
+
+public interface IAccountStore
 {
-    // accounts
     Task<Account?> GetAccountAsync(string id);
     Task InsertAccountAsync(Account account);
     Task<int> CountSubAccountsAsync(string masterId);
     Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit);
     Task<long> NextAccountNumberAsync();
+}
 
-    // users
+public interface IUserStore
+{
     Task<User?> GetUserAsync(string id);
     Task<User?> GetUserByEmailAsync(string email);
     Task<User?> GetUserByInviteTokenAsync(string inviteToken);
@@ -47,45 +51,64 @@ public interface IStoreSession
     /// <summary>Offset page, only for the deprecated <c>page_number</c> parameter.</summary>
     Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit);
     Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId);
+}
 
-    // assistants (one relation, seen as assistants of UserId and schedulers of AssistantId)
+/// <summary>Assistants and schedulers: one relation, seen as assistants of UserId and schedulers of AssistantId.</summary>
+public interface IRelationStore
+{
     Task<IReadOnlyList<Assistant>> ListAssistantsAsync(string userId);
     Task<IReadOnlyList<Assistant>> ListSchedulersAsync(string assistantId);
     Task InsertAssistantAsync(Assistant assistant);
     Task<bool> DeleteAssistantAsync(string userId, string assistantId);
     Task DeleteAllAssistantsAsync(string userId);
     Task DeleteAllSchedulersAsync(string assistantId);
+}
 
-    // settings (only the values a user changed; defaults come from the schema)
+/// <summary>Settings: only the values a user changed; defaults come from the schema.</summary>
+public interface ISettingsStore
+{
     Task<string?> GetSettingsAsync(string userId);
     Task SaveSettingsAsync(string userId, string json);
+}
 
-    // e-mail change log (3 changes per 24 h)
+/// <summary>Counters that rules read: the e-mail change log (3 per 24 h) and daily quotas.</summary>
+public interface IQuotaStore
+{
     Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since);
     Task InsertEmailChangeAsync(string userId, DateTimeOffset at);
-
-    // daily quotas: adds one to today's counter and returns the new value
+    /// <summary>Adds one to today's counter and returns the new value.</summary>
     Task<long> IncrementDailyAsync(string accountId, string day, string key);
+}
 
-    // pictures
+public interface IPictureStore
+{
     Task SavePictureAsync(Picture picture);
     Task DeletePicturesOfAsync(string userId);
     Task<Picture?> GetPictureAsync(string id);
+}
 
-    // OAuth apps
+/// <summary>OAuth apps and their single-use grants.</summary>
+public interface IAppStore
+{
     Task<OAuthApp?> GetAppAsync(string clientId);
     Task InsertAppAsync(OAuthApp app);
     Task InsertGrantAsync(OAuthGrant grant);
     /// <summary>Marks the grant used and returns it, or null when it does not exist or was used before (single use).</summary>
     Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind);
+}
 
-    // the outbox: events committed with their change
+/// <summary>The outbox: events committed with their change.</summary>
+public interface IEventStore
+{
     /// <summary>Appends an event in the current transaction; it commits or rolls back with the change.</summary>
     Task AppendEventAsync(Events.DomainEvent e);
     /// <summary>Events after <paramref name="afterSeq"/> in commit order, of one account or (null) of the whole store.</summary>
     Task<IReadOnlyList<Events.DomainEvent>> ListEventsAsync(string? accountId, long afterSeq, int limit);
+}
 
-    // small key/value facts (signing keys)
+/// <summary>Small key/value facts (signing keys, the cookie key ring, the primary account).</summary>
+public interface IMetaStore
+{
     Task<string?> GetMetaAsync(string key);
     Task SetMetaAsync(string key, string value);
 }

@@ -9,7 +9,7 @@ namespace Roster.Domain.Events;
 /// </summary>
 public static class Outbox
 {
-    public static async Task RecordAsync(this IStoreSession s, TimeProvider clock, Operator by, DomainEvent? e)
+    public static async Task RecordAsync(this IEventStore s, TimeProvider clock, Operator by, DomainEvent? e)
     {
         if (e is null) return;
         await s.AppendEventAsync(e with

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
+namespace Roster.Storage;
+
+internal sealed partial class SqlSession
+{
+    // ---- accounts ----
+
+    sealed class AccountRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; set; } = "";
+        public long AccountNumber { get; set; }
+        public string Name { get; set; } = "";
+        public string Plan { get; set; } = "";
+        public long LicensedSeats { get; set; }
+        public string ManagedDomains { get; set; } = "[]";
+        public long MasterAccount { get; set; }
+        public string? ParentId { get; set; }
+        public string OwnerId { get; set; } = "";
+        public long SsoPreProvisioning { get; set; }
+        public long CreatedAt { get; set; }
+
+        public Account ToAccount() => new()
+        {
+            Seq = Seq, Id = Id, AccountNumber = AccountNumber, Name = Name, Plan = Plan, LicensedSeats = (int)LicensedSeats,
+            ManagedDomains = JsonSerializer.Deserialize(ManagedDomains, StorageJson.Default.ListString) ?? [],
+            MasterAccount = MasterAccount != 0, ParentId = ParentId, OwnerId = OwnerId, SsoPreProvisioning = SsoPreProvisioning != 0,
+            CreatedAt = At(CreatedAt),
+        };
+    }
+
+    const string AccountColumns = "seq, id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at";
+
+    public async Task<Account?> GetAccountAsync(string id)
+        => (await One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
+
+    public async Task InsertAccountAsync(Account a)
+        => a.Seq = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at)
+            VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt)
+            RETURNING seq
+            """,
+            new
+            {
+                a.Id, a.AccountNumber, a.Name, a.Plan, a.LicensedSeats,
+                ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString),
+                MasterAccount = a.MasterAccount ? 1 : 0, a.ParentId, a.OwnerId, Sso = a.SsoPreProvisioning ? 1 : 0, CreatedAt = Ms(a.CreatedAt),
+            }, transaction);
+
+    public async Task<int> CountSubAccountsAsync(string masterId)
+        => (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);
+
+    public async Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit)
+        => (await Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            new { masterId, afterSeq, limit })).Select(r => r.ToAccount()).ToList();
+
+    public Task<long> NextAccountNumberAsync()
+        => connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
+}

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
+namespace Roster.Storage;
+
+internal sealed partial class SqlSession
+{
+    // ---- assistants ----
+
+    sealed class AssistantRow
+    {
+        public string UserId { get; set; } = "";
+        public string AssistantId { get; set; } = "";
+        public long CanManageHostPrivateEvent { get; set; }
+        public long AddedAt { get; set; }
+        public Assistant ToAssistant() => new(UserId, AssistantId, CanManageHostPrivateEvent != 0, At(AddedAt));
+    }
+
+    public async Task<IReadOnlyList<Assistant>> ListAssistantsAsync(string userId)
+        => (await Many<AssistantRow>("SELECT user_id, assistant_id, can_manage_host_private_event, added_at FROM assistants WHERE user_id = @userId ORDER BY added_at, assistant_id", new { userId }))
+            .Select(r => r.ToAssistant()).ToList();
+
+    public async Task<IReadOnlyList<Assistant>> ListSchedulersAsync(string assistantId)
+        => (await Many<AssistantRow>("SELECT user_id, assistant_id, can_manage_host_private_event, added_at FROM assistants WHERE assistant_id = @assistantId ORDER BY added_at, user_id", new { assistantId }))
+            .Select(r => r.ToAssistant()).ToList();
+
+    public Task InsertAssistantAsync(Assistant a)
+        => Exec("INSERT INTO assistants (user_id, assistant_id, can_manage_host_private_event, added_at) VALUES (@UserId, @AssistantId, @Can, @At)",
+            new { a.UserId, a.AssistantId, Can = a.CanManageHostPrivateEvent ? 1 : 0, At = Ms(a.AddedAt) });
+
+    public async Task<bool> DeleteAssistantAsync(string userId, string assistantId)
+        => await Exec("DELETE FROM assistants WHERE user_id = @userId AND assistant_id = @assistantId", new { userId, assistantId }) > 0;
+
+    public Task DeleteAllAssistantsAsync(string userId) => Exec("DELETE FROM assistants WHERE user_id = @userId", new { userId });
+
+    public Task DeleteAllSchedulersAsync(string assistantId) => Exec("DELETE FROM assistants WHERE assistant_id = @assistantId", new { assistantId });
+}

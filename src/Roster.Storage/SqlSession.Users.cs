@@ -1,0 +1,268 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
+namespace Roster.Storage;
+
+internal sealed partial class SqlSession
+{
+    // ---- users ----
+
+    sealed class UserRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; set; } = "";
+        public string AccountId { get; set; } = "";
+        public string Email { get; set; } = "";
+        public long Type { get; set; }
+        public string Status { get; set; } = "";
+        public string RoleId { get; set; } = "";
+        public long LoginType { get; set; }
+        public long Pmi { get; set; }
+        public long UsePmi { get; set; }
+        public string? VanityName { get; set; }
+        public long CreatedAt { get; set; }
+        public long? LastLoginTime { get; set; }
+        public long Verified { get; set; }
+        public string? PicId { get; set; }
+        public string? PasswordHash { get; set; }
+        public string PasswordHistory { get; set; } = "[]";
+        public string? InviteToken { get; set; }
+        public long? InviteExpiresAt { get; set; }
+        public long? TokensRevokedAt { get; set; }
+        public string Profile { get; set; } = "{}";
+
+        public User ToUser() => new()
+        {
+            Seq = Seq, Id = Id, AccountId = AccountId, Email = Email, Type = (int)Type, Status = Status, RoleId = RoleId,
+            LoginType = (int)LoginType, Pmi = Pmi, UsePmi = UsePmi != 0, VanityName = VanityName, CreatedAt = At(CreatedAt),
+            LastLoginTime = LastLoginTime is { } l ? At(l) : null, Verified = Verified != 0, PicId = PicId, PasswordHash = PasswordHash,
+            PasswordHistory = JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [],
+            InviteToken = InviteToken, InviteExpiresAt = InviteExpiresAt is { } i ? At(i) : null,
+            TokensRevokedAt = TokensRevokedAt is { } r ? At(r) : null,
+            Profile = JsonSerializer.Deserialize(Profile, StorageJson.Default.UserProfile) ?? new UserProfile(),
+        };
+    }
+
+    const string UserColumns =
+        "seq, id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, created_at, last_login_time, verified, pic_id, " +
+        "password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile";
+
+    static object UserArgs(User u) => new
+    {
+        u.Id, u.AccountId, u.Email, u.Type, u.Status, u.RoleId, u.LoginType, u.Pmi, UsePmi = u.UsePmi ? 1 : 0, u.VanityName,
+        VanityKey = u.VanityName?.ToLowerInvariant(), CreatedAt = Ms(u.CreatedAt), LastLoginTime = Ms(u.LastLoginTime),
+        Verified = u.Verified ? 1 : 0, u.PicId, u.PasswordHash,
+        PasswordHistory = JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString),
+        u.InviteToken, InviteExpiresAt = Ms(u.InviteExpiresAt), TokensRevokedAt = Ms(u.TokensRevokedAt),
+        Profile = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile),
+    };
+
+    /// <summary>Moves one user between (account, status, role) totals; <c>delta</c> is +1 or -1.</summary>
+    Task Count(string accountId, string status, string roleId, long delta)
+        => Exec(
+            """
+            INSERT INTO user_counts (account_id, status, role_id, shard, n) VALUES (@accountId, @status, @roleId, @shard, @delta)
+            ON CONFLICT (account_id, status, role_id, shard) DO UPDATE SET n = user_counts.n + excluded.n
+            """, new { accountId, status, roleId, delta, shard = countShards == 1 ? 0 : Random.Shared.Next(countShards) });
+
+    sealed record CountKey(string AccountId, string Status, string RoleId);
+
+    Task<CountKey?> KeyOf(string id) => One<CountKey>("SELECT account_id, status, role_id FROM users WHERE id = @id", new { id });
+
+    public async Task<User?> GetUserAsync(string id)
+        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
+
+    public async Task<User?> GetUserByEmailAsync(string email)
+        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE email = @email", new { email }))?.ToUser();
+
+    public async Task<User?> GetUserByInviteTokenAsync(string inviteToken)
+        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
+
+    public async Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId)
+        => await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM users WHERE vanity_key = @key AND (@exceptUserId IS NULL OR id <> @exceptUserId)",
+            new { key = vanityName.ToLowerInvariant(), exceptUserId }, transaction) > 0;
+
+    public async Task<bool> PmiTakenAsync(long pmi, string? exceptUserId)
+        => await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM users WHERE pmi = @pmi AND (@exceptUserId IS NULL OR id <> @exceptUserId)", new { pmi, exceptUserId }, transaction) > 0;
+
+    public async Task InsertUserAsync(User u)
+    {
+        try
+        {
+            u.Seq = await connection.ExecuteScalarAsync<long>(
+                $"""
+                INSERT INTO users (id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, vanity_key, created_at,
+                    last_login_time, verified, pic_id, password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile)
+                VALUES (@Id, @AccountId, @Email, @Type, @Status, @RoleId, @LoginType, @Pmi, @UsePmi, @VanityName, @VanityKey, @CreatedAt,
+                    @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
+                RETURNING seq
+                """, UserArgs(u), transaction);
+            await Count(u.AccountId, u.Status, u.RoleId, +1);
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw new UniqueKeyConflict("email", u.Email);
+        }
+    }
+
+    static readonly string[] UserInsertColumns =
+    [
+        "id", "account_id", "email", "type", "status", "role_id", "login_type", "pmi", "use_pmi", "vanity_name", "vanity_key", "created_at",
+        "last_login_time", "verified", "pic_id", "password_hash", "password_history", "invite_token", "invite_expires_at", "tokens_revoked_at", "profile",
+    ];
+
+    /// <summary>One prepared command, its parameters reused for every row: the bulk path for seeding and imports.</summary>
+    public async Task InsertUsersAsync(IReadOnlyList<User> users)
+    {
+        if (connection is Npgsql.NpgsqlConnection pg)
+        {
+            await CopyUsersAsync(pg, users);
+            return;
+        }
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
+        var p = UserInsertColumns.Select(c =>
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = c;
+            cmd.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        static object Db(object? v) => v ?? DBNull.Value;
+        try
+        {
+            foreach (var u in users)
+            {
+                p[0].Value = u.Id; p[1].Value = u.AccountId; p[2].Value = u.Email; p[3].Value = (long)u.Type; p[4].Value = u.Status;
+                p[5].Value = u.RoleId; p[6].Value = (long)u.LoginType; p[7].Value = u.Pmi; p[8].Value = u.UsePmi ? 1L : 0L;
+                p[9].Value = Db(u.VanityName); p[10].Value = Db(u.VanityName?.ToLowerInvariant()); p[11].Value = Ms(u.CreatedAt);
+                p[12].Value = Db(Ms(u.LastLoginTime)); p[13].Value = u.Verified ? 1L : 0L; p[14].Value = Db(u.PicId); p[15].Value = Db(u.PasswordHash);
+                p[16].Value = JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString); p[17].Value = Db(u.InviteToken);
+                p[18].Value = Db(Ms(u.InviteExpiresAt)); p[19].Value = Db(Ms(u.TokensRevokedAt));
+                p[20].Value = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            foreach (var g in users.GroupBy(u => new CountKey(u.AccountId, u.Status, u.RoleId)))
+                await Count(g.Key.AccountId, g.Key.Status, g.Key.RoleId, g.Count());
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw new UniqueKeyConflict("email", "");
+        }
+    }
+
+    /// <summary>PostgreSQL's bulk path: binary COPY, one round trip for the whole batch.</summary>
+    async Task CopyUsersAsync(Npgsql.NpgsqlConnection pg, IReadOnlyList<User> users)
+    {
+        try
+        {
+            await using (var copy = await pg.BeginBinaryImportAsync($"COPY users ({string.Join(", ", UserInsertColumns)}) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var u in users)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(u.Id); await copy.WriteAsync(u.AccountId); await copy.WriteAsync(u.Email);
+                    await copy.WriteAsync((long)u.Type); await copy.WriteAsync(u.Status); await copy.WriteAsync(u.RoleId);
+                    await copy.WriteAsync((long)u.LoginType); await copy.WriteAsync(u.Pmi); await copy.WriteAsync(u.UsePmi ? 1L : 0L);
+                    await Nullable(copy, u.VanityName); await Nullable(copy, u.VanityName?.ToLowerInvariant()); await copy.WriteAsync(Ms(u.CreatedAt));
+                    await Nullable(copy, Ms(u.LastLoginTime)); await copy.WriteAsync(u.Verified ? 1L : 0L); await Nullable(copy, u.PicId);
+                    await Nullable(copy, u.PasswordHash); await copy.WriteAsync(JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString));
+                    await Nullable(copy, u.InviteToken); await Nullable(copy, Ms(u.InviteExpiresAt)); await Nullable(copy, Ms(u.TokensRevokedAt));
+                    await copy.WriteAsync(JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile));
+                }
+                await copy.CompleteAsync();
+            }
+            foreach (var g in users.GroupBy(u => new CountKey(u.AccountId, u.Status, u.RoleId)))
+                await Count(g.Key.AccountId, g.Key.Status, g.Key.RoleId, g.Count());
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw new UniqueKeyConflict("email", "");
+        }
+
+        static Task Nullable<T>(Npgsql.NpgsqlBinaryImporter copy, T? value)
+            => value is null ? copy.WriteNullAsync() : copy.WriteAsync(value);
+    }
+
+    public async Task<IReadOnlyList<long>> AllPmisAsync() => await Many<long>("SELECT pmi FROM users");
+
+    public async Task UpdateUserAsync(User u)
+    {
+        var before = await KeyOf(u.Id);
+        if (before is not null && before != new CountKey(u.AccountId, u.Status, u.RoleId))
+        {
+            await Count(before.AccountId, before.Status, before.RoleId, -1);
+            await Count(u.AccountId, u.Status, u.RoleId, +1);
+        }
+        try
+        {
+            await Exec(
+                """
+                UPDATE users SET account_id = @AccountId, email = @Email, type = @Type, status = @Status, role_id = @RoleId, login_type = @LoginType,
+                    pmi = @Pmi, use_pmi = @UsePmi, vanity_name = @VanityName, vanity_key = @VanityKey, last_login_time = @LastLoginTime,
+                    verified = @Verified, pic_id = @PicId, password_hash = @PasswordHash, password_history = @PasswordHistory,
+                    invite_token = @InviteToken, invite_expires_at = @InviteExpiresAt, tokens_revoked_at = @TokensRevokedAt, profile = @Profile
+                WHERE id = @Id
+                """, UserArgs(u));
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        {
+            throw new UniqueKeyConflict("email", u.Email);
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "vanity_key"))
+        {
+            throw new UniqueKeyConflict("vanity_name", u.VanityName ?? "");
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "pmi"))
+        {
+            throw new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public async Task DeleteUserAsync(string id)
+    {
+        if (await KeyOf(id) is { } key) await Count(key.AccountId, key.Status, key.RoleId, -1);
+        await Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
+        await Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
+        await Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });
+        await Exec("DELETE FROM pictures WHERE user_id = @id", new { id });
+        await Exec("DELETE FROM users WHERE id = @id", new { id });
+    }
+
+    public async Task<int> CountUsersAsync(string accountId, string status, string? roleId)
+        => (int)await connection.ExecuteScalarAsync<long>(
+            roleId is null
+                ? "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND status = @status"
+                : "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
+            new { accountId, status, roleId }, transaction);
+
+    public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit)
+        => (await Many<UserRow>(
+            roleId is null
+                ? $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND status = @status AND seq > @afterSeq ORDER BY seq LIMIT @limit"
+                : $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            new { accountId, status, roleId, afterSeq, limit })).Select(r => r.ToUser()).ToList();
+
+    public async Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit)
+        => (await Many<UserRow>(
+            roleId is null
+                ? $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset"
+                : $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset",
+            new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
+
+    public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
+        => (int)await connection.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM users
+            WHERE account_id = @accountId AND type IN (2, 3) AND status IN ('active', 'pending') AND (@exceptUserId IS NULL OR id <> @exceptUserId)
+            """, new { accountId, exceptUserId }, transaction);
+}
