@@ -98,6 +98,31 @@ public static class Changes
         return (@new, old);
     }
 
+    /// <summary>
+    /// What a patch changes in a document: each leaf of <paramref name="patch"/> whose value differs from the same
+    /// place in <paramref name="before"/>, with both values; containers are walked, arrays compared as values.
+    /// </summary>
+    public static (JsonObject New, JsonObject Old) DiffPatch(JsonObject before, JsonObject patch)
+    {
+        var @new = new JsonObject();
+        var old = new JsonObject();
+        foreach (var (key, value) in patch)
+        {
+            before.TryGetPropertyValue(key, out var was);
+            if (value is JsonObject inner)
+            {
+                var (n, o) = DiffPatch(was as JsonObject ?? new JsonObject(), inner);
+                if (n.Count > 0) { @new[key] = n; old[key] = o; }
+            }
+            else if (!JsonNode.DeepEquals(was, value))
+            {
+                @new[key] = value?.DeepClone();
+                old[key] = was?.DeepClone();
+            }
+        }
+        return (@new, old);
+    }
+
     public static JsonObject Data(JsonObject @object, JsonObject? old = null)
     {
         var data = new JsonObject { ["object"] = @object };

@@ -83,8 +83,12 @@ public sealed class UserSettings
         return new JsonObject { [SettingsOptions.MeetingSecurity] = value };
     }
 
-    /// <summary>Applies a PATCH without <c>option</c>; throws before changing anything when the body is invalid.</summary>
-    public void PatchFull(User user, JsonObject body)
+    /// <summary>
+    /// Applies a PATCH without <c>option</c>; throws before changing anything when the body is invalid. Returns the
+    /// leaves that really changed, new and previous values (for the event), computed from the one full document the
+    /// rules need anyway.
+    /// </summary>
+    public (JsonObject New, JsonObject Old) PatchFull(User user, JsonObject body)
     {
         var errors = new List<FieldError>();
         var clean = new JsonObject();
@@ -97,6 +101,7 @@ public sealed class UserSettings
         }
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         var after = Full(user);
+        var changes = Events.Changes.DiffPatch(after, clean);
         SettingsSchema.Merge(after, clean);
         SettingsRules.Check(user, clean, after);
         foreach (var (section, value) in clean)
@@ -104,6 +109,7 @@ public sealed class UserSettings
             if (_stored[section] is not JsonObject existing) _stored[section] = existing = new JsonObject();
             SettingsSchema.Merge(existing, value!.AsObject());
         }
+        return changes;
     }
 
     public void PatchMeetingSecurity(JsonObject body)

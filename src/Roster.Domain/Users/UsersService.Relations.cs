@@ -156,25 +156,25 @@ public sealed partial class UsersService
                 throw Fail.PendingUser("The settings of a pending user cannot be changed.");
             }
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
-            var account = await AccountOf(s, user.AccountId);
-            JsonObject Effective() => option is SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication
-                ? settings.Authentication(option, account.Id, account.ManagedDomains)
-                : settings.Full(user);
-            var before = Effective();
+            JsonObject changed, previous;
             switch (option)
             {
                 case SettingsOptions.MeetingSecurity:
+                    var securityBefore = settings.MeetingSecurity();
                     settings.PatchMeetingSecurity(body);
+                    (changed, previous) = Changes.Diff(securityBefore, settings.MeetingSecurity());
                     break;
                 case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
+                    var account = await AccountOf(s, user.AccountId);
+                    var authBefore = settings.Authentication(option, account.Id, account.ManagedDomains);
                     settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
+                    (changed, previous) = Changes.Diff(authBefore, settings.Authentication(option, account.Id, account.ManagedDomains));
                     break;
                 default:
-                    settings.PatchFull(user, body);
+                    (changed, previous) = settings.PatchFull(user, body);
                     break;
             }
             await s.SaveSettingsAsync(user.Id, settings.ToJson());
-            var (changed, previous) = Changes.Diff(before, Effective());
             if (changed.Count > 0)
             {
                 changed["id"] = user.Id;
