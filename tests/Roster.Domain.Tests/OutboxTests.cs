@@ -29,6 +29,10 @@ public sealed class OutboxTests : IDisposable
     readonly StillClock _clock = new();
     readonly AccountsService _accounts;
     readonly UsersService _users;
+    readonly UserRelationsService _relations;
+    readonly UserSettingsService _settings;
+    readonly UserPicturesService _pictures;
+    readonly UserTokensService _tokens;
     readonly UserOAuthService _oauth;
     long _seen;
 
@@ -40,6 +44,10 @@ public sealed class OutboxTests : IDisposable
         var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
         _users = new UsersService(_store, _clock, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), _clock, new MemoryRateCounter()));
         _oauth = new UserOAuthService(_store, _clock);
+        _relations = new UserRelationsService(_store, _clock);
+        _settings = new UserSettingsService(_store, _clock);
+        _pictures = new UserPicturesService(_store, _clock);
+        _tokens = new UserTokensService(_store, _clock, keys);
     }
 
     public void Dispose()
@@ -99,12 +107,12 @@ public sealed class OutboxTests : IDisposable
         var takenPmi = (await _users.GetAsync(admin, u1)).Pmi;
         await Refused(() => _users.UpdateAsync(admin, u3, new UserUpdate { Pmi = takenPmi }));
 
-        var settings = (await Expect(() => _users.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":true}}""")!.AsObject()),
+        var settings = (await Expect(() => _settings.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":true}}""")!.AsObject()),
             EventTypes.UserSettingsUpdated)).Single();
         Assert.True(settings.Data["object"]!["in_meeting"]!["chat"]!.GetValue<bool>());
         Assert.False(settings.Data["old_object"]!["in_meeting"]!["chat"]!.GetValue<bool>());
         Assert.Single(settings.Data["object"]!["in_meeting"]!.AsObject());
-        await Refused(() => _users.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":"yes"}}""")!.AsObject()));
+        await Refused(() => _settings.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":"yes"}}""")!.AsObject()));
 
         await Expect(() => _users.SetStatusAsync(admin, u1, new StatusRequest { Action = "deactivate" }), EventTypes.UserDeactivated);
         await Expect(() => _users.SetStatusAsync(admin, u1, new StatusRequest { Action = "activate" }), EventTypes.UserActivated);
@@ -114,20 +122,20 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal("uno@example.com", moved.Data["object"]!["email"]!.GetValue<string>());
         Assert.Equal("one@example.com", moved.Data["old_object"]!["email"]!.GetValue<string>());
 
-        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
-        await Expect(() => _users.DeleteAssistantAsync(admin, u1, u3), EventTypes.UserAssistantsDeleted);
-        await Refused(() => _users.DeleteAssistantAsync(admin, u1, u3));
-        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
-        await Expect(() => _users.DeleteSchedulersAsync(admin, u3), EventTypes.UserSchedulersDeleted);
-        await Expect(() => _users.DeleteSchedulersAsync(admin, u3)); // none left: nothing happened
-        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
-        await Expect(() => _users.DeleteAssistantsAsync(admin, u1), EventTypes.UserAssistantsDeleted);
-        await Expect(() => _users.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
-        await Expect(() => _users.DeleteSchedulerAsync(admin, u3, u1), EventTypes.UserSchedulersDeleted);
+        await Expect(() => _relations.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _relations.DeleteAssistantAsync(admin, u1, u3), EventTypes.UserAssistantsDeleted);
+        await Refused(() => _relations.DeleteAssistantAsync(admin, u1, u3));
+        await Expect(() => _relations.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _relations.DeleteSchedulersAsync(admin, u3), EventTypes.UserSchedulersDeleted);
+        await Expect(() => _relations.DeleteSchedulersAsync(admin, u3)); // none left: nothing happened
+        await Expect(() => _relations.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _relations.DeleteAssistantsAsync(admin, u1), EventTypes.UserAssistantsDeleted);
+        await Expect(() => _relations.AddAssistantsAsync(admin, u1, new AddAssistantsRequest { Assistants = [new AssistantRef { Id = u3 }] }), EventTypes.UserAssistantsAdded);
+        await Expect(() => _relations.DeleteSchedulerAsync(admin, u3, u1), EventTypes.UserSchedulersDeleted);
 
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-        await Expect(() => _users.UploadPictureAsync(admin, u1, "me.png", png), EventTypes.UserPictureUpdated);
-        await Expect(() => _users.RevokeTokensAsync(admin, u1), EventTypes.UserTokensRevoked);
+        await Expect(() => _pictures.UploadPictureAsync(admin, u1, "me.png", png), EventTypes.UserPictureUpdated);
+        await Expect(() => _tokens.RevokeTokensAsync(admin, u1), EventTypes.UserTokensRevoked);
 
         var accepted = await Expect(() => _users.AcceptInvitationAsync(invite, "Invit3dPassw"), EventTypes.UserInvitationAccepted, EventTypes.UserSignedIn);
         Assert.All(accepted, a => Assert.Equal((u2, (string?)null), (a.OperatorId, a.OperatorClientId)));

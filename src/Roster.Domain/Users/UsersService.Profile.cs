@@ -3,6 +3,8 @@ using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
 
+using static Roster.Domain.Users.UserAccess;
+
 namespace Roster.Domain.Users;
 
 public sealed partial class UsersService
@@ -22,7 +24,7 @@ public sealed partial class UsersService
         {
             var user = await Target(s, caller, userId, Operations.UpdateUser);
             var before = Changes.Copy(user);
-            ThrowIfInvitationExpired(user);
+            ThrowIfInvitationExpired(user, Now);
             var me = await s.GetUserAsync(caller.UserId);
             var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
             var account = await AccountOf(s, user.AccountId);
@@ -55,7 +57,7 @@ public sealed partial class UsersService
             if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
             Apply(user.Profile, u);
             await s.UpdateUserAsync(user);
-            await Record(s, caller, Changes.UserChanged(EventTypes.UserUpdated, before, user));
+            await Record(s, clock, caller, Changes.UserChanged(EventTypes.UserUpdated, before, user));
             return true;
         }, ct);
     }
@@ -137,7 +139,7 @@ public sealed partial class UsersService
             if (user.Id == caller.UserId) throw Fail.NoPrivilege("You cannot delete yourself.");
             if (user.IsPending)
             {
-                ThrowIfInvitationExpired(user);
+                ThrowIfInvitationExpired(user, Now);
                 if (action == "delete") throw Fail.Invalid("Pending users can only be removed with action=disassociate.");
             }
             else if (action == "disassociate")
@@ -155,7 +157,7 @@ public sealed partial class UsersService
                 if (target.IsPending) throw Fail.Invalid("The transfer target must be an active user.");
             }
             await s.DeleteUserAsync(user.Id);
-            await Record(s, caller, Changes.OfUser(action == "delete" ? EventTypes.UserDeleted : EventTypes.UserDisassociated, user));
+            await Record(s, clock, caller, Changes.OfUser(action == "delete" ? EventTypes.UserDeleted : EventTypes.UserDisassociated, user));
             return true;
         }, ct);
     }
@@ -172,7 +174,7 @@ public sealed partial class UsersService
             if (user.IsOwner || user.IsAdmin) throw Fail.NoPrivilege("The owner and admins cannot be activated or deactivated.");
             if (user.IsPending)
             {
-                ThrowIfInvitationExpired(user);
+                ThrowIfInvitationExpired(user, Now);
                 throw Fail.Invalid("A pending user cannot be activated or deactivated before accepting the invitation.");
             }
             var target = body.Action == "activate" ? UserStatuses.Active : UserStatuses.Inactive;
@@ -180,7 +182,7 @@ public sealed partial class UsersService
             if (target == UserStatuses.Active) await RequireSeat(s, await AccountOf(s, user.AccountId), user.Type, user.Id);
             user.Status = target;
             await s.UpdateUserAsync(user);
-            await Record(s, caller, Changes.OfUser(target == UserStatuses.Active ? EventTypes.UserActivated : EventTypes.UserDeactivated, user));
+            await Record(s, clock, caller, Changes.OfUser(target == UserStatuses.Active ? EventTypes.UserActivated : EventTypes.UserDeactivated, user));
             return true;
         }, ct);
     }
@@ -220,7 +222,7 @@ public sealed partial class UsersService
             var before = Changes.Copy(user);
             user.Email = email;
             await s.UpdateUserAsync(user);
-            await Record(s, caller, Changes.UserChanged(EventTypes.UserEmailChanged, before, user));
+            await Record(s, clock, caller, Changes.UserChanged(EventTypes.UserEmailChanged, before, user));
             return true;
         }, ct);
     }
@@ -258,7 +260,7 @@ public sealed partial class UsersService
                     user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];
                 user.PasswordHash = hash;
                 await s.UpdateUserAsync(user);
-                await Record(s, caller, Changes.OfUser(EventTypes.UserPasswordChanged, user));
+                await Record(s, clock, caller, Changes.OfUser(EventTypes.UserPasswordChanged, user));
                 return true;
             }, ct);
             if (applied) return;

@@ -7,6 +7,8 @@ using Roster.Domain.Errors;
 using Roster.Domain.Events;
 using Roster.Domain.Paging;
 
+using static Roster.Domain.Users.UserAccess;
+
 namespace Roster.Domain.Users;
 
 /// <summary>
@@ -26,40 +28,6 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
 
     // ---- resolution and privilege ----
 
-    /// <summary>
-    /// Finds the user a path names (id, e-mail or <c>me</c>) inside the caller's account and checks the
-    /// operation's scopes. A user of another account answers exactly as a user that does not exist.
-    /// </summary>
-    static async Task<User> Target(IStoreSession s, Caller caller, string userId, Operation op)
-    {
-        var user = userId == "me"
-            ? await s.GetUserAsync(caller.UserId)
-            : userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
-        if (user is null || user.AccountId != caller.AccountId) throw Fail.UserNotFound(userId);
-        op.Authorize(caller, user.Id == caller.UserId);
-        return user;
-    }
-
-    /// <summary>Owner and admins manage other users; a member may act only on what user scopes allow.</summary>
-    /// <summary>Records an event of this write, by the caller, on the store's clock (null records nothing).</summary>
-    Task Record(IStoreSession s, Caller caller, DomainEvent? e) => s.RecordAsync(clock, Operator.Of(caller), e);
-
-    static async Task<User> RequireAdmin(IStoreSession s, Caller caller)
-    {
-        var me = await s.GetUserAsync(caller.UserId);
-        if (me is null || me.AccountId != caller.AccountId || !(me.IsOwner || me.IsAdmin))
-            throw Fail.NoPrivilege("Only the account owner or an admin can do this.");
-        return me;
-    }
-
-    void ThrowIfInvitationExpired(User user)
-    {
-        if (user.InvitationExpired(Now)) throw Fail.InvitationExpired();
-    }
-
-    static async Task<Account> AccountOf(IStoreSession s, string accountId)
-        => await s.GetAccountAsync(accountId) ?? throw Fail.AccountNotFound(accountId);
-
     static async Task RequireSeat(IStoreSession s, Account account, int type, string? exceptUserId)
     {
         if (!UserTypes.IsPaid(type)) return;
@@ -76,7 +44,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         => store.ReadAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.GetUser);
-            ThrowIfInvitationExpired(user);
+            ThrowIfInvitationExpired(user, Now);
             return user;
         }, ct);
 
@@ -224,7 +192,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             await s.InsertUserAsync(user);
             var created = Changes.Snapshot(user);
             created["creation_type"] = action;
-            await Record(s, caller, new DomainEvent(EventTypes.UserCreated, user.AccountId, user.Id, Changes.Data(created)));
+            await Record(s, clock, caller, new DomainEvent(EventTypes.UserCreated, user.AccountId, user.Id, Changes.Data(created)));
             return new CreatedUser(user, user.InviteToken);
         }, ct);
     }

@@ -70,7 +70,7 @@ public static class RosterEndpoints
             e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data)).ToList(), page.Count > 0 ? page[^1].Seq : from), ServerJson.Default.EventListDto);
     }
 
-    public static async Task<IResult> VerifyToken(HttpContext http, UsersService users)
+    public static async Task<IResult> VerifyToken(HttpContext http, UserTokensService users)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.TokenCheckRequest);
         var payload = await users.VerifyTokenAsync(http.Caller(), body.Token ?? "", http.RequestAborted);

@@ -60,6 +60,10 @@ public static class RosterHosting
         });
         services.AddSingleton<RosterKeys>(); // loaded by StartStoreAsync
         services.AddSingleton<UsersService>();
+        services.AddSingleton<UserRelationsService>();
+        services.AddSingleton<UserSettingsService>();
+        services.AddSingleton<UserPicturesService>();
+        services.AddSingleton<UserTokensService>();
         services.AddSingleton<Domain.Events.EventsService>();
         services.AddSingleton<UserSeeder>();
         services.AddSingleton<Domain.Auth.UserOAuthService>();

@@ -132,77 +132,77 @@ public static class UsersEndpoints
     public static async Task<IResult> GetPermissions(HttpContext http, UsersService users, string userId)
         => TypedResults.Json(new PermissionsDto(await users.PermissionsAsync(http.Caller(), userId, Ct(http))), ServerJson.Default.PermissionsDto);
 
-    public static async Task<IResult> UploadPicture(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> UploadPicture(HttpContext http, UserPicturesService users, string userId)
     {
         if (!http.Request.HasFormContentType) throw Fail.PictureNotMultipart();
         var form = await http.Request.ReadFormAsync(Ct(http));
         var file = form.Files.GetFile("pic_file") ?? throw Fail.PictureMissing();
-        if (file.Length > UsersService.MaxPictureBytes) throw Fail.PictureTooLarge();
+        if (file.Length > UserPicturesService.MaxPictureBytes) throw Fail.PictureTooLarge();
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, Ct(http));
         await users.UploadPictureAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
         return Results.Text("{}", "application/json", statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> ServePicture(UsersService users, HttpContext http, string pictureId)
+    public static async Task<IResult> ServePicture(UserPicturesService users, HttpContext http, string pictureId)
     {
         var picture = await users.GetPictureAsync(pictureId, Ct(http));
         if (picture is null) throw Fail.PictureNotFound();
         return TypedResults.File(picture.Bytes, picture.ContentType);
     }
 
-    public static async Task<IResult> GetToken(HttpContext http, UsersService users, string userId, [FromQuery] string? type, [FromQuery] string? ttl)
+    public static async Task<IResult> GetToken(HttpContext http, UserTokensService users, string userId, [FromQuery] string? type, [FromQuery] string? ttl)
         => TypedResults.Json(new TokenDto(await users.IssueTokenAsync(http.Caller(), userId, type, Input.Long(ttl, "ttl"), Ct(http))), ServerJson.Default.TokenDto);
 
-    public static async Task<IResult> RevokeToken(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> RevokeToken(HttpContext http, UserTokensService users, string userId)
     {
         await users.RevokeTokensAsync(http.Caller(), userId, Ct(http));
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ListAssistants(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> ListAssistants(HttpContext http, UserRelationsService users, string userId)
     {
         var list = await users.ListAssistantsAsync(http.Caller(), userId, Ct(http));
         return TypedResults.Json(new AssistantsDto(list.Select(a => new AssistantDto(a.Id, a.Email, a.CanManageHostPrivateEvent)).ToList()), ServerJson.Default.AssistantsDto);
     }
 
-    public static async Task<IResult> AddAssistants(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> AddAssistants(HttpContext http, UserRelationsService users, string userId)
     {
         var added = await users.AddAssistantsAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.AddAssistantsRequest), Ct(http));
         return TypedResults.Json(new AssistantsAddedDto(added.Ids, UserWire.Time(added.AddAt)), ServerJson.Default.AssistantsAddedDto, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> DeleteAssistants(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> DeleteAssistants(HttpContext http, UserRelationsService users, string userId)
     {
         await users.DeleteAssistantsAsync(http.Caller(), userId, Ct(http));
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> DeleteAssistant(HttpContext http, UsersService users, string userId, string assistantId)
+    public static async Task<IResult> DeleteAssistant(HttpContext http, UserRelationsService users, string userId, string assistantId)
     {
         await users.DeleteAssistantAsync(http.Caller(), userId, assistantId, Ct(http));
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ListSchedulers(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> ListSchedulers(HttpContext http, UserRelationsService users, string userId)
     {
         var list = await users.ListSchedulersAsync(http.Caller(), userId, Ct(http));
         return TypedResults.Json(new SchedulersDto(list.Select(s => new SchedulerDto(s.Id, s.Email, s.Pmi)).ToList()), ServerJson.Default.SchedulersDto);
     }
 
-    public static async Task<IResult> DeleteSchedulers(HttpContext http, UsersService users, string userId)
+    public static async Task<IResult> DeleteSchedulers(HttpContext http, UserRelationsService users, string userId)
     {
         await users.DeleteSchedulersAsync(http.Caller(), userId, Ct(http));
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> DeleteScheduler(HttpContext http, UsersService users, string userId, string schedulerId)
+    public static async Task<IResult> DeleteScheduler(HttpContext http, UserRelationsService users, string userId, string schedulerId)
     {
         await users.DeleteSchedulerAsync(http.Caller(), userId, schedulerId, Ct(http));
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> GetSettings(HttpContext http, UsersService users, string userId, [FromQuery] string? option,
+    public static async Task<IResult> GetSettings(HttpContext http, UserSettingsService users, string userId, [FromQuery] string? option,
         [FromQuery(Name = "custom_query_fields")] string? customQueryFields, [FromQuery(Name = "login_type")] string? loginType)
     {
         Input.Int(loginType, "login_type");
@@ -210,7 +210,7 @@ public static class UsersEndpoints
         return TypedResults.Json(doc, ServerJson.Default.JsonObject);
     }
 
-    public static async Task<IResult> UpdateSettings(HttpContext http, UsersService users, string userId, [FromQuery] string? option)
+    public static async Task<IResult> UpdateSettings(HttpContext http, UserSettingsService users, string userId, [FromQuery] string? option)
     {
         var body = await Input.JsonObject(http.Request);
         await users.UpdateSettingsAsync(http.Caller(), userId, option, body, Ct(http));

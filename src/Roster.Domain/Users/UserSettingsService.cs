@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Paging;
+using Roster.Domain.Settings;
+using static Roster.Domain.Users.UserAccess;
+
+namespace Roster.Domain.Users;
+
+/// <summary>A user's settings: the full document, the option views, and merge-PATCH with the schema's rules.</summary>
+public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
+{
+    DateTimeOffset Now => clock.GetUtcNow();
+
+    // ---- settings ----
+
+    public Task<JsonObject> GetSettingsAsync(Caller caller, string userId, string? option, string? customQueryFields, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrEmpty(option) && !SettingsOptions.All.Contains(option)) throw Fail.InvalidField("option");
+        return store.ReadAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.GetSettings);
+            if (user.IsPending)
+            {
+                ThrowIfInvitationExpired(user, Now);
+                throw Fail.PendingUser("The settings of a pending user cannot be accessed.");
+            }
+            var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
+            switch (option)
+            {
+                case SettingsOptions.MeetingSecurity:
+                    return settings.MeetingSecurity();
+                case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
+                    var account = await AccountOf(s, user.AccountId);
+                    return settings.Authentication(option, account.Id, account.ManagedDomains);
+                default:
+                    var fields = string.IsNullOrWhiteSpace(customQueryFields)
+                        ? null
+                        : customQueryFields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+                    return settings.Full(user, fields);
+            }
+        }, ct);
+    }
+
+    /// <summary>Merges a settings PATCH atomically: the read, the merge and the write are one transaction.</summary>
+    public Task UpdateSettingsAsync(Caller caller, string userId, string? option, JsonObject body, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrEmpty(option) && !SettingsOptions.All.Contains(option)) throw Fail.InvalidField("option");
+        return store.Write(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.UpdateSettings);
+            if (user.IsPending)
+            {
+                ThrowIfInvitationExpired(user, Now);
+                throw Fail.PendingUser("The settings of a pending user cannot be changed.");
+            }
+            var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
+            JsonObject changed, previous;
+            switch (option)
+            {
+                case SettingsOptions.MeetingSecurity:
+                    var securityBefore = settings.MeetingSecurity();
+                    settings.PatchMeetingSecurity(body);
+                    (changed, previous) = Changes.Diff(securityBefore, settings.MeetingSecurity());
+                    break;
+                case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
+                    var account = await AccountOf(s, user.AccountId);
+                    var authBefore = settings.Authentication(option, account.Id, account.ManagedDomains);
+                    settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
+                    (changed, previous) = Changes.Diff(authBefore, settings.Authentication(option, account.Id, account.ManagedDomains));
+                    break;
+                default:
+                    (changed, previous) = settings.PatchFull(user, body);
+                    break;
+            }
+            await s.SaveSettingsAsync(user.Id, settings.ToJson());
+            if (changed.Count > 0)
+            {
+                changed["id"] = user.Id;
+                previous["id"] = user.Id;
+                await Record(s, clock, caller, new DomainEvent(EventTypes.UserSettingsUpdated, user.AccountId, user.Id, Changes.Data(changed, previous)));
+            }
+            return true;
+        }, ct);
+    }
+}

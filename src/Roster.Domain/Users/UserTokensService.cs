@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Paging;
+using Roster.Domain.Settings;
+using static Roster.Domain.Users.UserAccess;
+
+namespace Roster.Domain.Users;
+
+/// <summary>User tokens and ZAKs: signed, expiring, revocable.</summary>
+public sealed class UserTokensService(IRosterStore store, TimeProvider clock, RosterKeys keys)
+{
+    public const long DefaultZakTtl = 7200;
+    public const long ApiUserZakTtl = 7_776_000;
+    public const long MaxZakTtl = 31_536_000;
+    public static readonly TimeSpan SdkTokenLifetime = TimeSpan.FromDays(14);
+
+    DateTimeOffset Now => clock.GetUtcNow();
+
+    // ---- user tokens ----
+
+    public Task<string> IssueTokenAsync(Caller caller, string userId, string? type, long? ttl, CancellationToken ct = default)
+    {
+        type = string.IsNullOrEmpty(type) ? "token" : type;
+        if (type is not ("token" or "zak")) throw Fail.InvalidField("type");
+        if (ttl is { } t && (type != "zak" || t < 1 || t > MaxZakTtl)) throw Fail.InvalidField("ttl");
+        return store.ReadAsync(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.GetToken);
+            ThrowIfInvitationExpired(user, Now);
+            var now = Now;
+            var lifetime = type == "token"
+                ? (long)SdkTokenLifetime.TotalSeconds
+                : ttl ?? (user.LoginType == LoginTypes.ApiUser ? ApiUserZakTtl : DefaultZakTtl);
+            var payload = new UserTokenPayload(user.Id, type, now.ToUnixTimeMilliseconds(), now.ToUnixTimeSeconds() + lifetime,
+                Convert.ToHexString(RandomNumberGenerator.GetBytes(6)));
+            return keys.UserTokens.Encode(payload, DomainJsonContext.Default.UserTokenPayload);
+        }, ct);
+    }
+
+    public Task RevokeTokensAsync(Caller caller, string userId, CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.RevokeSsoToken);
+            user.TokensRevokedAt = Now;
+            await s.UpdateUserAsync(user);
+            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserTokensRevoked, user));
+            return true;
+        }, ct);
+
+    /// <summary>Checks a user token: signed by this store, not expired, issued after the user's last revoke.</summary>
+    public Task<UserTokenPayload?> VerifyTokenAsync(Caller caller, string token, CancellationToken ct = default)
+    {
+        Operations.RosterVerifyToken.AuthorizeAdmin(caller);
+        if (!keys.UserTokens.TryDecode(token, DomainJsonContext.Default.UserTokenPayload, out var payload)
+            || payload!.ExpiresAt <= Now.ToUnixTimeSeconds())
+            return Task.FromResult<UserTokenPayload?>(null);
+        return store.ReadAsync<UserTokenPayload?>(async s =>
+        {
+            var user = await s.GetUserAsync(payload.UserId);
+            if (user is null || user.AccountId != caller.AccountId) return null; // another account's token is unknown here
+            if (user.TokensRevokedAt is { } revoked && payload.IssuedAtMs <= revoked.ToUnixTimeMilliseconds()) return null;
+            return payload;
+        }, ct);
+    }
+}
