@@ -9,6 +9,11 @@ using Scalar.AspNetCore;
 
 // `roster-server migrate` (or --migrate-only) applies the store's migrations and exits;
 // `roster-server seed --users N [--domain D]` fills the primary account with N users and exits.
+if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
+{
+    Console.WriteLine(ServerHelp.Text);
+    return 0;
+}
 var command = args.Length > 0 && args[0] is "migrate" or "seed" ? args[0] : args.Contains("--migrate-only") ? "migrate" : "serve";
 args = args.Where(a => a is not ("migrate" or "seed" or "--migrate-only")).ToArray();
 

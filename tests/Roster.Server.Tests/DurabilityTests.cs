@@ -162,3 +162,25 @@ public class DurabilityTests
         return sb.ToString();
     }
 }
+
+public class ServerCommandTests
+{
+    [Fact]
+    public async Task HelpPrintsTheCommandsAndStartsNothing()
+    {
+        var dir = TestTemp.NewFolder("roster-help");
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "roster-server.dll"), "--help", "--data", dir },
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
+        foreach (var word in new[] { "migrate", "seed", "--data", "--store", "--urls", "ROSTER_KEY_ENCRYPTION_KEY" }) Assert.Contains(word, output);
+        Assert.Empty(Directory.GetFileSystemEntries(dir)); // no store was created: nothing started
+        TestTemp.Delete(dir);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Roster.Server.Hosting;
+
+/// <summary>What <c>roster-server --help</c> prints: the commands, the options and the settings that matter first.</summary>
+public static class ServerHelp
+{
+    public const string Text = """
+        roster-server: Zoom's Users API, self-hosted (https://… /v2, OAuth at /oauth/token)
+
+        Usage:
+          roster-server [options]                 serve (the default)
+          roster-server migrate [options]         apply the store's schema and exit (also: --migrate-only)
+          roster-server seed --users N [options]  add N users to the primary account and exit
+                                                  (--domain seed.example.com, --start 1)
+          roster-server --help                    this text
+
+        Options:
+          --data DIR        the data folder: SQLite store and credentials.json (default ./data; ROSTER_DATA)
+          --store CONN      keep the state in PostgreSQL instead (Npgsql connection string; ROSTER_STORE)
+          --urls URLS       where to listen (default http://localhost:5080)
+
+        Settings (environment variables or appsettings.json):
+          ROSTER_ACCOUNT_ID, ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET   credentials of the first start
+          ROSTER_KEY_ENCRYPTION_KEY    base64 of 32 bytes: seals the signing key in the store
+          ROSTER_AUTO_MIGRATE=false    PostgreSQL nodes check the schema instead of applying it
+          RateLimits__Mode=off         Zoom's rate limits off (RateLimits__Factor=10 scales them)
+          Telemetry__OtlpEndpoint      export metrics and traces over OTLP
+        """;
+}
