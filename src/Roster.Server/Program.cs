@@ -14,8 +14,9 @@ if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
     Console.WriteLine(ServerHelp.Text);
     return 0;
 }
-var command = args.Length > 0 && args[0] is "migrate" or "seed" ? args[0] : args.Contains("--migrate-only") ? "migrate" : "serve";
-args = args.Where(a => a is not ("migrate" or "seed" or "--migrate-only")).ToArray();
+var rotate = args.Contains("--rotate");
+var command = args.Length > 0 && args[0] is "migrate" or "seed" or "credentials" ? args[0] : args.Contains("--migrate-only") ? "migrate" : "serve";
+args = args.Where(a => a is not ("migrate" or "seed" or "credentials" or "--migrate-only" or "--rotate")).ToArray();
 
 // appsettings.json is read from the app's own folder wherever the server is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -70,6 +71,7 @@ if (command == "migrate")
 }
 await app.BootstrapAsync();
 if (command == "seed") return await app.SeedAsync();
+if (command == "credentials") return await CredentialsCommand.RunAsync(app, rotate);
 
 app.UseMiddleware<XmlResponseMiddleware>();
 app.UseMiddleware<ZoomErrorMiddleware>();

@@ -34,6 +34,9 @@ internal sealed partial class SqlSession
         => Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt, @Type, @RedirectUris)",
             new { a.ClientId, a.SecretHash, a.AccountId, a.OwnerUserId, Scopes = string.Join(' ', a.Scopes), a.Name, Active = a.Active ? 1 : 0, CreatedAt = Ms(a.CreatedAt), a.Type, RedirectUris = string.Join(' ', a.RedirectUris) });
 
+    public Task UpdateAppSecretAsync(string clientId, string secretHash)
+        => Exec("UPDATE oauth_apps SET secret_hash = @secretHash WHERE client_id = @clientId", new { clientId, secretHash });
+
     sealed class GrantRow
     {
         public string TokenHash { get; set; } = "";

@@ -165,6 +165,94 @@ public class DurabilityTests
 
 public class ServerCommandTests
 {
+    static async Task<(int Exit, string Output)> Run(params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "roster-server.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    static async Task<HttpStatusCode> TokenStatus(string baseUrl, string clientId, string secret, string accountId)
+    {
+        using var http = new HttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "account_credentials", ["account_id"] = accountId }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    static Dictionary<string, string> Read(string path)
+        => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task CredentialsCanBeShownAndRotatedForTheStoreYouPointAt()
+    {
+        var dir = TestTemp.NewFolder("roster-creds");
+        var store = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
+        try
+        {
+            var storeArgs = store is null ? Array.Empty<string>() : ["--store", store];
+            await using (await ServerProcess.StartAsync(dir, store)) { }
+            var file = Directory.GetFiles(dir, "credentials*.json").Single();
+            var before = Read(file);
+            Assert.Equal(RosterApp.ClientSecret, before["client_secret"]);
+
+            var (exit, shown) = await Run(["credentials", "--data", dir, .. storeArgs]);
+            Assert.Equal(0, exit);
+            Assert.Contains(RosterApp.ClientId, shown);
+            Assert.DoesNotContain(RosterApp.ClientSecret, shown);
+
+            (exit, var rotated) = await Run(["credentials", "--rotate", "--data", dir, .. storeArgs]);
+            Assert.Equal(0, exit);
+            var after = Read(file);
+            Assert.NotEqual(before["client_secret"], after["client_secret"]);
+            Assert.Contains(after["client_secret"], rotated);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            await using var server = await ServerProcess.StartAsync(dir, store, new Dictionary<string, string> { ["ROSTER_CLIENT_SECRET"] = "" });
+            Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatus(server.BaseUrl, RosterApp.ClientId, RosterApp.ClientSecret, RosterApp.AccountId));
+            Assert.Equal(HttpStatusCode.OK, await TokenStatus(server.BaseUrl, RosterApp.ClientId, after["client_secret"], RosterApp.AccountId));
+        }
+        finally
+        {
+            if (store is not null) PostgresCluster.Drop(store);
+            TestTemp.Delete(dir);
+        }
+    }
+
+    [SkippableFact]
+    public async Task APostgresNodeNeverWritesOverTheCredentialsOfASqliteStoreInItsFolder()
+    {
+        PostgresCluster.Require();
+        var dir = TestTemp.NewFolder("roster-two-stores");
+        var db = PostgresCluster.NewDatabase();
+        try
+        {
+            await using (await ServerProcess.StartAsync(dir)) { }
+            var sqliteFile = Path.Combine(dir, "credentials.json");
+            var sqliteCredentials = await File.ReadAllBytesAsync(sqliteFile);
+            await using (await ServerProcess.StartAsync(dir, db, new Dictionary<string, string> { ["ROSTER_CLIENT_SECRET"] = "pg-secret-0123456789" })) { }
+            Assert.Equal(sqliteCredentials, await File.ReadAllBytesAsync(sqliteFile));
+            var pgFile = Directory.GetFiles(dir, "credentials.*.json").Single();
+            Assert.Equal("pg-secret-0123456789", Read(pgFile)["client_secret"]);
+            Assert.NotEqual(Read(sqliteFile)["store_id"], Read(pgFile)["store_id"]);
+        }
+        finally
+        {
+            PostgresCluster.Drop(db);
+            TestTemp.Delete(dir);
+        }
+    }
+
     [Fact]
     public async Task HelpPrintsTheCommandsAndStartsNothing()
     {

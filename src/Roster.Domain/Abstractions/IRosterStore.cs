@@ -92,6 +92,7 @@ public interface IAppStore
 {
     Task<OAuthApp?> GetAppAsync(string clientId);
     Task InsertAppAsync(OAuthApp app);
+    Task UpdateAppSecretAsync(string clientId, string secretHash);
     Task InsertGrantAsync(OAuthGrant grant);
     /// <summary>Marks the grant used and returns it, or null when it does not exist or was used before (single use).</summary>
     Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind);

@@ -139,6 +139,33 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         Profile = new UserProfile { FirstName = first ?? "", LastName = last ?? "", DisplayName = $"{first} {last}".Trim(), Language = "en-US", Timezone = "" },
     };
 
+    /// <summary>This store's identity (made once): credentials files name the store they belong to.</summary>
+    public Task<string> StoreIdAsync(CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            if (await s.GetMetaAsync("store_id") is { } id) return id;
+            var made = NewId(12);
+            await s.SetMetaAsync("store_id", made);
+            return made;
+        }, ct);
+
+    /// <summary>
+    /// A new secret for the store's primary Server-to-Server app (the one the first start printed): the old secret
+    /// stops working at once; the new one is returned once and kept only as a hash.
+    /// </summary>
+    public Task<(Account Account, OAuthApp App, string Secret, string OwnerEmail)> RotatePrimarySecretAsync(CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            var account = await s.GetAccountAsync(await s.GetMetaAsync(PrimaryMeta) ?? "") ?? throw new InvalidOperationException("The store has no primary account yet.");
+            var app = await s.GetAppAsync(await s.GetMetaAsync("primary_client") ?? "") ?? throw new InvalidOperationException("The store has no primary app.");
+            var owner = await s.GetUserAsync(account.OwnerId);
+            var secret = NewId(24);
+            await s.UpdateAppSecretAsync(app.ClientId, HashSecret(secret));
+            await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AppSecretRotated, app.AccountId, app.ClientId,
+                Changes.Data(new JsonObject { ["client_id"] = app.ClientId })));
+            return (account, app, secret, owner?.Email ?? "");
+        }, ct);
+
     /// <summary>Checks Server-to-Server credentials; null when the client id or secret is wrong.</summary>
     public Task<OAuthApp?> AuthenticateAppAsync(string clientId, string secret, CancellationToken ct = default)
         => store.ReadAsync(async s =>

@@ -50,6 +50,7 @@ public static class EventTypes
     public const string UserSchedulersDeleted = "user.schedulers_deleted";
     public const string AccountCreated = "account.created";
     public const string AppCreated = "app.created";
+    public const string AppSecretRotated = "app.secret_rotated";
 }
 
 /// <summary>Builds events from before/after states, so that only what changed is recorded.</summary>

@@ -131,15 +131,7 @@ public static class RosterHosting
             log.LogInformation("Using store {Store} (account {AccountId})", app.Services.GetRequiredService<IStoreEngine>().Description, result.Account.Id);
             return;
         }
-        var credentials = new Dictionary<string, string>
-        {
-            ["account_id"] = result.Account.Id,
-            ["client_id"] = result.App.ClientId,
-            ["client_secret"] = result.ClientSecret!,
-            ["owner_email"] = result.Owner.Email,
-        };
-        DataFolder.Prepare(options.DataDirectory);
-        await DataFolder.WriteSecretAsync(options.CredentialsPath, JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString));
+        var path = await CredentialsFile.WriteAsync(app, result.Account.Id, result.App.ClientId, result.ClientSecret!, result.Owner.Email);
         if (options.ClientSecret is null)
         {
             // Printed once, on the first start only; later starts never show the secret.
@@ -147,8 +139,70 @@ public static class RosterHosting
             Console.WriteLine($"  account_id:    {result.Account.Id}");
             Console.WriteLine($"  client_id:     {result.App.ClientId}");
             Console.WriteLine($"  client_secret: {result.ClientSecret}");
-            Console.WriteLine($"  (also in {options.CredentialsPath})");
+            Console.WriteLine($"  (also in {path})");
         }
+    }
+}
+
+/// <summary>
+/// Credentials belong to a store. A SQLite store keeps them in <c>credentials.json</c> beside its file; a PostgreSQL
+/// store in <c>credentials.&lt;store id&gt;.json</c> of the data folder, so a node pointed at PostgreSQL never writes
+/// over the file of a SQLite sandbox in the same folder (the SQLite folder is its store). Each file names its store.
+/// </summary>
+public static class CredentialsFile
+{
+    public static async Task<string> PathAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<RosterOptions>();
+        if (options.PostgresConnection is null) return options.CredentialsPath;
+        var storeId = await app.Services.GetRequiredService<AccountsService>().StoreIdAsync();
+        return Path.Combine(options.DataDirectory, $"credentials.{storeId}.json");
+    }
+
+    public static async Task<string> WriteAsync(WebApplication app, string accountId, string clientId, string secret, string ownerEmail)
+    {
+        var options = app.Services.GetRequiredService<RosterOptions>();
+        var storeId = await app.Services.GetRequiredService<AccountsService>().StoreIdAsync();
+        var path = await PathAsync(app);
+        var credentials = new Dictionary<string, string>
+        {
+            ["store_id"] = storeId,
+            ["account_id"] = accountId,
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["owner_email"] = ownerEmail,
+        };
+        DataFolder.Prepare(options.DataDirectory);
+        await DataFolder.WriteSecretAsync(path, JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString));
+        return path;
+    }
+}
+
+/// <summary><c>roster-server credentials [--rotate]</c>: the credentials of the store you point at.</summary>
+public static class CredentialsCommand
+{
+    public static async Task<int> RunAsync(WebApplication app, bool rotate)
+    {
+        var accounts = app.Services.GetRequiredService<AccountsService>();
+        if (!rotate)
+        {
+            var path = await CredentialsFile.PathAsync(app);
+            var primary = await accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
+            Console.WriteLine($"store:       {app.Services.GetRequiredService<IStoreEngine>().Description} (id {await accounts.StoreIdAsync()})");
+            Console.WriteLine($"account_id:  {primary.Account.Id}");
+            Console.WriteLine($"client_id:   {primary.App.ClientId}");
+            Console.WriteLine($"owner_email: {primary.Owner.Email}");
+            Console.WriteLine(File.Exists(path)
+                ? $"secret:      in {path}"
+                : "secret:      not on this machine; `roster-server credentials --rotate` makes a new one (the old one stops working)");
+            return 0;
+        }
+        var (account, appInfo, secret, ownerEmail) = await accounts.RotatePrimarySecretAsync();
+        var written = await CredentialsFile.WriteAsync(app, account.Id, appInfo.ClientId, secret, ownerEmail);
+        Console.WriteLine($"New client secret for {appInfo.ClientId} (the old one no longer works):");
+        Console.WriteLine($"  client_secret: {secret}");
+        Console.WriteLine($"  (also in {written})");
+        return 0;
     }
 }
 

@@ -11,6 +11,8 @@ public static class ServerHelp
           roster-server migrate [options]         apply the store's schema and exit (also: --migrate-only)
           roster-server seed --users N [options]  add N users to the primary account and exit
                                                   (--domain seed.example.com, --start 1)
+          roster-server credentials [options]     show the ids of the store's primary app and where its secret is
+          roster-server credentials --rotate      give that app a new secret (printed once; the old one stops working)
           roster-server --help                    this text
 
         Options:
