@@ -64,6 +64,13 @@ catch (Exception e) when (e is SchemaMismatchException or InvalidOperationExcept
     Console.Error.WriteLine($"roster-server: {e.Message}");
     return 2;
 }
+catch (System.Data.Common.DbException e)
+{
+    // One line, no stack: what is wrong and what to do.
+    Console.Error.WriteLine($"roster-server: cannot use the store ({app.Services.GetRequiredService<IStoreEngine>().Description}): {e.Message.ReplaceLineEndings(" ")} " +
+        "Check --store / ROSTER_STORE (host, port, database, user) and that the database server is running.");
+    return 2;
+}
 if (command == "migrate")
 {
     Console.WriteLine($"Store migrated to schema version {app.Services.GetRequiredService<IStoreEngine>().SchemaVersion}.");

@@ -230,6 +230,34 @@ public class ServerCommandTests
     }
 
     [SkippableFact]
+    public async Task AnUnreachableOrMissingPostgresIsOneLineNotAStackTrace()
+    {
+        PostgresCluster.Require();
+        var dir = TestTemp.NewFolder("roster-nopg");
+        var existing = PostgresCluster.NewDatabase();
+        try
+        {
+            var closed = ServerProcess.FreePort();
+            var (exit, output) = await Run("--data", dir, "--store", $"Host=127.0.0.1;Port={closed};Username=postgres;Database=postgres;Timeout=3");
+            Assert.Equal(2, exit);
+            Assert.Contains("cannot use the store", output);
+            Assert.DoesNotContain("   at ", output);
+            Assert.Single(output.Trim().Split('\n'));
+
+            var missing = new Npgsql.NpgsqlConnectionStringBuilder(existing) { Database = "no_such_database" }.ConnectionString;
+            (exit, output) = await Run("--data", dir, "--store", missing);
+            Assert.Equal(2, exit);
+            Assert.Contains("no_such_database", output);
+            Assert.DoesNotContain("   at ", output);
+        }
+        finally
+        {
+            PostgresCluster.Drop(existing);
+            TestTemp.Delete(dir);
+        }
+    }
+
+    [SkippableFact]
     public async Task APostgresNodeNeverWritesOverTheCredentialsOfASqliteStoreInItsFolder()
     {
         PostgresCluster.Require();
