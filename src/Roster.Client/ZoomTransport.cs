@@ -53,7 +53,7 @@ internal sealed class ZoomTransport(HttpClient http, ZoomClientOptions options, 
                     if (result is null || body.Length == 0) return default;
                     return JsonSerializer.Deserialize(body, result);
                 }
-                var error = Parse(response, body);
+                var error = Hint(Parse(response, body));
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !refreshed && tokens is not StaticTokenProvider)
                 {
                     refreshed = true;
@@ -102,6 +102,18 @@ internal sealed class ZoomTransport(HttpClient http, ZoomClientOptions options, 
             return TimeSpan.FromSeconds(1 + Random()); // QPS: the window is one second
         }
         return status is 500 or 502 or 503 or 504 ? Backoff(attempt) : null;
+    }
+
+    /// <summary>
+    /// A 404 for a base URL that does not end in <c>/v2</c> is almost always the base URL, not the resource: say so
+    /// (Zoom's and Roster's API both live under <c>/v2</c>).
+    /// </summary>
+    ZoomApiException Hint(ZoomApiException error)
+    {
+        if (error.StatusCode != HttpStatusCode.NotFound || options.BaseUrl.AbsolutePath.TrimEnd('/').EndsWith("/v2", StringComparison.Ordinal)) return error;
+        return new ZoomApiException(error.StatusCode, error.Code,
+            $"{error.Message} The base URL {options.BaseUrl} does not end in /v2; Zoom's API is at https://api.zoom.us/v2 (for Roster: http://host:port/v2).",
+            error.Errors, error.TrackingId);
     }
 
     static ZoomApiException Parse(HttpResponseMessage response, string body)

@@ -120,6 +120,23 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task ABaseUrlWithoutV2IsNamedInTheError()
+    {
+        await using var app = new RosterApp();
+        using var zoom = new ZoomClient(app.CreateClient(), new ZoomClientOptions
+        {
+            BaseUrl = app.Server.BaseAddress, AccountId = RosterApp.AccountId, ClientId = RosterApp.ClientId, ClientSecret = RosterApp.ClientSecret,
+        });
+        var e = await Assert.ThrowsAsync<ZoomApiException>(() => zoom.Users.GetAsync("me"));
+        Assert.Equal(HttpStatusCode.NotFound, e.StatusCode);
+        Assert.Contains("does not end in /v2", e.Message);
+        // with /v2 a 404 is the resource's, and says only that
+        using var right = Client(app);
+        var missing = await Assert.ThrowsAsync<ZoomApiException>(() => right.Users.GetAsync("nobody@example.com"));
+        Assert.DoesNotContain("/v2", missing.Message);
+    }
+
+    [Fact]
     public async Task DependencyInjectionBindsOptionsFromConfiguration()
     {
         await using var app = new RosterApp();
