@@ -26,6 +26,47 @@ static class BulkCommands
         public string? Password { get; set; }
     }
 
+    /// <summary>A row that failed, as it was read, with the reason: the failed-rows file can be fixed and imported again.</summary>
+    sealed class FailedRow
+    {
+        public string Email { get; set; } = "";
+        public string? FirstName { get; set; }
+        public string? LastName { get; set; }
+        public int? Type { get; set; }
+        public string? Action { get; set; }
+        public string? Password { get; set; }
+        public string Error { get; set; } = "";
+    }
+
+    sealed class FailedRowMap : ClassMap<FailedRow>
+    {
+        public FailedRowMap()
+        {
+            Map(r => r.Email).Name("email");
+            Map(r => r.FirstName).Name("first_name");
+            Map(r => r.LastName).Name("last_name");
+            Map(r => r.Type).Name("type");
+            Map(r => r.Action).Name("action");
+            Map(r => r.Password).Name("password");
+            Map(r => r.Error).Name("error");
+        }
+    }
+
+    /// <summary>Zoom's code and message, and each field error (<c>user_info.type: Invalid field.</c>).</summary>
+    static string Reason(ZoomApiException e)
+    {
+        var head = e.Code is null ? e.ZoomMessage : $"{e.Code} {e.ZoomMessage}";
+        return e.Errors.Count == 0 ? head : $"{head} ({string.Join("; ", e.Errors.Select(f => $"{f.Field}: {f.Message}"))})";
+    }
+
+    /// <summary>Progress goes to standard error when standard output carries JSON lines.</summary>
+    static IAnsiConsole ErrorConsole(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(env.Error), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+    });
+
+    static readonly System.Text.Json.JsonSerializerOptions Line = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     sealed class RowMap : ClassMap<Row>
     {
         public RowMap()
@@ -62,11 +103,23 @@ static class BulkCommands
                 await env.Error.WriteLineAsync($"roster: {path} is not a users CSV: {e.Message.Split('\n')[0]}");
                 return Cli.Usage;
             }
+            var json = p.GetValue(Cli.Json);
+            var failedPath = path + ".failed.csv";
             var donePath = path + ".done";
             var done = File.Exists(donePath) ? File.ReadAllLines(donePath).ToHashSet(StringComparer.OrdinalIgnoreCase) : [];
             var todo = rows.Where(r => !done.Contains(r.Email)).ToList();
             using var zoom = client(p, env);
-            var failures = new ConcurrentBag<(string Email, string Reason)>();
+            var failures = new ConcurrentBag<(Row Row, string Reason)>();
+            var lines = new ConcurrentQueue<string>();
+            void Report(Row r, string result, ZoomApiException? e = null)
+            {
+                if (json)
+                    lines.Enqueue(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+                    {
+                        ["email"] = r.Email, ["result"] = result, ["code"] = e?.Code, ["message"] = e?.ZoomMessage,
+                        ["errors"] = e is { Errors.Count: > 0 } ? e.Errors.Select(f => new Dictionary<string, string> { ["field"] = f.Field, ["message"] = f.Message }).ToList() : null,
+                    }, Line));
+            }
             var created = 0;
             var existed = 0;
             await using var doneFile = new StreamWriter(donePath, append: true) { AutoFlush = true };
@@ -77,23 +130,30 @@ static class BulkCommands
                 {
                     await zoom.Users.CreateAsync(new CreateUserRequest
                     {
-                        Action = r.Action ?? p.GetValue(action)!,
-                        UserInfo = new NewUser { Email = r.Email, Type = r.Type ?? UserTypes.Basic, FirstName = r.FirstName, LastName = r.LastName, Password = r.Password },
+                        Action = string.IsNullOrWhiteSpace(r.Action) ? p.GetValue(action)! : r.Action, // an empty cell is no value
+                        UserInfo = new NewUser
+                        {
+                            Email = r.Email, Type = r.Type ?? UserTypes.Basic, FirstName = r.FirstName, LastName = r.LastName,
+                            Password = string.IsNullOrEmpty(r.Password) ? null : r.Password,
+                        },
                     }, token);
                     Interlocked.Increment(ref created);
+                    Report(r, "created");
                 }
                 catch (ZoomApiException e) when (e.StatusCode == HttpStatusCode.Conflict && e.Code == 1005)
                 {
                     Interlocked.Increment(ref existed); // already there: a previous run or someone else made it
+                    Report(r, "exists");
                 }
                 catch (ZoomApiException e)
                 {
-                    failures.Add((r.Email, e.Code is null ? e.ZoomMessage : $"{e.Code} {e.ZoomMessage}"));
+                    failures.Add((r, Reason(e)));
+                    Report(r, "failed", e);
                     return;
                 }
                 lock (gate) doneFile.WriteLine(r.Email);
             }
-            var ui = console(env);
+            var ui = json ? ErrorConsole(env) : console(env);
             await ui.Progress().AutoClear(false).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"Importing {todo.Count} users", maxValue: Math.Max(1, todo.Count));
@@ -103,9 +163,40 @@ static class BulkCommands
                     task.Increment(1);
                 });
             });
-            await env.Out.WriteLineAsync($"Created {created}, already present {existed}, skipped (done before) {rows.Count - todo.Count}, failed {failures.Count}.");
-            foreach (var g in failures.GroupBy(f => f.Reason).OrderByDescending(g => g.Count()))
-                await env.Out.WriteLineAsync($"  {g.Count()} x {g.Key}: {string.Join(", ", g.Take(5).Select(f => f.Email))}{(g.Count() > 5 ? ", ..." : "")}");
+            // the rows that failed, with their reasons, in the order of the input: fix them and import this file again
+            if (failures.IsEmpty) File.Delete(failedPath);
+            else
+            {
+                var order = rows.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
+                await using var failedOut = new StreamWriter(failedPath);
+                await using var failedCsv = new CsvWriter(failedOut, CultureInfo.InvariantCulture);
+                failedCsv.Context.RegisterClassMap<FailedRowMap>();
+                await failedCsv.WriteRecordsAsync(failures.OrderBy(f => order[f.Row]).Select(f => new FailedRow
+                {
+                    Email = f.Row.Email, FirstName = f.Row.FirstName, LastName = f.Row.LastName, Type = f.Row.Type, Action = f.Row.Action,
+                    Password = f.Row.Password, Error = f.Reason,
+                }), ct);
+            }
+            var skipped = rows.Count - todo.Count;
+            if (json)
+            {
+                foreach (var l in lines) await env.Out.WriteLineAsync(l);
+                await env.Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["summary"] = new Dictionary<string, object?>
+                    {
+                        ["created"] = created, ["exists"] = existed, ["skipped"] = skipped, ["failed"] = failures.Count,
+                        ["failed_rows"] = failures.IsEmpty ? null : failedPath,
+                    },
+                }, Line));
+            }
+            else
+            {
+                await env.Out.WriteLineAsync($"Created {created}, already present {existed}, skipped (done before) {skipped}, failed {failures.Count}.");
+                foreach (var g in failures.GroupBy(f => f.Reason).OrderByDescending(g => g.Count()))
+                    await env.Out.WriteLineAsync($"  {g.Count()} x {g.Key}: {string.Join(", ", g.Take(5).Select(f => f.Row.Email))}{(g.Count() > 5 ? ", ..." : "")}");
+                if (!failures.IsEmpty) await env.Out.WriteLineAsync($"The failed rows and why are in {failedPath}: fix them and import that file.");
+            }
             return failures.IsEmpty ? Cli.Ok : Cli.ApiError;
         });
         users.Subcommands.Add(import);
@@ -117,6 +208,23 @@ static class BulkCommands
         {
             using var zoom = client(p, env);
             var path = p.GetValue(output);
+            if (p.GetValue(Cli.Json))
+            {
+                await using var jsonWriter = path is null ? null : new StreamWriter(path);
+                var jsonTarget = jsonWriter ?? env.Out;
+                var n = 0;
+                await foreach (var u in zoom.Users.ListAllAsync(new ListUsersOptions { Status = p.GetValue(status) }, ct))
+                {
+                    await jsonTarget.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+                    {
+                        ["id"] = u.Id, ["email"] = u.Email, ["first_name"] = u.FirstName, ["last_name"] = u.LastName, ["type"] = u.Type,
+                        ["status"] = u.Status, ["dept"] = u.Department,
+                    }, Line));
+                    n++;
+                }
+                if (path is not null) await env.Error.WriteLineAsync($"Exported {n} users to {path}.");
+                return Cli.Ok;
+            }
             await using var writer = path is null ? null : new StreamWriter(path);
             var target = writer ?? env.Out;
             await using var csvOut = new CsvWriter(target, CultureInfo.InvariantCulture, leaveOpen: true);

@@ -20,7 +20,7 @@ public static class Cli
     static readonly Option<string?> ClientId = new("--client-id") { Description = "OAuth client id (env ZOOM_CLIENT_ID)", Recursive = true };
     static readonly Option<string?> ClientSecret = new("--client-secret") { Description = "OAuth client secret (env ZOOM_CLIENT_SECRET)", Recursive = true };
     static readonly Option<string> ProfileName = new("--profile") { Description = "Saved profile to use", DefaultValueFactory = _ => "default", Recursive = true };
-    static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of tables", Recursive = true };
+    internal static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of tables", Recursive = true };
 
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 

@@ -124,26 +124,47 @@ public sealed class CliTests : IAsyncLifetime
             "a3@example.com,A,Three,7",
             "a4@example.com,A,Four,2",
         ]);
-        var (code, outText, _) = await Run("users", "import", csv, "--concurrency", "3");
+        var (code, outText, errText) = await Run("users", "import", csv, "--concurrency", "3", "--json");
         Assert.Equal(1, code);
-        Assert.Contains("Created 3", outText);
-        Assert.Contains("failed 2", outText);
-        Assert.Contains("not-an-email", outText);
-        // fix the bad rows and run again: the done rows are skipped
-        var lines = await File.ReadAllLinesAsync(csv);
-        lines[3] = "b@example.com,B,Good,1";
-        lines[4] = "a3@example.com,A,Three,1";
-        await File.WriteAllLinesAsync(csv, lines);
-        (code, outText, _) = await Run("users", "import", csv);
+        // --json: standard output is JSON lines only (one per row, then the summary); progress went to standard error
+        var results = outText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Contains("Importing", errText);
+        var summary = results[^1]["summary"]!;
+        Assert.Equal((3, 0, 0, 2), (summary["created"]!.GetValue<int>(), summary["exists"]!.GetValue<int>(), summary["skipped"]!.GetValue<int>(), summary["failed"]!.GetValue<int>()));
+        var badType = results.Single(r => r["email"]?.GetValue<string>() == "a3@example.com");
+        Assert.Equal("failed", badType["result"]!.GetValue<string>());
+        Assert.Equal("user_info.type", badType["errors"]![0]!["field"]!.GetValue<string>());
+
+        // the failed rows, with their reasons, in a file that can be fixed and imported again
+        var failedPath = summary["failed_rows"]!.GetValue<string>();
+        var failed = await File.ReadAllLinesAsync(failedPath);
+        Assert.Equal("email,first_name,last_name,type,action,password,error", failed[0]);
+        Assert.Equal(3, failed.Length);
+        Assert.StartsWith("not-an-email,", failed[1]);
+        Assert.Contains("user_info.type: Invalid field.", failed[2]);
+        failed[1] = "b@example.com,B,Good,1,,,";
+        failed[2] = failed[2].Replace(",7,", ",1,");
+        await File.WriteAllLinesAsync(failedPath, failed);
+        (code, outText, _) = await Run("users", "import", failedPath, "--json");
         Assert.Equal(0, code);
-        Assert.Contains("Created 2", outText);
-        Assert.Contains("skipped (done before) 3", outText);
+        Assert.Equal(2, JsonNode.Parse(outText.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!["summary"]!["created"]!.GetValue<int>());
+        Assert.False(File.Exists(failedPath + ".failed.csv"));
+
+        // running the first file again skips what landed and fails the same two rows, in text this time
+        (code, outText, _) = await Run("users", "import", csv);
+        Assert.Equal(1, code);
+        Assert.Contains("user_info.type: Invalid field.", outText);
 
         var exported = Path.Combine(_dir, "out.csv");
         Assert.Equal(0, (await Run("users", "export", "--out", exported)).Code);
         var rows = await File.ReadAllLinesAsync(exported);
         Assert.Equal("id,email,first_name,last_name,type,status,dept", rows[0]);
         Assert.Equal(6, rows.Length - 1); // the owner and the five imported users
+        (code, outText, _) = await Run("users", "export", "--json");
+        Assert.Equal(0, code);
+        var exportedJson = outText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(6, exportedJson.Count);
+        Assert.Contains(exportedJson, u => u!["email"]!.GetValue<string>() == "b@example.com");
         Assert.Equal(2, (await Run("users", "import", Path.Combine(_dir, "missing.csv"))).Code);
     }
 
