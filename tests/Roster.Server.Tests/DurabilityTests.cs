@@ -104,7 +104,8 @@ public class DurabilityTests
                 using var http = await Client(server.BaseUrl);
                 (await http.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email = "kept@example.com", type = 1 } })).EnsureSuccessStatusCode();
             }
-            var credentials = Path.Combine(dir, "credentials.json");
+            // SQLite: credentials.json beside the store; PostgreSQL: credentials.<store id>.json
+            var credentials = Directory.GetFiles(dir, pg is null ? "credentials.json" : "credentials.*.json").Single();
             if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentials));
             var json = JsonNode.Parse(await File.ReadAllTextAsync(credentials))!;
             Assert.Equal(RosterApp.AccountId, json["account_id"]!.GetValue<string>());

@@ -160,7 +160,7 @@ public class SecurityTests
         await api.CreateUser("someone@example.com");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(app.DataDir));
         var files = Directory.GetFiles(app.DataDir);
-        Assert.Contains(files, f => f.EndsWith("credentials.json", StringComparison.Ordinal));
+        Assert.Contains(files, f => Path.GetFileName(f).StartsWith("credentials", StringComparison.Ordinal) && f.EndsWith(".json", StringComparison.Ordinal));
         if (!TestEngine.Postgres) Assert.Contains(files, f => f.EndsWith("roster.db", StringComparison.Ordinal));
         foreach (var file in files) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
     }
