@@ -76,7 +76,15 @@ if (command == "migrate")
     Console.WriteLine($"Store migrated to schema version {app.Services.GetRequiredService<IStoreEngine>().SchemaVersion}.");
     return 0;
 }
-await app.BootstrapAsync();
+try
+{
+    await app.BootstrapAsync();
+}
+catch (Roster.Domain.Errors.ZoomException e)
+{
+    Console.Error.WriteLine($"roster-server: the first start could not create the account: {e.Error.Message} (ROSTER_OWNER_PASSWORD must follow Zoom's password rules)");
+    return 2;
+}
 if (command == "seed") return await app.SeedAsync();
 if (command == "credentials") return await CredentialsCommand.RunAsync(app, rotate);
 

@@ -71,3 +71,16 @@ public class SignInTests
         Assert.Equal(["user.created", "user.invitation_accepted", "user.signed_in", "user.signed_in"], events);
     }
 }
+
+public class OwnerPasswordTests
+{
+    [Fact]
+    public async Task TheOwnersPasswordCanBeChosenAtTheFirstStart()
+    {
+        await using var app = new RosterApp(settings: new Dictionary<string, string> { ["ROSTER_OWNER_PASSWORD"] = "0wnerFromEnv" });
+        using var admin = await app.ApiAsync();
+        var token = await OAuthFlow.UserTokenAsync(app, admin, "owner@example.com", "0wnerFromEnv");
+        using var owner = app.ApiWith(token);
+        Assert.Equal("owner@example.com", (await owner.Get("/v2/users/me")).Is(HttpStatusCode.OK).Json["email"]!.GetValue<string>());
+    }
+}

@@ -33,7 +33,8 @@ public sealed class CreateAccountRequest
     [JsonPropertyName("sso_pre_provisioning")] public bool? SsoPreProvisioning { get; set; }
 }
 
-public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com");
+public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com",
+    string? OwnerPassword = null);
 
 public sealed record BootstrapResult(Account Account, User Owner, OAuthApp App, string? ClientSecret, bool Created);
 
@@ -73,8 +74,16 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// On an empty store: one Business account (100 seats, master option, managed domain example.com), its owner,
     /// and a Server-to-Server app holding every user and sub-account scope. On a second start: what exists.
     /// </summary>
-    public Task<BootstrapResult> BootstrapAsync(BootstrapRequest request, CancellationToken ct = default)
-        => store.Write(async s =>
+    public async Task<BootstrapResult> BootstrapAsync(BootstrapRequest request, CancellationToken ct = default)
+    {
+        // The owner's password (ROSTER_OWNER_PASSWORD) is checked and hashed before the transaction, as everywhere.
+        string? ownerHash = null;
+        if (!string.IsNullOrEmpty(request.OwnerPassword))
+        {
+            PasswordPolicy.Check(request.OwnerPassword);
+            ownerHash = await PasswordHasher.HashAsync(request.OwnerPassword, ct);
+        }
+        return await store.Write(async s =>
         {
             if (await s.GetMetaAsync(PrimaryMeta) is { } primary)
             {
@@ -99,7 +108,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 MasterAccount = true,
                 CreatedAt = now,
             };
-            var ownerUser = NewOwner(account, request.OwnerEmail, "Account", "Owner", null, now);
+            var ownerUser = NewOwner(account, request.OwnerEmail, "Account", "Owner", ownerHash, now);
             account.OwnerId = ownerUser.Id;
             await s.InsertAccountAsync(account);
             await s.InsertUserAsync(ownerUser);
@@ -109,6 +118,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             await s.SetMetaAsync("primary_client", created.ClientId);
             return new BootstrapResult(account, ownerUser, created, secret, true);
         }, ct);
+    }
 
     async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret)
     {

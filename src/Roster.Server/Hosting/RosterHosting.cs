@@ -9,7 +9,8 @@ using Roster.Storage;
 namespace Roster.Server.Hosting;
 
 /// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
-public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate)
+public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate,
+    string? OwnerPassword = null)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
     public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
@@ -20,7 +21,8 @@ public sealed record RosterOptions(string DataDirectory, string? AccountId, stri
         NullIfEmpty(config["ROSTER_CLIENT_ID"]),
         NullIfEmpty(config["ROSTER_CLIENT_SECRET"]),
         NullIfEmpty(config["store"] ?? config["ROSTER_STORE"]),
-        !string.Equals(config["ROSTER_AUTO_MIGRATE"], "false", StringComparison.OrdinalIgnoreCase));
+        !string.Equals(config["ROSTER_AUTO_MIGRATE"], "false", StringComparison.OrdinalIgnoreCase),
+        NullIfEmpty(config["ROSTER_OWNER_PASSWORD"]));
 
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
@@ -107,7 +109,7 @@ public static class RosterHosting
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
         var accounts = app.Services.GetRequiredService<AccountsService>();
-        var request = new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret);
+        var request = new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret, OwnerPassword: options.OwnerPassword);
         BootstrapResult result;
         for (var attempt = 1; ; attempt++)
         {

@@ -22,6 +22,7 @@ public static class ServerHelp
 
         Settings (environment variables or appsettings.json):
           ROSTER_ACCOUNT_ID, ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET   credentials of the first start
+          ROSTER_OWNER_PASSWORD        the owner's password at the first start (sign in on the consent page)
           ROSTER_KEY_ENCRYPTION_KEY    base64 of 32 bytes: seals the signing key in the store
           ROSTER_AUTO_MIGRATE=false    PostgreSQL nodes check the schema instead of applying it
           RateLimits__Mode=off         Zoom's rate limits off (RateLimits__Factor=10 scales them)
