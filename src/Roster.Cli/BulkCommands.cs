@@ -59,13 +59,14 @@ static class BulkCommands
         return e.Errors.Count == 0 ? head : $"{head} ({string.Join("; ", e.Errors.Select(f => $"{f.Field}: {f.Message}"))})";
     }
 
-    /// <summary>Progress goes to standard error when standard output carries JSON lines.</summary>
-    static IAnsiConsole ErrorConsole(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(env.Error), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-    });
-
     static readonly System.Text.Json.JsonSerializerOptions Line = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Rows per second for the progress bar (Spectre's transfer column speaks bytes).</summary>
+    sealed class TransferSpeedlessRateColumn : ProgressColumn
+    {
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+            => new Text(task.Speed is { } speed ? $"{speed:F0} rows/s" : "");
+    }
 
     sealed class RowMap : ClassMap<Row>
     {
@@ -153,16 +154,38 @@ static class BulkCommands
                 }
                 lock (gate) doneFile.WriteLine(r.Email);
             }
-            var ui = json ? ErrorConsole(env) : console(env);
-            await ui.Progress().AutoClear(false).StartAsync(async ctx =>
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, p.GetValue(concurrency)), CancellationToken = ct };
+            if (env.OutIsTerminal && !json)
             {
-                var task = ctx.AddTask($"Importing {todo.Count} users", maxValue: Math.Max(1, todo.Count));
-                await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, p.GetValue(concurrency)), CancellationToken = ct }, async (r, token) =>
+                // a terminal: a live bar with rate, time left and the failures so far
+                await AnsiConsole.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedlessRateColumn(), new RemainingTimeColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask($"Importing {todo.Count} users", maxValue: Math.Max(1, todo.Count));
+                        await Parallel.ForEachAsync(todo, parallel, async (r, token) =>
+                        {
+                            await One(r, token);
+                            task.Increment(1);
+                            if (!failures.IsEmpty) task.Description = $"Importing {todo.Count} users, {failures.Count} failed";
+                        });
+                    });
+            }
+            else
+            {
+                // redirected (or --json): plain progress lines, on standard error when standard output carries JSON
+                var progress = json ? env.Error : env.Out;
+                await progress.WriteLineAsync($"Importing {todo.Count} users");
+                var finished = 0;
+                var step = Math.Max(1, todo.Count / 10);
+                await Parallel.ForEachAsync(todo, parallel, async (r, token) =>
                 {
                     await One(r, token);
-                    task.Increment(1);
+                    var n = Interlocked.Increment(ref finished);
+                    if (n % step == 0 && n < todo.Count)
+                        lock (gate) progress.WriteLine($"  {n}/{todo.Count}, {failures.Count} failed");
                 });
-            });
+            }
             // the rows that failed, with their reasons, in the order of the input: fix them and import this file again
             if (failures.IsEmpty) File.Delete(failedPath);
             else

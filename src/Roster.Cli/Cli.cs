@@ -139,18 +139,36 @@ public static class Cli
             using var client = Client(p, e);
             var options = new ListUsersOptions { Status = p.GetValue(status), PageSize = p.GetValue(pageSize) };
             List<User> list;
+            int? total = null;
             if (p.GetValue(all))
             {
                 list = [];
                 await foreach (var u in client.Users.ListAllAsync(options, ct)) list.Add(u);
             }
-            else list = (await client.Users.ListAsync(options, ct)).Users;
-            Print(p, e, list, () =>
+            else
+            {
+                var page = await client.Users.ListAsync(options, ct);
+                list = page.Users;
+                total = page.TotalRecords;
+            }
+            string[] Cells(User u) => [u.Id ?? "", u.Email, $"{u.FirstName} {u.LastName}".Trim(), u.Type.ToString(CultureInfo.InvariantCulture), u.Status ?? ""];
+            if (p.GetValue(Json)) Print(p, e, list, () => Table());
+            else if (!e.OutIsTerminal)
+            {
+                // piped: one tab-separated line per user, nothing wrapped, nothing else on standard output
+                await e.Out.WriteLineAsync("id\temail\tname\ttype\tstatus");
+                foreach (var u in list) await e.Out.WriteLineAsync(string.Join('\t', Cells(u).Select(c => c.Replace('\t', ' '))));
+            }
+            else
             {
                 var t = Table("id", "email", "name", "type", "status");
-                foreach (var u in list) t.AddRow(Markup.Escape(u.Id ?? ""), Markup.Escape(u.Email), Markup.Escape($"{u.FirstName} {u.LastName}".Trim()), u.Type.ToString(CultureInfo.InvariantCulture), u.Status ?? "");
-                return t;
-            });
+                foreach (var u in list) t.AddRow(Cells(u).Select(Markup.Escape).ToArray());
+                Console(e).Write(t);
+            }
+            if (!p.GetValue(Json) && total is { } n && n > list.Count)
+                await e.Error.WriteLineAsync($"Showing {list.Count} of {n} users; --all lists every page, --page-size up to 300.");
+            else if (!p.GetValue(Json) && total is { } count)
+                await e.Error.WriteLineAsync($"{count} users.");
             return Ok;
         }, env));
 

@@ -31,11 +31,14 @@ public sealed class CliEnvironment
     public required Func<string, string?> Variable { get; init; }
     public required string ProfilePath { get; init; }
     public Func<Roster.Client.ZoomClientOptions, Roster.Client.ZoomClient> ClientFactory { get; init; } = o => new Roster.Client.ZoomClient(o);
+    /// <summary>Standard output is a terminal (tables); otherwise lists are tab-separated lines for other programs.</summary>
+    public bool OutIsTerminal { get; init; }
 
     public static CliEnvironment Default() => new()
     {
         Out = Console.Out,
         Error = Console.Error,
+        OutIsTerminal = !Console.IsOutputRedirected,
         Variable = Environment.GetEnvironmentVariable,
         ProfilePath = Environment.GetEnvironmentVariable("ROSTER_PROFILES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "roster", "profiles.json"),

@@ -48,10 +48,17 @@ public sealed class CliTests : IAsyncLifetime
         var id = JsonNode.Parse(outText)!["id"]!.GetValue<string>();
         await Run("users", "create", "--email", "bob@example.com", "--type", "2");
 
-        (code, outText, _) = await Run("users", "list");
+        (code, outText, var errText) = await Run("users", "list");
         Assert.Equal(0, code);
-        Assert.Contains("ada@example.com", outText);
-        Assert.Contains("owner@example.com", outText);
+        // not a terminal: tab-separated lines, a header and one per user; the total goes to standard error
+        var tsv = outText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(["id", "email", "name", "type", "status"], tsv[0]);
+        Assert.Equal(["ada@example.com", "bob@example.com", "owner@example.com"], tsv.Skip(1).Select(r => r[1]).Order());
+        Assert.All(tsv, r => Assert.Equal(5, r.Length));
+        Assert.Contains("users.", errText);
+        (code, _, errText) = await Run("users", "list", "--page-size", "2");
+        Assert.Equal(0, code);
+        Assert.Contains("--all", errText);
         (code, outText, _) = await Run("users", "get", "ada@example.com", "--json");
         Assert.Equal("Ada", JsonNode.Parse(outText)!["first_name"]!.GetValue<string>());
         Assert.Equal(0, (await Run("users", "update", id, "--dept", "Math")).Code);
