@@ -25,6 +25,9 @@ public static class RequestLogging
         {
             foreach (var category in new[] { "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Http.Result", "System.Net.Http.HttpClient" })
                 o.Rules.Add(new LoggerFilterRule(null, category, LogLevel.Warning, null));
+            // "No XML encryptor configured": the key ring lives in the store (StoreKeyRing), sealed with the store's
+            // key-encryption key when one is set, else protected like the signing key beside it; the warning misleads.
+            o.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error, null));
         });
         return builder;
     }
