@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper.Configuration.Attributes;
 using Roster.Client;
 using Roster.Client.Models;
 using Spectre.Console;
@@ -16,40 +17,21 @@ namespace Roster.Cli;
 /// </summary>
 static class BulkCommands
 {
-    sealed class Row
+    /// <summary>One CSV row: <c>email[,first_name,last_name,type,action,password]</c> (headers matched case-insensitively).</summary>
+    class Row
     {
-        public string Email { get; set; } = "";
-        public string? FirstName { get; set; }
-        public string? LastName { get; set; }
-        public int? Type { get; set; }
-        public string? Action { get; set; }
-        public string? Password { get; set; }
+        [Name("email"), Index(0)] public string Email { get; set; } = "";
+        [Name("first_name"), Index(1), Optional] public string? FirstName { get; set; }
+        [Name("last_name"), Index(2), Optional] public string? LastName { get; set; }
+        [Name("type"), Index(3), Optional] public int? Type { get; set; }
+        [Name("action"), Index(4), Optional] public string? Action { get; set; }
+        [Name("password"), Index(5), Optional] public string? Password { get; set; }
     }
 
     /// <summary>A row that failed, as it was read, with the reason: the failed-rows file can be fixed and imported again.</summary>
-    sealed class FailedRow
+    sealed class FailedRow : Row
     {
-        public string Email { get; set; } = "";
-        public string? FirstName { get; set; }
-        public string? LastName { get; set; }
-        public int? Type { get; set; }
-        public string? Action { get; set; }
-        public string? Password { get; set; }
-        public string Error { get; set; } = "";
-    }
-
-    sealed class FailedRowMap : ClassMap<FailedRow>
-    {
-        public FailedRowMap()
-        {
-            Map(r => r.Email).Name("email");
-            Map(r => r.FirstName).Name("first_name");
-            Map(r => r.LastName).Name("last_name");
-            Map(r => r.Type).Name("type");
-            Map(r => r.Action).Name("action");
-            Map(r => r.Password).Name("password");
-            Map(r => r.Error).Name("error");
-        }
+        [Name("error"), Index(6)] public string Error { get; set; } = "";
     }
 
     /// <summary>Zoom's code and message, and each field error (<c>user_info.type: Invalid field.</c>).</summary>
@@ -68,19 +50,6 @@ static class BulkCommands
             => new Text(task.Speed is { } speed ? $"{speed:F0} rows/s" : "");
     }
 
-    sealed class RowMap : ClassMap<Row>
-    {
-        public RowMap()
-        {
-            Map(r => r.Email).Name("email");
-            Map(r => r.FirstName).Name("first_name").Optional();
-            Map(r => r.LastName).Name("last_name").Optional();
-            Map(r => r.Type).Name("type").Optional();
-            Map(r => r.Action).Name("action").Optional();
-            Map(r => r.Password).Name("password").Optional();
-        }
-    }
-
     public static void Add(Command users, CliEnvironment env, Func<ParseResult, CliEnvironment, ZoomClient> client, Func<CliEnvironment, IAnsiConsole> console)
     {
         var csv = new Argument<string>("csv") { Description = "CSV with a header: email[,first_name,last_name,type,action,password]" };
@@ -96,7 +65,6 @@ static class BulkCommands
             {
                 using var reader = new StreamReader(path);
                 using var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant() });
-                parser.Context.RegisterClassMap<RowMap>();
                 rows = parser.GetRecords<Row>().ToList();
             }
             catch (Exception e) when (e is CsvHelperException or HeaderValidationException)
@@ -193,7 +161,6 @@ static class BulkCommands
                 var order = rows.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
                 await using var failedOut = new StreamWriter(failedPath);
                 await using var failedCsv = new CsvWriter(failedOut, CultureInfo.InvariantCulture);
-                failedCsv.Context.RegisterClassMap<FailedRowMap>();
                 await failedCsv.WriteRecordsAsync(failures.OrderBy(f => order[f.Row]).Select(f => new FailedRow
                 {
                     Email = f.Row.Email, FirstName = f.Row.FirstName, LastName = f.Row.LastName, Type = f.Row.Type, Action = f.Row.Action,

@@ -162,15 +162,24 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(1, code);
         Assert.Contains("user_info.type: Invalid field.", outText);
 
+        // columns are matched by name, in any order and case
+        var reordered = Path.Combine(_dir, "reordered.csv");
+        await File.WriteAllLinesAsync(reordered, ["Type,Last_Name,EMAIL", "2,Order,c9@example.com"]);
+        (code, outText, _) = await Run("users", "import", reordered, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(1, JsonNode.Parse(outText.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!["summary"]!["created"]!.GetValue<int>());
+        (_, outText, _) = await Run("users", "get", "c9@example.com", "--json");
+        Assert.Equal(("Order", 2), (JsonNode.Parse(outText)!["last_name"]!.GetValue<string>(), JsonNode.Parse(outText)!["type"]!.GetValue<int>()));
+
         var exported = Path.Combine(_dir, "out.csv");
         Assert.Equal(0, (await Run("users", "export", "--out", exported)).Code);
         var rows = await File.ReadAllLinesAsync(exported);
         Assert.Equal("id,email,first_name,last_name,type,status,dept", rows[0]);
-        Assert.Equal(6, rows.Length - 1); // the owner and the five imported users
+        Assert.Equal(7, rows.Length - 1); // the owner and the six imported users
         (code, outText, _) = await Run("users", "export", "--json");
         Assert.Equal(0, code);
         var exportedJson = outText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
-        Assert.Equal(6, exportedJson.Count);
+        Assert.Equal(7, exportedJson.Count);
         Assert.Contains(exportedJson, u => u!["email"]!.GetValue<string>() == "b@example.com");
         Assert.Equal(2, (await Run("users", "import", Path.Combine(_dir, "missing.csv"))).Code);
     }

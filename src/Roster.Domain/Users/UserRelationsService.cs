@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Roster.Domain.Abstractions;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
-using Roster.Domain.Paging;
-using Roster.Domain.Settings;
 using static Roster.Domain.Users.UserAccess;
 
 namespace Roster.Domain.Users;
