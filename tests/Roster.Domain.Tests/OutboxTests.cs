@@ -24,7 +24,7 @@ sealed class StillClock : TimeProvider
 [Collection(nameof(PasswordWork))]
 public sealed class OutboxTests : IDisposable
 {
-    readonly string _dir = Directory.CreateTempSubdirectory("roster-outbox-").FullName;
+    readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-outbox");
     readonly SqliteStore _store;
     readonly StillClock _clock = new();
     readonly AccountsService _accounts;
@@ -53,7 +53,7 @@ public sealed class OutboxTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        Roster.Server.Tests.TestTemp.Delete(_dir);
     }
 
     /// <summary>The events recorded since the last call.</summary>

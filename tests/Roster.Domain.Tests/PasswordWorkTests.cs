@@ -34,7 +34,7 @@ public sealed class PasswordWork;
 [Collection(nameof(PasswordWork))]
 public sealed class PasswordWorkTests : IDisposable
 {
-    readonly string _dir = Directory.CreateTempSubdirectory("roster-domain-").FullName;
+    readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-domain");
     readonly SqliteStore _sqlite;
     readonly WatchedStore _store;
     readonly AccountsService _accounts;
@@ -55,7 +55,7 @@ public sealed class PasswordWorkTests : IDisposable
     public void Dispose()
     {
         _sqlite.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        Roster.Server.Tests.TestTemp.Delete(_dir);
     }
 
     [Fact]

@@ -89,6 +89,7 @@ public static class PostgresCluster
         _pgCtl = pgCtl;
         _asPostgres = Environment.UserName == "root";
         DataDir = TestTemp.NewFolder("roster-pg");
+        TestTemp.BeforeDelete.Add(Stop);
         if (_asPostgres) Run("chown", "postgres:postgres", DataDir);
         var port = ServerProcess.FreePort();
         Run(initdb, "-D", Path.Combine(DataDir, "db"), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");

@@ -14,6 +14,9 @@ public static class TestTemp
 
     public static string Root => LazyRoot.Value;
 
+    /// <summary>What must stop before the root goes at a normal exit (a PostgreSQL cluster started inside it).</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentBag<Action> BeforeDelete = [];
+
     /// <summary>A new empty folder under the root, for one test.</summary>
     public static string NewFolder(string prefix)
     {
@@ -63,7 +66,7 @@ public static class TestTemp
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            PostgresCluster.Stop();
+            foreach (var stop in BeforeDelete) stop();
             Delete(root);
         };
         return root;
