@@ -365,14 +365,12 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 throw Fail.NoSeats("The destination account has no available licensed seat.");
             await s.DeleteAllAssistantsAsync(user.Id);
             await s.DeleteAllSchedulersAsync(user.Id);
-            var before = Changes.Copy(user);
+            var before = Changes.Snapshot(user);
             user.AccountId = destination.Id;
             user.RoleId = Roles.MemberId;
             await s.UpdateUserAsync(user);
-            var moved = Changes.UserChanged(EventTypes.UserAccountSwitched, before, user) ?? Changes.OfUser(EventTypes.UserAccountSwitched, user);
-            moved.Data["object"]!["account_id"] = destination.Id;
-            moved.Data["old_object"] ??= new JsonObject { ["id"] = user.Id };
-            moved.Data["old_object"]!["account_id"] = source.Id;
+            // the account always changes here, so there is always an event; it belongs to the account the user left
+            var moved = Changes.UserChanged(EventTypes.UserAccountSwitched, before, user)!;
             await s.RecordAsync(clock, Operator.Of(caller), moved with { AccountId = source.Id });
             return true;
         }, ct);

@@ -78,7 +78,7 @@ public static class Operations
     public static readonly Operation ListAccounts = new("accounts", RateLabel.Medium, ["account:master", "account:read:admin"], []);
     public static readonly Operation GetAccount = new("account", RateLabel.Light, ["account:master", "account:read:admin"], []);
 
-    // Roster's own calls under /roster/v1: admin-level scopes only, never a user-level token (RosterAccess).
+    // Roster's own calls under /roster/v1: admin-level scopes only, never a user-level token (AuthorizeAdmin).
     /// <summary>Open invitation links set a pending user's password: as strong as creating users.</summary>
     public static readonly Operation RosterInvitations = new("rosterInvitations", RateLabel.Light, [W, "user:write:user:admin"], []);
     /// <summary>Minting an app: a scope that writes users or accounts, and never more than the caller holds.</summary>

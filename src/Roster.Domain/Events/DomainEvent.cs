@@ -61,6 +61,7 @@ public static class Changes
     {
         var o = JsonSerializer.SerializeToNode(u.Profile, EventJson.Default.UserProfile)!.AsObject();
         o["id"] = u.Id;
+        o["account_id"] = u.AccountId;
         o["email"] = u.Email;
         o["type"] = u.Type;
         o["status"] = u.Status;
@@ -77,48 +78,29 @@ public static class Changes
     /// Leaf-level difference: <c>object</c> with the new values of every changed leaf, <c>old_object</c> with the
     /// previous ones (absent leaves are null); nested objects are compared leaf by leaf, arrays as values.
     /// </summary>
-    public static (JsonObject New, JsonObject Old) Diff(JsonObject before, JsonObject after)
+    public static (JsonObject New, JsonObject Old) Diff(JsonObject before, JsonObject after) => Walk(before, after, patchOnly: false);
+
+    /// <summary>The same for a patch: only the leaves <paramref name="patch"/> names, against <paramref name="before"/>.</summary>
+    public static (JsonObject New, JsonObject Old) DiffPatch(JsonObject before, JsonObject patch) => Walk(before, patch, patchOnly: true);
+
+    static (JsonObject New, JsonObject Old) Walk(JsonObject before, JsonObject after, bool patchOnly)
     {
         var @new = new JsonObject();
         var old = new JsonObject();
-        foreach (var key in before.Select(p => p.Key).Union(after.Select(p => p.Key)))
+        var keys = patchOnly ? after.Select(p => p.Key) : before.Select(p => p.Key).Union(after.Select(p => p.Key));
+        foreach (var key in keys)
         {
             before.TryGetPropertyValue(key, out var b);
             after.TryGetPropertyValue(key, out var a);
-            if (b is JsonObject bo && a is JsonObject ao)
+            if (a is JsonObject ao && (b is JsonObject || patchOnly))
             {
-                var (n, o) = Diff(bo, ao);
+                var (n, o) = Walk(b as JsonObject ?? new JsonObject(), ao, patchOnly);
                 if (n.Count > 0) { @new[key] = n; old[key] = o; }
             }
             else if (!JsonNode.DeepEquals(b, a))
             {
                 @new[key] = a?.DeepClone();
                 old[key] = b?.DeepClone();
-            }
-        }
-        return (@new, old);
-    }
-
-    /// <summary>
-    /// What a patch changes in a document: each leaf of <paramref name="patch"/> whose value differs from the same
-    /// place in <paramref name="before"/>, with both values; containers are walked, arrays compared as values.
-    /// </summary>
-    public static (JsonObject New, JsonObject Old) DiffPatch(JsonObject before, JsonObject patch)
-    {
-        var @new = new JsonObject();
-        var old = new JsonObject();
-        foreach (var (key, value) in patch)
-        {
-            before.TryGetPropertyValue(key, out var was);
-            if (value is JsonObject inner)
-            {
-                var (n, o) = DiffPatch(was as JsonObject ?? new JsonObject(), inner);
-                if (n.Count > 0) { @new[key] = n; old[key] = o; }
-            }
-            else if (!JsonNode.DeepEquals(was, value))
-            {
-                @new[key] = value?.DeepClone();
-                old[key] = was?.DeepClone();
             }
         }
         return (@new, old);
@@ -131,13 +113,16 @@ public static class Changes
         return data;
     }
 
-    /// <summary>A user.updated (or similar) event with only the changed fields, or null when nothing changed.</summary>
-    public static DomainEvent? UserChanged(string type, User before, User after)
+    /// <summary>
+    /// A user.updated (or similar) event with only the fields that changed since <paramref name="before"/> (a
+    /// <see cref="Snapshot"/> taken before the change), or null when nothing changed.
+    /// </summary>
+    public static DomainEvent? UserChanged(string type, JsonObject before, User after)
     {
-        var (n, o) = Diff(Snapshot(before), Snapshot(after));
+        var (n, o) = Diff(before, Snapshot(after));
         if (n.Count == 0) return null;
         n["id"] = after.Id;
-        o["id"] = before.Id;
+        o["id"] = after.Id;
         return new DomainEvent(type, after.AccountId, after.Id, Data(n, o));
     }
 
@@ -146,15 +131,6 @@ public static class Changes
         var o = new JsonObject { ["id"] = user.Id, ["email"] = user.Email };
         if (extra is not null) foreach (var (k, v) in extra) o[k] = v?.DeepClone();
         return new DomainEvent(type, user.AccountId, user.Id, Data(o));
-    }
-
-    public static User Copy(User u)
-    {
-        var copy = new User { Id = u.Id, AccountId = u.AccountId, Email = u.Email };
-        copy.Type = u.Type; copy.Status = u.Status; copy.RoleId = u.RoleId; copy.LoginType = u.LoginType; copy.Pmi = u.Pmi;
-        copy.UsePmi = u.UsePmi; copy.VanityName = u.VanityName; copy.Verified = u.Verified;
-        copy.Profile = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(u.Profile, EventJson.Default.UserProfile), EventJson.Default.UserProfile)!;
-        return copy;
     }
 }
 

@@ -17,9 +17,7 @@ public sealed class EventsService(IRosterStore store)
         if (size is < 1 or > MaxPageSize) throw Fail.InvalidField("page_size");
         return store.ReadAsync(async s =>
         {
-            var me = await s.GetUserAsync(caller.UserId);
-            if (me is null || me.AccountId != caller.AccountId || !(me.IsOwner || me.IsAdmin))
-                throw Fail.NoPrivilege("Only the account owner or an admin can do this.");
+            await Users.UserAccess.RequireAdmin(s, caller);
             return await s.ListEventsAsync(caller.AccountId, after, size);
         }, ct);
     }

@@ -23,7 +23,7 @@ public sealed partial class UsersService
         return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateUser);
-            var before = Changes.Copy(user);
+            var before = Changes.Snapshot(user);
             ThrowIfInvitationExpired(user, Now);
             var me = await s.GetUserAsync(caller.UserId);
             var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
@@ -219,7 +219,7 @@ public sealed partial class UsersService
             if (await s.CountEmailChangesSinceAsync(user.Id, now.AddDays(-1)) >= MaxEmailChangesPerDay)
                 throw Fail.Invalid($"A user's email can be changed at most {MaxEmailChangesPerDay} times in 24 hours.");
             await s.InsertEmailChangeAsync(user.Id, now);
-            var before = Changes.Copy(user);
+            var before = Changes.Snapshot(user);
             user.Email = email;
             await s.UpdateUserAsync(user);
             await Record(s, clock, caller, Changes.UserChanged(EventTypes.UserEmailChanged, before, user));
