@@ -93,6 +93,36 @@ public class MalformedInputTests
     }
 
     [Fact]
+    public async Task NulInAnyBodyIsRefusedAlikeOnBothEngines()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        using var http = app.CreateClient();
+        var before = (await api.Get("/v2/users/me")).Body;
+        var settings = (await api.Get("/v2/users/me/settings")).Body;
+        foreach (var (path, method, content) in new (string, HttpMethod, HttpContent)[]
+        {
+            ("/v2/users/me", HttpMethod.Patch, new StringContent("""{"dept":"a\u0000b"}""", Encoding.UTF8, "application/json")),
+            ("/v2/users/me", HttpMethod.Patch, new StringContent("""{"dept\u0000":"x"}""", Encoding.UTF8, "application/json")),
+            ("/v2/users/me", HttpMethod.Patch, new StringContent("dept=a%00b", Encoding.ASCII, "application/x-www-form-urlencoded")),
+            ("/v2/users/me/settings", HttpMethod.Patch, new StringContent("""{"in_meeting":{"custom_data_center_regions":"a\u0000"}}""", Encoding.UTF8, "application/json")),
+            ("/v2/users/me/settings", HttpMethod.Patch, new StringContent("in_meeting.chat=tr%00ue", Encoding.ASCII, "application/x-www-form-urlencoded")),
+        })
+        {
+            var (status, body) = await Raw(http, method, path, content, api.Token);
+            ZoomShaped(status, body);
+            // JSON bodies name the NUL; a form body may already be refused by the form reader as unreadable
+            if (content.Headers.ContentType!.MediaType == "application/json")
+                Assert.True(JsonNode.Parse(body)!["message"]!.GetValue<string>().Contains("NUL", StringComparison.Ordinal), $"{path}: {body}");
+        }
+        // a backslash followed by the text u0000 is no NUL
+        (await api.Patch("/v2/users/me", new { dept = "\\u0000" })).Is(HttpStatusCode.NoContent);
+        Assert.Equal("\\u0000", (await api.Get("/v2/users/me")).Json["dept"]!.GetValue<string>());
+        Assert.Equal(settings, (await api.Get("/v2/users/me/settings")).Body);
+        Assert.NotEqual(before, (await api.Get("/v2/users/me")).Body);
+    }
+
+    [Fact]
     public async Task XmlCarriesControlCharactersAsEscapes()
     {
         await using var app = new RosterApp();

@@ -76,9 +76,10 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// </summary>
     public async Task<BootstrapResult> BootstrapAsync(BootstrapRequest request, CancellationToken ct = default)
     {
-        // The owner's password (ROSTER_OWNER_PASSWORD) is checked and hashed before the transaction, as everywhere.
+        // The owner's password (ROSTER_OWNER_PASSWORD) matters on the first start only; it is checked and hashed
+        // before the transaction, as everywhere, and not at all once the store exists.
         string? ownerHash = null;
-        if (!string.IsNullOrEmpty(request.OwnerPassword))
+        if (!string.IsNullOrEmpty(request.OwnerPassword) && await store.ReadAsync(s => s.GetMetaAsync(PrimaryMeta), ct) is null)
         {
             PasswordPolicy.Check(request.OwnerPassword);
             ownerHash = await PasswordHasher.HashAsync(request.OwnerPassword, ct);

@@ -154,18 +154,16 @@ public static class RosterHosting
 public static class CredentialsFile
 {
     public static async Task<string> PathAsync(WebApplication app)
-    {
-        var options = app.Services.GetRequiredService<RosterOptions>();
-        if (options.PostgresConnection is null) return options.CredentialsPath;
-        var storeId = await app.Services.GetRequiredService<AccountsService>().StoreIdAsync();
-        return Path.Combine(options.DataDirectory, $"credentials.{storeId}.json");
-    }
+        => PathOf(app.Services.GetRequiredService<RosterOptions>(), await app.Services.GetRequiredService<AccountsService>().StoreIdAsync());
+
+    static string PathOf(RosterOptions options, string storeId)
+        => options.PostgresConnection is null ? options.CredentialsPath : Path.Combine(options.DataDirectory, $"credentials.{storeId}.json");
 
     public static async Task<string> WriteAsync(WebApplication app, string accountId, string clientId, string secret, string ownerEmail)
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
         var storeId = await app.Services.GetRequiredService<AccountsService>().StoreIdAsync();
-        var path = await PathAsync(app);
+        var path = PathOf(options, storeId);
         var credentials = new Dictionary<string, string>
         {
             ["store_id"] = storeId,

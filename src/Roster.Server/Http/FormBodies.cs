@@ -22,6 +22,7 @@ public static class FormBodies
         var root = new JsonObject();
         foreach (var (key, values) in form)
         {
+            if (key.Contains('\0') || values.Any(v => v?.Contains('\0') == true)) throw Fail.UnstorableText(); // as for JSON bodies
             var path = key.Replace("]", "").Split(['.', '['], StringSplitOptions.RemoveEmptyEntries);
             if (path.Length == 0) continue;
             if (path.Length > MaxDepth) throw Fail.InvalidJson();

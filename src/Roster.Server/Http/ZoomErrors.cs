@@ -67,17 +67,16 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         }
     }
 
-    const string Unstorable = "The request contains characters that cannot be stored (NUL).";
-
     /// <summary>A NUL in the input: 400 in Zoom's shape, or in the token endpoint's own shape there.</summary>
     public static Task WriteUnstorable(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/oauth/token")) return Write(context, Fail.Invalid(Unstorable).Error);
+        var error = Fail.UnstorableText().Error;
+        if (!context.Request.Path.StartsWithSegments("/oauth/token")) return Write(context, error);
         if (context.Response.HasStarted) return Task.CompletedTask;
         context.Response.Clear();
         Tracking.Stamp(context);
-        context.Response.StatusCode = 400;
-        return context.Response.WriteAsJsonAsync(new Auth.OAuthErrorBody(Unstorable, "invalid_request"), ServerJson.Default.OAuthErrorBody);
+        context.Response.StatusCode = error.Status;
+        return context.Response.WriteAsJsonAsync(new Auth.OAuthErrorBody(error.Message, "invalid_request"), ServerJson.Default.OAuthErrorBody);
     }
 
     public static Task Write(HttpContext context, ZoomError error)
