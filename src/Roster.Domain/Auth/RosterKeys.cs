@@ -20,7 +20,6 @@ public sealed class RosterKeys
         _secret = secret;
     }
 
-    public bool Loaded => _secret is not null;
     public byte[] Secret => _secret ?? throw NotLoaded();
     public HmacCodec PageTokens => _pageTokens ?? throw NotLoaded();
     public HmacCodec UserTokens => _userTokens ?? throw NotLoaded();

@@ -88,22 +88,16 @@ public sealed class XmlResponseMiddleware(RequestDelegate next)
     /// </summary>
     public static string XmlSafe(string text)
     {
-        var firstBad = -1;
+        StringBuilder? sb = null; // made only when the text needs a change
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsSurrogatePair(text, i)) { i++; continue; }
-            if (!XmlConvert.IsXmlChar(text[i])) { firstBad = i; break; }
+            var pair = char.IsSurrogatePair(text, i);
+            var bad = !pair && !XmlConvert.IsXmlChar(text[i]);
+            if (bad) (sb ??= new StringBuilder(text.Length + 8).Append(text, 0, i)).Append("\\u").Append(((int)text[i]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb?.Append(text, i, pair ? 2 : 1);
+            if (pair) i++;
         }
-        if (firstBad < 0) return text;
-        var sb = new StringBuilder(text.Length + 8).Append(text, 0, firstBad);
-        for (var i = firstBad; i < text.Length; i++)
-        {
-            if (char.IsSurrogatePair(text, i)) { sb.Append(text, i, 2); i++; continue; }
-            var c = text[i];
-            if (XmlConvert.IsXmlChar(c)) sb.Append(c);
-            else sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return sb.ToString();
+        return sb?.ToString() ?? text;
     }
 
     static string Singular(string name) => name.EndsWith("ies", StringComparison.Ordinal) ? name[..^3] + "y"
