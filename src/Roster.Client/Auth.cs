@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using Roster.Client.Models;
 
 namespace Roster.Client;
 

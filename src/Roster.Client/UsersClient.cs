@@ -1,9 +1,6 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Roster.Client.Models;
 
 namespace Roster.Client;
 

@@ -1,8 +1,5 @@
 using Roster.Server.Accounts;
-using Roster.Server.Auth;
 using Roster.Server.Hosting;
-using Roster.Server.Http;
-using Roster.Server.Users;
 
 using Roster.Storage;
 using Scalar.AspNetCore;

@@ -1,9 +1,6 @@
 using System.Data;
-using System.Data.Common;
 using System.Net.Sockets;
-using Dapper;
 using Npgsql;
-using Roster.Domain.Abstractions;
 
 namespace Roster.Storage;
 

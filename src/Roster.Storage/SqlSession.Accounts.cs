@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Dapper;
 using Roster.Domain.Accounts;
 
 namespace Roster.Storage;

@@ -1,5 +1,3 @@
-using Roster.Domain.Auth;
-
 namespace Roster.Storage;
 
 internal sealed partial class SqlSession

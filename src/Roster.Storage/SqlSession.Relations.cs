@@ -1,5 +1,3 @@
-using Roster.Domain.Abstractions;
-
 namespace Roster.Storage;
 
 internal sealed partial class SqlSession

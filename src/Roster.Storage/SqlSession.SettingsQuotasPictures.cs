@@ -1,6 +1,3 @@
-using Dapper;
-using Roster.Domain.Abstractions;
-
 namespace Roster.Storage;
 
 internal sealed partial class SqlSession

@@ -1,9 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
-using Dapper;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Users;
-
 namespace Roster.Storage;
 
 internal sealed partial class SqlSession

@@ -1,11 +1,5 @@
-using System.Data.Common;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dapper;
-using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Domain.Users;
 
 namespace Roster.Storage;
 

@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Dapper;
 using Microsoft.Data.Sqlite;
-using Roster.Domain.Abstractions;
 
 namespace Roster.Storage;
 

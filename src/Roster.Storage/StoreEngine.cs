@@ -1,4 +1,3 @@
-using Roster.Domain.Abstractions;
 using Roster.Domain.Limits;
 
 namespace Roster.Storage;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Roster.Client.Models;
 
 /// <summary>Zoom's user plan types. <c>User.Type</c> is an int so that values newer than this client are kept.</summary>

@@ -1,7 +1,3 @@
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Domain.Users;
-
 namespace Roster.Domain.Abstractions;
 
 /// <summary>

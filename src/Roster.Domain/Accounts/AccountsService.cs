@@ -1,13 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
-using Roster.Domain.Events;
-using Roster.Domain.Users;
-
 namespace Roster.Domain.Accounts;
 
 public sealed class SubAccountOptions

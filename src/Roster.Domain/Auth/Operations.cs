@@ -1,5 +1,3 @@
-using Roster.Domain.Errors;
-
 namespace Roster.Domain.Auth;
 
 public enum RateLabel { Light, Medium, Heavy }

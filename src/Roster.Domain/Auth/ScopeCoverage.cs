@@ -1,5 +1,3 @@
-using Roster.Domain.Errors;
-
 namespace Roster.Domain.Auth;
 
 /// <summary>

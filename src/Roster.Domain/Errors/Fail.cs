@@ -1,5 +1,3 @@
-using Roster.Domain.Abstractions;
-
 namespace Roster.Domain.Errors;
 
 /// <summary>

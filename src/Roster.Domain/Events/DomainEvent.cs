@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Roster.Domain.Auth;
-using Roster.Domain.Users;
-
 namespace Roster.Domain.Events;
 
 /// <summary>

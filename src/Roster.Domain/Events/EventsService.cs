@@ -1,7 +1,3 @@
-using Roster.Domain.Abstractions;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
-
 namespace Roster.Domain.Events;
 
 /// <summary>What an account's admins may read of the outbox: their own account's events, in commit order.</summary>

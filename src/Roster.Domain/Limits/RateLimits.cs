@@ -1,7 +1,3 @@
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
-
 namespace Roster.Domain.Limits;
 
 public enum RateLimitMode { Zoom, Off }

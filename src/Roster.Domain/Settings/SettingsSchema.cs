@@ -1,7 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Roster.Domain.Errors;
 
 namespace Roster.Domain.Settings;
 

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Roster.Domain.Errors;
-using Roster.Domain.Users;
-
 namespace Roster.Domain.Settings;
 
 /// <summary>The <c>option</c> query values of GET/PATCH settings.</summary>

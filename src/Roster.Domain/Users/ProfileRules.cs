@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Roster.Domain.Errors;
 
 namespace Roster.Domain.Users;
 

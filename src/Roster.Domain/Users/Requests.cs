@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Roster.Domain.Users;
 
 public static class CreateActions

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
-using Roster.Domain.Events;
 using static Roster.Domain.Users.UserAccess;
 
 namespace Roster.Domain.Users;

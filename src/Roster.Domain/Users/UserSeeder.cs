@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Errors;
 
 namespace Roster.Domain.Users;
 

@@ -1,12 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
-using Roster.Domain.Events;
-using Roster.Domain.Paging;
-
 using static Roster.Domain.Users.UserAccess;
 
 namespace Roster.Domain.Users;

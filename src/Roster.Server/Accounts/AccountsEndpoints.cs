@@ -1,12 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
 using Roster.Domain.Paging;
-using Roster.Domain.Errors;
-using Roster.Domain.Users;
-using Roster.Server.Auth;
-using Roster.Server.Http;
-using Roster.Server.Users;
 
 namespace Roster.Server.Accounts;
 

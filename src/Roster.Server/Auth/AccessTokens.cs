@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
 
 namespace Roster.Server.Auth;
 

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Server.Http;
-using Roster.Server.Users;
 
 namespace Roster.Server.Auth;
 

@@ -1,10 +1,3 @@
-using System.Net;
-using Roster.Domain.Accounts;
-using Roster.Domain.Users;
-using Roster.Server.Auth;
-using Roster.Server.Http;
-using Roster.Server.Users;
-
 namespace Roster.Server.Hosting;
 
 public sealed record InvitationDto(string Email, string Link, string ExpiresAt);

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Domain.Users;
-using Roster.Server.Auth;
 using Roster.Storage;
 
 namespace Roster.Server.Hosting;

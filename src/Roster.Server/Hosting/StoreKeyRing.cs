@@ -1,7 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Roster.Domain.Abstractions;
-using Roster.Domain.Auth;
 
 namespace Roster.Server.Hosting;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Roster.Server.Http;

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Roster.Domain.Errors;
 
 namespace Roster.Server.Http;
 

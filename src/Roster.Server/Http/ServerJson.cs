@@ -1,11 +1,6 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Roster.Domain.Accounts;
-using Roster.Domain.Users;
 using Roster.Server.Accounts;
-using Roster.Server.Auth;
 using Roster.Server.Hosting;
-using Roster.Server.Users;
 
 namespace Roster.Server.Http;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Xml;
 using Microsoft.Net.Http.Headers;
 

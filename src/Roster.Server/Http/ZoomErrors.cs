@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Roster.Domain.Errors;
 
 namespace Roster.Server.Http;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using Roster.Domain.Users;
 
 namespace Roster.Server.Users;
 
