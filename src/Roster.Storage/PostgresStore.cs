@@ -9,7 +9,7 @@ namespace Roster.Storage;
 /// at SERIALIZABLE isolation and is retried whole when PostgreSQL reports a serialisation conflict, so
 /// concurrent read-merge-write operations on any nodes lose no update; unique indexes decide creation races.
 /// </summary>
-public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation, IDisposable
+public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDisposable
 {
     public static int SchemaVersion => MigrationScripts.Latest;
     const long MigrationLockKey = 0x526F73746572; // "Roster"
@@ -103,6 +103,11 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, IUniqueViolation
             }
         }
     }
+
+    // Sequence numbers are taken at insert, and transactions commit in any order: an event is read only once every
+    // transaction that started before its own has ended (its xid below the snapshot's xmin), then in (tx, seq) order.
+    string ISqlDialect.OutboxTx => "pg_current_xact_id()::text::bigint";
+    string ISqlDialect.OutboxSettled => "AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p && (p.ConstraintName ?? "").Contains(column, StringComparison.Ordinal);

@@ -7,6 +7,7 @@ internal sealed partial class SqlSession
     sealed class EventRow
     {
         public long Seq { get; set; }
+        public long Tx { get; set; }
         public string Id { get; set; } = "";
         public string Type { get; set; } = "";
         public string AccountId { get; set; } = "";
@@ -18,26 +19,40 @@ internal sealed partial class SqlSession
     }
 
     public Task AppendEventAsync(Domain.Events.DomainEvent e)
-        => Exec("""
-            INSERT INTO outbox (id, type, account_id, subject_id, operator_id, operator_client_id, occurred_at, payload)
-            VALUES (@Id, @Type, @AccountId, @SubjectId, @OperatorId, @OperatorClientId, @OccurredAt, @Payload)
+        => Exec($"""
+            INSERT INTO outbox (tx, id, type, account_id, subject_id, operator_id, operator_client_id, occurred_at, payload)
+            VALUES ({unique.OutboxTx}, @Id, @Type, @AccountId, @SubjectId, @OperatorId, @OperatorClientId, @OccurredAt, @Payload)
             """, new
         {
             e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId, e.OperatorClientId, OccurredAt = Ms(e.OccurredAt),
             Payload = e.Data.ToJsonString(),
         });
 
-    public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsAsync(string? accountId, long afterSeq, int limit)
+    public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsAsync(string? accountId, Domain.Events.EventPosition after, int limit)
     {
         var rows = await Many<EventRow>(accountId is null
-            ? "SELECT * FROM outbox WHERE seq > @afterSeq ORDER BY seq LIMIT @limit"
-            : "SELECT * FROM outbox WHERE account_id = @accountId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
-            new { accountId, afterSeq, limit });
-        return rows.Select(r => new Domain.Events.DomainEvent(r.Type, r.AccountId, r.SubjectId,
-            System.Text.Json.Nodes.JsonNode.Parse(r.Payload)!.AsObject())
-        {
-            Seq = r.Seq, Id = r.Id, OperatorId = r.OperatorId, OperatorClientId = r.OperatorClientId, OccurredAt = At(r.OccurredAt),
-        }).ToList();
+            ? $"SELECT * FROM outbox WHERE (tx, seq) > (@Tx, @Seq) {unique.OutboxSettled} ORDER BY tx, seq LIMIT @limit"
+            : $"SELECT * FROM outbox WHERE account_id = @accountId AND (tx, seq) > (@Tx, @Seq) {unique.OutboxSettled} ORDER BY tx, seq LIMIT @limit",
+            new { accountId, after.Tx, after.Seq, limit });
+        return rows.Select(Event).ToList();
+    }
+
+    static Domain.Events.DomainEvent Event(EventRow r) => new(r.Type, r.AccountId, r.SubjectId, System.Text.Json.Nodes.JsonNode.Parse(r.Payload)!.AsObject())
+    {
+        Seq = r.Seq, Tx = r.Tx, Id = r.Id, OperatorId = r.OperatorId, OperatorClientId = r.OperatorClientId, OccurredAt = At(r.OccurredAt),
+    };
+
+    public async Task<Domain.Events.DomainEvent?> LatestEventOfTypeAsync(string type)
+    {
+        // read backwards along the position index: the mark sought is among the newest events
+        var row = await One<EventRow>($"SELECT * FROM outbox WHERE type = @type {unique.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1", new { type });
+        return row is null ? null : Event(row);
+    }
+
+    public async Task<Domain.Events.EventPosition> LatestEventPositionAsync()
+    {
+        var last = await One<EventRow>($"SELECT tx, seq FROM outbox WHERE 1 = 1 {unique.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1");
+        return last is null ? Domain.Events.EventPosition.Start : new(last.Tx, last.Seq);
     }
 
     public Task SetMetaAsync(string key, string value)

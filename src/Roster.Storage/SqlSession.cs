@@ -12,7 +12,7 @@ internal sealed partial class StorageJson : JsonSerializerContext;
 /// The store's queries, written once in the SQL that SQLite and PostgreSQL share, over one open
 /// connection and transaction. Engines differ only in how connections, transactions and errors work.
 /// </summary>
-internal sealed partial class SqlSession(DbConnection connection, DbTransaction transaction, IUniqueViolation unique, int countShards = 1) : IStoreSession
+internal sealed partial class SqlSession(DbConnection connection, DbTransaction transaction, ISqlDialect unique, int countShards = 1) : IStoreSession
 {
     static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 

@@ -2,10 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Roster.Storage;
 
-/// <summary>Tells a unique-constraint failure on a named column from other database errors.</summary>
-internal interface IUniqueViolation
+/// <summary>What the shared SQL needs to know of its engine.</summary>
+internal interface ISqlDialect
 {
+    /// <summary>Tells a unique-constraint failure on a named column from other database errors.</summary>
     bool IsUniqueViolation(DbException e, string column);
+    /// <summary>The SQL value of the current transaction's id for the outbox (<c>0</c> where one writer commits in order).</summary>
+    string OutboxTx { get; }
+    /// <summary>A condition on <c>outbox.tx</c> that keeps only events no running transaction can precede (empty where none can).</summary>
+    string OutboxSettled { get; }
 }
 
 /// <summary>
@@ -13,7 +18,7 @@ internal interface IUniqueViolation
 /// a killed process. Writes run on one writer in <c>BEGIN IMMEDIATE</c> transactions, grouped (see
 /// <see cref="WriteAsync{T}"/>); reads run in parallel on their own snapshot.
 /// </summary>
-public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, IDisposable
+public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisposable
 {
     public static int SchemaVersion => MigrationScripts.Latest;
     readonly string _connectionString;
@@ -185,6 +190,9 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, IUniqueViolation, 
         }
         writer?.Dispose();
     }
+
+    string ISqlDialect.OutboxTx => "0";
+    string ISqlDialect.OutboxSettled => ""; // one writer, committing in seq order: every visible event is settled
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is SqliteException { SqliteErrorCode: 19 } && e.Message.Contains($".{column}", StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class OutboxTests : IDisposable
     readonly UserPicturesService _pictures;
     readonly UserTokensService _tokens;
     readonly UserOAuthService _oauth;
-    long _seen;
+    EventPosition _seen = EventPosition.Start;
 
     public OutboxTests()
     {
@@ -60,7 +60,7 @@ public sealed class OutboxTests : IDisposable
     async Task<IReadOnlyList<DomainEvent>> New()
     {
         var events = await _store.ReadAsync(s => s.ListEventsAsync(null, _seen, 1000));
-        if (events.Count > 0) _seen = events[^1].Seq;
+        if (events.Count > 0) _seen = events[^1].Position;
         return events;
     }
 
@@ -167,9 +167,9 @@ public sealed class OutboxTests : IDisposable
         await Refused(() => _users.DeleteAsync(admin, boot.Owner.Id, new DeleteUserQuery("delete", null)));
 
         // one store-wide sequence, in commit order, with unique ids
-        var all = await _store.ReadAsync(s => s.ListEventsAsync(null, 0, 1000));
+        var all = await _store.ReadAsync(s => s.ListEventsAsync(null, EventPosition.Start, 1000));
         Assert.Equal(all.Select(x => x.Seq).Order(), all.Select(x => x.Seq));
         Assert.Equal(all.Count, all.Select(x => x.Id).Distinct().Count());
-        Assert.Equal(all.Where(x => x.AccountId == sub.Id).Select(x => x.Seq), (await _store.ReadAsync(s => s.ListEventsAsync(sub.Id, 0, 1000))).Select(x => x.Seq));
+        Assert.Equal(all.Where(x => x.AccountId == sub.Id).Select(x => x.Seq), (await _store.ReadAsync(s => s.ListEventsAsync(sub.Id, EventPosition.Start, 1000))).Select(x => x.Seq));
     }
 }

@@ -69,14 +69,14 @@ public class DurabilityTests
 
                 // the outbox committed with the changes: no acknowledged create without its event, no event without its user
                 var created = new Dictionary<string, string>();
-                for (long after = 0; ;)
+                for (var after = ""; ;)
                 {
                     var page = (await http.GetFromJsonAsync<JsonObject>($"/roster/v1/events?after={after}&page_size=300"))!;
                     var events = page["events"]!.AsArray();
                     if (events.Count == 0) break;
                     foreach (var e in events.Where(e => e!["event"]!.GetValue<string>() == "user.created"))
                         created[e!["payload"]!["object"]!["email"]!.GetValue<string>()] = e["subject_id"]!.GetValue<string>();
-                    after = page["next_after"]!.GetValue<long>();
+                    after = page["next_after"]!.GetValue<string>();
                 }
                 foreach (var email in acknowledged) Assert.True(created.ContainsKey(email), $"no user.created event for acknowledged {email}");
                 foreach (var (email, id) in created)

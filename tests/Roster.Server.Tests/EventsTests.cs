@@ -6,7 +6,7 @@ namespace Roster.Server.Tests;
 /// <summary>The outbox seen through <c>GET /roster/v1/events</c>, on either engine.</summary>
 public class EventsTests
 {
-    static async Task<JsonArray> Events(Api api, long after = 0)
+    static async Task<JsonArray> Events(Api api, string after = "")
         => (await api.Get($"/roster/v1/events?after={after}&page_size=300")).Is(HttpStatusCode.OK).Json["events"]!.AsArray();
 
     [Fact]
@@ -32,13 +32,16 @@ public class EventsTests
         var seqs = events.Select(e => e["seq"]!.GetValue<long>()).ToList();
         Assert.Equal(seqs.Order(), seqs);
 
-        // paging continues after the last seq; another account sees none of these
-        var after = seqs[2];
-        Assert.Equal(seqs.Skip(3), (await Events(api, after)).Select(e => e!["seq"]!.GetValue<long>()));
+        // paging continues after the cursor of the last page; another account sees none of these
+        var firstPage = (await api.Get($"/roster/v1/events?page_size={start + 3}")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal(seqs[2], firstPage["events"]!.AsArray()[^1]!["seq"]!.GetValue<long>());
+        Assert.Equal(seqs.Skip(3), (await Events(api, firstPage["next_after"]!.GetValue<string>())).Select(e => e!["seq"]!.GetValue<long>()));
         var (sub, _, _) = await app.SubAccountAsync(api, "boss@tenant.test");
         Assert.DoesNotContain(await Events(sub), e => e!["subject_id"]?.GetValue<string>() == id);
         (await api.Get("/roster/v1/events?page_size=0")).IsError(400, 300);
         (await api.Get("/roster/v1/events?after=x")).IsError(400, 300);
+        (await api.Get("/roster/v1/events?after=-1")).IsError(400, 300);
+        (await api.Get("/roster/v1/events?after=1-")).IsError(400, 300);
     }
 }
 

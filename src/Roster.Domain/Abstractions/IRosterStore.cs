@@ -99,8 +99,15 @@ public interface IEventStore
 {
     /// <summary>Appends an event in the current transaction; it commits or rolls back with the change.</summary>
     Task AppendEventAsync(Events.DomainEvent e);
-    /// <summary>Events after <paramref name="afterSeq"/> in commit order, of one account or (null) of the whole store.</summary>
-    Task<IReadOnlyList<Events.DomainEvent>> ListEventsAsync(string? accountId, long afterSeq, int limit);
+    /// <summary>
+    /// Events after <paramref name="after"/> in <see cref="Events.EventPosition"/> order, of one account or (null) of the
+    /// whole store; only those no concurrent transaction can still precede, so nothing is ever missed by reading on.
+    /// </summary>
+    Task<IReadOnlyList<Events.DomainEvent>> ListEventsAsync(string? accountId, Events.EventPosition after, int limit);
+    /// <summary>The position of the last event a reader may see now (<see cref="Events.EventPosition.Start"/> when none).</summary>
+    Task<Events.EventPosition> LatestEventPositionAsync();
+    /// <summary>The last event of <paramref name="type"/> a reader may see now, or null.</summary>
+    Task<Events.DomainEvent?> LatestEventOfTypeAsync(string type);
 }
 
 /// <summary>Small key/value facts (signing keys, the cookie key ring, the primary account).</summary>

@@ -9,6 +9,9 @@ public sealed record DomainEvent(string Type, string AccountId, string? SubjectI
 {
     /// <summary>Set by the store when it commits the event: a store-wide increasing number.</summary>
     public long Seq { get; init; }
+    /// <summary>Set by the store: the transaction that wrote the event (0 on SQLite), the first key of its <see cref="Position"/>.</summary>
+    public long Tx { get; init; }
+    public EventPosition Position => new(Tx, Seq);
     public string Id { get; init; } = "";
     public string? OperatorId { get; init; }
     public string? OperatorClientId { get; init; }
@@ -46,6 +49,8 @@ public static class EventTypes
     public const string AccountCreated = "account.created";
     public const string AppCreated = "app.created";
     public const string AppSecretRotated = "app.secret_rotated";
+    /// <summary>The whole state was replaced (a reset, a restored snapshot); store-wide, of no account.</summary>
+    public const string StoreReplaced = "store.replaced";
 }
 
 /// <summary>Builds events from before/after states, so that only what changed is recorded.</summary>

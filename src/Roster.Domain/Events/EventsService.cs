@@ -1,14 +1,13 @@
 namespace Roster.Domain.Events;
 
-/// <summary>What an account's admins may read of the outbox: their own account's events, in commit order.</summary>
+/// <summary>What an account's admins may read of the outbox: their own account's events, in outbox order (<see cref="EventPosition"/>).</summary>
 public sealed class EventsService(IRosterStore store)
 {
     public const int MaxPageSize = 300;
 
-    public Task<IReadOnlyList<DomainEvent>> ListAsync(Caller caller, long after, int? pageSize, CancellationToken ct = default)
+    public Task<IReadOnlyList<DomainEvent>> ListAsync(Caller caller, EventPosition after, int? pageSize, CancellationToken ct = default)
     {
         Operations.RosterEvents.AuthorizeAdmin(caller);
-        if (after < 0) throw Fail.InvalidField("after");
         var size = pageSize ?? 100;
         if (size is < 1 or > MaxPageSize) throw Fail.InvalidField("page_size");
         return store.ReadAsync(async s =>

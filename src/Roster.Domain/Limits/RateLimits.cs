@@ -15,8 +15,8 @@ public interface IRateCounter
     ValueTask<long> TryTakeAsync(string key, long window, int limit);
 }
 
-/// <summary>Counts in this process (one node).</summary>
-public sealed class MemoryRateCounter : IRateCounter
+/// <summary>Counts in this process (one node); a replaced state (a reset) starts every window afresh.</summary>
+public sealed class MemoryRateCounter : IRateCounter, Events.IFollowsStore
 {
     sealed class Window
     {
@@ -25,6 +25,12 @@ public sealed class MemoryRateCounter : IRateCounter
     }
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+
+    public ValueTask ForgetAsync(CancellationToken ct)
+    {
+        _windows.Clear();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask<long> TryTakeAsync(string key, long window, int limit)
     {

@@ -8,12 +8,24 @@ namespace Roster.Server.Auth;
 /// Access tokens are JWTs signed (HS256) with the store's key, so any node sharing the store accepts them.
 /// They carry the account, the app, the user a token acts as (<c>me</c>) and the space-separated scopes.
 /// </summary>
-public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
+public sealed class AccessTokens(RosterKeys keys, TimeProvider clock) : Domain.Events.IFollowsStore
 {
     public const int LifetimeSeconds = 3600;
     const string Issuer = "roster";
     readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    readonly SymmetricSecurityKey _key = new(keys.Secret) { KeyId = "roster-1" };
+    (byte[] Secret, SymmetricSecurityKey Key)? _signing;
+    /// <summary>The key of the store's current secret (a replaced state may bring another).</summary>
+    SymmetricSecurityKey Key
+    {
+        get
+        {
+            var secret = keys.Secret;
+            if (_signing is { } current && ReferenceEquals(current.Secret, secret)) return current.Key;
+            var key = new SymmetricSecurityKey(secret) { KeyId = "roster-1" };
+            _signing = (secret, key);
+            return key;
+        }
+    }
     const int MaxRemembered = 10_000;
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Expires)> _validated = new(StringComparer.Ordinal);
 
@@ -40,7 +52,7 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
                 ["scope"] = string.Join(' ', scopes),
                 ["typ"] = userLevel ? "user" : "s2s",
             },
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
     }
 
@@ -62,7 +74,7 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
         {
             ValidIssuer = Issuer,
             ValidateAudience = false,
-            IssuerSigningKey = _key,
+            IssuerSigningKey = Key,
             ClockSkew = TimeSpan.Zero,
             LifetimeValidator = (notBefore, expires, _, _) => expires is { } e && e > clock.GetUtcNow().UtcDateTime,
         });
@@ -77,6 +89,13 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock)
         if (_validated.Count >= MaxRemembered) _validated.Clear();
         _validated[token] = (caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
         return caller;
+    }
+
+    /// <summary>A replaced state: tokens are checked afresh, against the store's key as it is now.</summary>
+    public ValueTask ForgetAsync(CancellationToken ct)
+    {
+        _validated.Clear();
+        return ValueTask.CompletedTask;
     }
 }
 

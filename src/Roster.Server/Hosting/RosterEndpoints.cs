@@ -7,7 +7,7 @@ public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, lo
 public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris);
 public sealed record EventDto(long Seq, string Id, string Event, string AccountId, string? SubjectId, string? OperatorId, string? OperatorClientId,
     string OccurredAt, System.Text.Json.Nodes.JsonObject Payload);
-public sealed record EventListDto(IReadOnlyList<EventDto> Events, long NextAfter);
+public sealed record EventListDto(IReadOnlyList<EventDto> Events, string NextAfter);
 public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris);
 
 /// <summary>
@@ -53,14 +53,14 @@ public static class RosterEndpoints
             ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>The caller's account's events after <c>after</c> (a <c>seq</c>), oldest first; <c>next_after</c> continues.</summary>
+    /// <summary>The caller's account's events after the cursor <c>after</c>, oldest first; <c>next_after</c> continues.</summary>
     public static async Task<IResult> ListEvents(HttpContext http, Domain.Events.EventsService events,
         [Microsoft.AspNetCore.Mvc.FromQuery] string? after, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] string? pageSize)
     {
-        var from = Input.Long(after, "after") ?? 0;
+        if (!Domain.Events.EventPosition.TryParse(after, out var from)) throw Fail.InvalidField("after");
         var page = await events.ListAsync(http.Caller(), from, Input.Int(pageSize, "page_size"), http.RequestAborted);
         return TypedResults.Json(new EventListDto(page.Select(e => new EventDto(e.Seq, e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId,
-            e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data)).ToList(), page.Count > 0 ? page[^1].Seq : from), ServerJson.Default.EventListDto);
+            e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data)).ToList(), (page.Count > 0 ? page[^1].Position : from).ToString()), ServerJson.Default.EventListDto);
     }
 
     public static async Task<IResult> VerifyToken(HttpContext http, UserTokensService users)

@@ -68,6 +68,16 @@ public static class RosterHosting
             sp.GetRequiredService<Domain.Limits.IRateCounter>()));
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<FailureThrottle>();
+        // What this node keeps in memory follows the store, in this order: keys first, then what is checked with them.
+        services.AddSingleton<StoreKeys>();
+        services.AddSingleton(sp => new Domain.Events.StoreFollower(sp.GetRequiredService<IRosterStore>(),
+        [
+            sp.GetRequiredService<StoreKeys>(),
+            sp.GetRequiredService<AccessTokens>(),
+            sp.GetRequiredService<Users.AccountFacts>(),
+            .. sp.GetRequiredService<Domain.Limits.IRateCounter>() is Domain.Events.IFollowsStore counter ? [counter] : Array.Empty<Domain.Events.IFollowsStore>(),
+        ]));
+        services.AddHostedService<StoreFollowing>();
         return services;
     }
 
@@ -91,8 +101,8 @@ public static class RosterHosting
         var engine = app.Services.GetRequiredService<IStoreEngine>();
         await engine.MigrateAsync(apply: options.AutoMigrate || migrateOnly);
         if (migrateOnly) return;
-        var key = await app.Services.GetRequiredService<AccountsService>().SigningKeyAsync();
-        app.Services.GetRequiredService<RosterKeys>().Load(key);
+        await app.Services.GetRequiredService<StoreKeys>().LoadAsync();
+        await app.Services.GetRequiredService<Domain.Events.StoreFollower>().CatchUpAsync(); // the generation and position it starts from
     }
 
     /// <summary>
