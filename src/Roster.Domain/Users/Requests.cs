@@ -42,39 +42,14 @@ public sealed class UserUpdateFeature
 }
 
 /// <summary>Body of PATCH /users/{userId}: every field optional, only present fields change.</summary>
-public sealed class UserUpdate
+public sealed class UserUpdate : ProfileFields
 {
-    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
-    [JsonPropertyName("last_name")] public string? LastName { get; set; }
-    [JsonPropertyName("display_name")] public string? DisplayName { get; set; }
     [JsonPropertyName("type")] public int? Type { get; set; }
     [JsonPropertyName("pmi")] public long? Pmi { get; set; }
     [JsonPropertyName("use_pmi")] public bool? UsePmi { get; set; }
     [JsonPropertyName("vanity_name")] public string? VanityName { get; set; }
-    [JsonPropertyName("host_key")] public string? HostKey { get; set; }
-    [JsonPropertyName("timezone")] public string? Timezone { get; set; }
-    [JsonPropertyName("language")] public string? Language { get; set; }
-    [JsonPropertyName("dept")] public string? Dept { get; set; }
-    [JsonPropertyName("company")] public string? Company { get; set; }
-    [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
-    [JsonPropertyName("location")] public string? Location { get; set; }
-    [JsonPropertyName("manager")] public string? Manager { get; set; }
-    [JsonPropertyName("cms_user_id")] public string? CmsUserId { get; set; }
     [JsonPropertyName("group_id")] public string? GroupId { get; set; }
-    [JsonPropertyName("division_ids")] public List<string>? DivisionIds { get; set; }
-    [JsonPropertyName("cost_center")] public string? CostCenter { get; set; }
-    [JsonPropertyName("phone_country")] public string? PhoneCountry { get; set; }
-    [JsonPropertyName("phone_number")] public string? PhoneNumber { get; set; }
-    [JsonPropertyName("phone_numbers")] public List<PhoneNumber>? PhoneNumbers { get; set; }
-    [JsonPropertyName("pronouns")] public string? Pronouns { get; set; }
-    [JsonPropertyName("pronouns_option")] public int? PronounsOption { get; set; }
-    [JsonPropertyName("custom_attributes")] public List<CustomAttribute>? CustomAttributes { get; set; }
-    [JsonPropertyName("zoom_one_type")] public long? ZoomOneType { get; set; }
-    [JsonPropertyName("plan_united_type")] public string? PlanUnitedType { get; set; }
     [JsonPropertyName("feature")] public UserUpdateFeature? Feature { get; set; }
-    [JsonPropertyName("about_me")] public string? AboutMe { get; set; }
-    [JsonPropertyName("linkedin_url")] public string? LinkedinUrl { get; set; }
-    [JsonPropertyName("license_info_list")] public List<LicenseInfo>? LicenseInfoList { get; set; }
 }
 
 public sealed class AssistantRef

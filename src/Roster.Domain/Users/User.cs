@@ -43,8 +43,11 @@ public sealed record LicenseInfo(
     [property: JsonPropertyName("license_option")] long? LicenseOption,
     [property: JsonPropertyName("subscription_id")] string? SubscriptionId);
 
-/// <summary>The free-form profile fields of a user; stored as one document, never queried by field.</summary>
-public sealed class UserProfile
+/// <summary>
+/// The profile fields a user holds and a PATCH /users/{userId} may set, named once: <see cref="UserProfile"/> holds them,
+/// <see cref="UserUpdate"/> carries the ones to change (null: unchanged).
+/// </summary>
+public abstract class ProfileFields
 {
     [JsonPropertyName("first_name")] public string? FirstName { get; set; }
     [JsonPropertyName("last_name")] public string? LastName { get; set; }
@@ -65,13 +68,18 @@ public sealed class UserProfile
     [JsonPropertyName("pronouns")] public string? Pronouns { get; set; }
     [JsonPropertyName("pronouns_option")] public int? PronounsOption { get; set; }
     [JsonPropertyName("custom_attributes")] public List<CustomAttribute>? CustomAttributes { get; set; }
-    [JsonPropertyName("group_ids")] public List<string>? GroupIds { get; set; }
     [JsonPropertyName("division_ids")] public List<string>? DivisionIds { get; set; }
     [JsonPropertyName("zoom_one_type")] public long? ZoomOneType { get; set; }
     [JsonPropertyName("plan_united_type")] public string? PlanUnitedType { get; set; }
     [JsonPropertyName("about_me")] public string? AboutMe { get; set; }
     [JsonPropertyName("linkedin_url")] public string? LinkedinUrl { get; set; }
     [JsonPropertyName("license_info_list")] public List<LicenseInfo>? LicenseInfoList { get; set; }
+}
+
+/// <summary>The free-form profile fields of a user; stored as one document, never queried by field.</summary>
+public sealed class UserProfile : ProfileFields
+{
+    [JsonPropertyName("group_ids")] public List<string>? GroupIds { get; set; }
     [JsonPropertyName("zoom_phone")] public bool? ZoomPhone { get; set; }
 }
 
