@@ -40,6 +40,13 @@ public static class UsersEndpoints
 
     static CancellationToken Ct(HttpContext c) => c.RequestAborted;
 
+    /// <summary>A write that answers 204 with no body once it completed.</summary>
+    static async Task<IResult> Done(Task work)
+    {
+        await work;
+        return TypedResults.NoContent();
+    }
+
     public static async Task<IResult> ListUsers(HttpContext http, UsersService users,
         [FromQuery] string? status, [FromQuery(Name = "page_size")] string? pageSize, [FromQuery(Name = "page_number")] string? pageNumber,
         [FromQuery(Name = "next_page_token")] string? nextPageToken, [FromQuery(Name = "role_id")] string? roleId,
@@ -106,22 +113,13 @@ public static class UsersEndpoints
     }
 
     public static async Task<IResult> UpdateStatus(HttpContext http, UsersService users, string userId)
-    {
-        await users.SetStatusAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.StatusRequest), Ct(http));
-        return TypedResults.NoContent();
-    }
+        => await Done(users.SetStatusAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.StatusRequest), Ct(http)));
 
     public static async Task<IResult> UpdateEmail(HttpContext http, UsersService users, string userId)
-    {
-        await users.ChangeEmailAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.EmailRequest), Ct(http));
-        return TypedResults.NoContent();
-    }
+        => await Done(users.ChangeEmailAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.EmailRequest), Ct(http)));
 
     public static async Task<IResult> UpdatePassword(HttpContext http, UsersService users, string userId)
-    {
-        await users.SetPasswordAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.PasswordRequest), Ct(http));
-        return TypedResults.NoContent();
-    }
+        => await Done(users.SetPasswordAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.PasswordRequest), Ct(http)));
 
     public static async Task<IResult> GetPermissions(HttpContext http, UsersService users, string userId)
         => TypedResults.Json(new PermissionsDto(await users.PermissionsAsync(http.Caller(), userId, Ct(http))), ServerJson.Default.PermissionsDto);
@@ -148,11 +146,8 @@ public static class UsersEndpoints
     public static async Task<IResult> GetToken(HttpContext http, UserTokensService users, string userId, [FromQuery] string? type, [FromQuery] string? ttl)
         => TypedResults.Json(new TokenDto(await users.IssueTokenAsync(http.Caller(), userId, type, Input.Long(ttl, "ttl"), Ct(http))), ServerJson.Default.TokenDto);
 
-    public static async Task<IResult> RevokeToken(HttpContext http, UserTokensService users, string userId)
-    {
-        await users.RevokeTokensAsync(http.Caller(), userId, Ct(http));
-        return TypedResults.NoContent();
-    }
+    public static Task<IResult> RevokeToken(HttpContext http, UserTokensService users, string userId)
+        => Done(users.RevokeTokensAsync(http.Caller(), userId, Ct(http)));
 
     public static async Task<IResult> ListAssistants(HttpContext http, UserRelationsService users, string userId)
     {
@@ -166,17 +161,11 @@ public static class UsersEndpoints
         return TypedResults.Json(new AssistantsAddedDto(added.Ids, UserWire.Time(added.AddAt)), ServerJson.Default.AssistantsAddedDto, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> DeleteAssistants(HttpContext http, UserRelationsService users, string userId)
-    {
-        await users.DeleteAssistantsAsync(http.Caller(), userId, Ct(http));
-        return TypedResults.NoContent();
-    }
+    public static Task<IResult> DeleteAssistants(HttpContext http, UserRelationsService users, string userId)
+        => Done(users.DeleteAssistantsAsync(http.Caller(), userId, Ct(http)));
 
-    public static async Task<IResult> DeleteAssistant(HttpContext http, UserRelationsService users, string userId, string assistantId)
-    {
-        await users.DeleteAssistantAsync(http.Caller(), userId, assistantId, Ct(http));
-        return TypedResults.NoContent();
-    }
+    public static Task<IResult> DeleteAssistant(HttpContext http, UserRelationsService users, string userId, string assistantId)
+        => Done(users.DeleteAssistantAsync(http.Caller(), userId, assistantId, Ct(http)));
 
     public static async Task<IResult> ListSchedulers(HttpContext http, UserRelationsService users, string userId)
     {
@@ -184,17 +173,11 @@ public static class UsersEndpoints
         return TypedResults.Json(new SchedulersDto(list.Select(s => new SchedulerDto(s.Id, s.Email, s.Pmi)).ToList()), ServerJson.Default.SchedulersDto);
     }
 
-    public static async Task<IResult> DeleteSchedulers(HttpContext http, UserRelationsService users, string userId)
-    {
-        await users.DeleteSchedulersAsync(http.Caller(), userId, Ct(http));
-        return TypedResults.NoContent();
-    }
+    public static Task<IResult> DeleteSchedulers(HttpContext http, UserRelationsService users, string userId)
+        => Done(users.DeleteSchedulersAsync(http.Caller(), userId, Ct(http)));
 
-    public static async Task<IResult> DeleteScheduler(HttpContext http, UserRelationsService users, string userId, string schedulerId)
-    {
-        await users.DeleteSchedulerAsync(http.Caller(), userId, schedulerId, Ct(http));
-        return TypedResults.NoContent();
-    }
+    public static Task<IResult> DeleteScheduler(HttpContext http, UserRelationsService users, string userId, string schedulerId)
+        => Done(users.DeleteSchedulerAsync(http.Caller(), userId, schedulerId, Ct(http)));
 
     public static async Task<IResult> GetSettings(HttpContext http, UserSettingsService users, string userId, [FromQuery] string? option,
         [FromQuery(Name = "custom_query_fields")] string? customQueryFields, [FromQuery(Name = "login_type")] string? loginType)
