@@ -8,6 +8,14 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
 {
     DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>A pending user has no settings yet: 404/1001 once the invitation expired, else Zoom's pending-user error.</summary>
+    void RefusePending(User user, string verb)
+    {
+        if (!user.IsPending) return;
+        ThrowIfInvitationExpired(user, Now);
+        throw Fail.PendingUser($"The settings of a pending user cannot be {verb}.");
+    }
+
     // ---- settings ----
 
     public Task<JsonObject> GetSettingsAsync(Caller caller, string userId, string? option, string? customQueryFields, CancellationToken ct = default)
@@ -16,11 +24,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         return store.ReadAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.GetSettings);
-            if (user.IsPending)
-            {
-                ThrowIfInvitationExpired(user, Now);
-                throw Fail.PendingUser("The settings of a pending user cannot be accessed.");
-            }
+            RefusePending(user, "accessed");
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             switch (option)
             {
@@ -45,11 +49,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateSettings);
-            if (user.IsPending)
-            {
-                ThrowIfInvitationExpired(user, Now);
-                throw Fail.PendingUser("The settings of a pending user cannot be changed.");
-            }
+            RefusePending(user, "changed");
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             JsonObject changed, previous;
             switch (option)
