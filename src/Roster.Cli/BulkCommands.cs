@@ -17,6 +17,9 @@ namespace Roster.Cli;
 /// </summary>
 static class BulkCommands
 {
+    /// <summary>The user's columns of the CSV, the same for export and import (in this order on export).</summary>
+    static readonly string[] UserColumns = ["email", "first_name", "last_name", "type"];
+
     /// <summary>One CSV row: <c>email[,first_name,last_name,type,action,password]</c> (headers matched case-insensitively).</summary>
     class Row
     {
@@ -193,7 +196,7 @@ static class BulkCommands
 
         var output = new Option<string?>("--out") { Description = "Write the CSV here instead of standard output" };
         var status = new Option<string?>("--status") { Description = "active (default), inactive or pending" };
-        var export = new Command("export", "Write every user as CSV") { output, status };
+        var export = new Command("export", "Write every user as CSV (email,first_name,last_name,type: what import reads) or, with --json, as JSON lines with ids and status") { output, status };
         export.SetAction(async (p, ct) =>
         {
             using var zoom = client(p, env);
@@ -217,13 +220,15 @@ static class BulkCommands
             }
             await using var writer = path is null ? null : new StreamWriter(path);
             var target = writer ?? env.Out;
+            // the import's columns (without its instructions, action and password): export, then import into another
+            // store at --concurrency 1, then export there, gives the same bytes
             await using var csvOut = new CsvWriter(target, CultureInfo.InvariantCulture, leaveOpen: true);
-            foreach (var h in new[] { "id", "email", "first_name", "last_name", "type", "status", "dept" }) csvOut.WriteField(h);
+            foreach (var h in UserColumns) csvOut.WriteField(h);
             await csvOut.NextRecordAsync();
             var count = 0;
             await foreach (var u in zoom.Users.ListAllAsync(new ListUsersOptions { Status = p.GetValue(status) }, ct))
             {
-                foreach (var f in new[] { u.Id, u.Email, u.FirstName, u.LastName, u.Type.ToString(CultureInfo.InvariantCulture), u.Status, u.Department }) csvOut.WriteField(f ?? "");
+                foreach (var f in new[] { u.Email, u.FirstName, u.LastName, u.Type.ToString(CultureInfo.InvariantCulture) }) csvOut.WriteField(f ?? "");
                 await csvOut.NextRecordAsync();
                 count++;
             }

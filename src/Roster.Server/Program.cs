@@ -43,13 +43,7 @@ builder.WebHost.ConfigureKestrel(k =>
     limits.MaxRequestBodySize = 3 * 1024 * 1024; // pictures; JSON bodies are capped lower per request
     if (config.GetValue<long?>("MaxConcurrentConnections") is { } connections) limits.MaxConcurrentConnections = connections;
 });
-builder.Services.AddOpenApi("v2", o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info = new() { Title = "Roster: Zoom Users API v2", Version = "2.0.0",
-        Description = "Zoom's Users API as served by Roster. Errors use Zoom's body {code, message, errors[]}." };
-    doc.Servers = [];
-    return Task.CompletedTask;
-}));
+builder.Services.AddRosterOpenApi();
 
 var app = builder.Build();
 try
@@ -98,7 +92,17 @@ app.UseStatusCodePages(async ctx =>
 });
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/docs", o => o.WithTitle("Roster API").WithOpenApiRoutePattern("/openapi/{documentName}.json").AddDocument("v2"));
+app.MapScalarApiReference("/docs", o =>
+{
+    o.WithTitle("Roster API").WithOpenApiRoutePattern("/openapi/{documentName}.json").AddDocument("v2");
+    // a reference for this server only: no links out, no AI chat, no telemetry, no client app promotion
+    o.HideClientButton = true;
+    o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+    o.Telemetry = false;
+    o.Agent = new ScalarAgentOptions { Disabled = true };
+    o.Mcp = new ScalarMcpOptions { Disabled = true };
+    o.AddPreferredSecuritySchemes(OpenApiDocumentSetup.OAuthScheme);
+});
 app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (IStoreHealth store, CancellationToken ct) =>
     await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("store unreachable", statusCode: 503)).ExcludeFromDescription();

@@ -174,7 +174,7 @@ public sealed class CliTests : IAsyncLifetime
         var exported = Path.Combine(_dir, "out.csv");
         Assert.Equal(0, (await Run("users", "export", "--out", exported)).Code);
         var rows = await File.ReadAllLinesAsync(exported);
-        Assert.Equal("id,email,first_name,last_name,type,status,dept", rows[0]);
+        Assert.Equal("email,first_name,last_name,type", rows[0]);
         Assert.Equal(7, rows.Length - 1); // the owner and the six imported users
         (code, outText, _) = await Run("users", "export", "--json");
         Assert.Equal(0, code);
@@ -182,6 +182,41 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(7, exportedJson.Count);
         Assert.Contains(exportedJson, u => u!["email"]!.GetValue<string>() == "b@example.com");
         Assert.Equal(2, (await Run("users", "import", Path.Combine(_dir, "missing.csv"))).Code);
+    }
+
+    [Fact]
+    public async Task ExportThenImportElsewhereThenExportGivesTheSameBytes()
+    {
+        foreach (var (email, first, last, type) in new[]
+        {
+            ("quote@example.com", "Ann \"Nan\"", "O'Neil, Jr.", 2), ("uni@example.com", "Zoë", "Łukasiewicz", 1),
+            ("plain@example.com", "Plain", "", 1), ("nolast@example.com", "", "Only", 2),
+        })
+            Assert.Equal(0, (await Run("users", "create", "--email", email, "--type", type.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--first-name", first, "--last-name", last)).Code);
+        var first1 = Path.Combine(_dir, "first.csv");
+        Assert.Equal(0, (await Run("users", "export", "--out", first1)).Code);
+
+        // another, empty store: the same owner is there already ("exists"), the rest are created in file order
+        await using var other = new RosterApp();
+        var vars = new Dictionary<string, string>(_vars) { ["ROSTER_BASE_URL"] = new Uri(other.Server.BaseAddress, "/v2").ToString() };
+        async Task<(int Code, string Out)> RunOn(params string[] args)
+        {
+            var output = new StringWriter();
+            var env = new CliEnvironment
+            {
+                Out = output, Error = new StringWriter(), Variable = v => vars.GetValueOrDefault(v), ProfilePath = Path.Combine(_dir, "profiles.json"),
+                ClientFactory = o => new ZoomClient(other.CreateClient(), o),
+            };
+            return (await Cli.RunAsync(args, env), output.ToString());
+        }
+        var (code, outText) = await RunOn("users", "import", first1, "--concurrency", "1", "--json");
+        Assert.Equal(0, code);
+        var summary = JsonNode.Parse(outText.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!["summary"]!;
+        Assert.Equal((4, 1), (summary["created"]!.GetValue<int>(), summary["exists"]!.GetValue<int>()));
+        var second = Path.Combine(_dir, "second.csv");
+        Assert.Equal(0, (await RunOn("users", "export", "--out", second)).Code);
+        Assert.Equal(await File.ReadAllBytesAsync(first1), await File.ReadAllBytesAsync(second));
     }
 
     [Fact]

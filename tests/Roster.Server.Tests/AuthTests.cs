@@ -29,6 +29,20 @@ public class AuthTests
         Assert.StartsWith("eyJ", json["access_token"]!.GetValue<string>());
     }
 
+    /// <summary>What OpenAPI tools send (a docs page's "Authorize"): client_credentials, the secret in the body or as Basic.</summary>
+    [Theory]
+    [InlineData(null, "grant_type=client_credentials&client_id=test-client&client_secret=test-secret-0123456789")]
+    [InlineData("test-client:test-secret-0123456789", "grant_type=client_credentials")]
+    [InlineData("test-client:test-secret-0123456789", "grant_type=client_credentials&account_id=acct_primary_000000001")]
+    public async Task ClientCredentialsGiveAServerToServerAppItsToken(string? basic, string form)
+    {
+        await using var app = new RosterApp();
+        var (status, json) = await TokenRequest(app, basic, form);
+        Assert.Equal(HttpStatusCode.OK, status);
+        using var api = app.ApiWith(json["access_token"]!.GetValue<string>());
+        Assert.Equal("owner@example.com", (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK).Json["email"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task TokenParametersMayComeInTheQueryString()
     {
@@ -45,6 +59,8 @@ public class AuthTests
     [InlineData("test-client:test-secret-0123456789", "grant_type=account_credentials&account_id=other", 400, "invalid_request")]
     [InlineData("test-client:test-secret-0123456789", "grant_type=password&account_id=acct_primary_000000001", 400, "unsupported_grant_type")]
     [InlineData(null, "grant_type=account_credentials&account_id=acct_primary_000000001", 400, "invalid_request")]
+    [InlineData(null, "grant_type=client_credentials&client_id=test-client&client_secret=wrong", 401, "invalid_client")]
+    [InlineData("test-client:test-secret-0123456789", "grant_type=client_credentials&account_id=other", 400, "invalid_request")]
     public async Task BadTokenRequestsGetOAuthErrors(string? basic, string form, int status, string error)
     {
         await using var app = new RosterApp();

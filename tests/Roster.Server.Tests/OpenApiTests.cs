@@ -36,6 +36,56 @@ public class OpenApiTests
             "openapi/v2.json differs from what the server publishes; run UPDATE_OPENAPI=1 dotnet test --filter OpenApiTests and commit it");
     }
 
+    /// <summary>A docs page can try a request: the server, an OAuth2 client-credentials scheme, each operation's scopes, the token form.</summary>
+    [Fact]
+    public async Task DocumentSaysWhereAndHowToTryARequest()
+    {
+        await using var app = new RosterApp();
+        using var http = app.CreateClient();
+        var doc = JsonNode.Parse(await http.GetStringAsync("/openapi/v2.json"))!;
+        Assert.Equal("http://localhost", doc["servers"]![0]!["url"]!.GetValue<string>());
+        var scheme = doc["components"]!["securitySchemes"]!["zoom_oauth"]!;
+        Assert.Equal("oauth2", scheme["type"]!.GetValue<string>());
+        var flow = scheme["flows"]!["clientCredentials"]!;
+        Assert.Equal("http://localhost/oauth/token", flow["tokenUrl"]!.GetValue<string>());
+
+        var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => m.Value!)).ToList();
+        foreach (var op in Roster.Domain.Auth.Operations.UsersApi.Concat(Roster.Domain.Auth.Operations.AccountsApi).Concat(Roster.Domain.Auth.Operations.RosterApi))
+        {
+            var documented = operations.Single(o => o["operationId"]?.GetValue<string>() == op.Id);
+            var scopes = documented["security"]![0]!["zoom_oauth"]!.AsArray().Select(s => s!.GetValue<string>());
+            Assert.Equal([.. op.AdminScopes, .. op.UserScopes], scopes);
+            Assert.All(scopes, s => Assert.NotNull(flow["scopes"]![s]));
+        }
+
+        var token = doc["paths"]!["/oauth/token"]!["post"]!;
+        Assert.NotNull(token["security"]![0]!["client_basic"]);
+        var form = Resolve(doc, token["requestBody"]!["content"]!["application/x-www-form-urlencoded"]!["schema"]!);
+        Assert.Contains("grant_type", form["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("account_id", form["properties"]!.AsObject().Select(p => p.Key));
+        var ok = Resolve(doc, token["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
+        Assert.Contains("access_token", ok["properties"]!.AsObject().Select(p => p.Key));
+        Assert.NotNull(token["responses"]!["401"]);
+    }
+
+    static JsonNode Resolve(JsonNode doc, JsonNode schema)
+        => schema["$ref"]?.GetValue<string>() is { } r ? doc["components"]!["schemas"]![r.Split('/')[^1]]! : schema;
+
+    /// <summary>The docs page is a reference for this server: no client-app promotion, AI chat, developer tools or telemetry.</summary>
+    [Fact]
+    public async Task DocsPageShowsNoPromotions()
+    {
+        await using var app = new RosterApp();
+        using var http = app.CreateClient();
+        var response = await http.GetAsync("/docs/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var config = System.Text.RegularExpressions.Regex.Match(html, @"\{.*""hideClientButton"".*\}").Value;
+        Assert.False(string.IsNullOrEmpty(config), "no configuration found in the docs page");
+        foreach (var setting in new[] { "\"hideClientButton\":true", "\"showDeveloperTools\":\"never\"", "\"telemetry\":false" })
+            Assert.Contains(setting, config);
+    }
+
     [Fact]
     public async Task DocumentNamesEveryOperationWithZoomsIdsAndSchemas()
     {

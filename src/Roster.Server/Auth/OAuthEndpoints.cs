@@ -13,7 +13,7 @@ public static class OAuthEndpoints
 {
     public static IEndpointRouteBuilder MapOAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/oauth/token", IssueToken).WithName("oauthToken").WithTags("OAuth").DisableAntiforgery();
+        app.MapPost("/oauth/token", IssueToken).WithName("oauthToken").WithTags("OAuth").DisableAntiforgery().TokenEndpointDocs();
         app.MapGet("/oauth/authorize", AuthorizePage).WithName("oauthAuthorize").WithTags("OAuth");
         app.MapPost("/oauth/authorize", Authorize).ExcludeFromDescription().DisableAntiforgery();
         return app;
@@ -37,10 +37,12 @@ public static class OAuthEndpoints
         string? Param(string name) => form?[name].FirstOrDefault() ?? request.Query[name].FirstOrDefault();
 
         var (clientId, secret) = BasicCredentials(request.Headers.Authorization);
+        if (clientId is null && secret is null && form is not null)
+            (clientId, secret) = (form["client_id"].FirstOrDefault(), form["client_secret"].FirstOrDefault()); // client_secret_post (RFC 6749 2.3.1)
         var grantType = Param("grant_type");
         if (clientId is null || secret is null || string.IsNullOrEmpty(grantType))
             return Error(400, "Missing client id, client secret or grant type.", "invalid_request");
-        if (grantType is not ("account_credentials" or "authorization_code" or "refresh_token"))
+        if (grantType is not ("account_credentials" or "client_credentials" or "authorization_code" or "refresh_token"))
             return Error(400, "Unsupported grant type", "unsupported_grant_type");
         var ct = request.HttpContext.RequestAborted;
         if (throttle.Blocked(request.HttpContext, "client:" + clientId))
@@ -57,10 +59,11 @@ public static class OAuthEndpoints
         var apiUrl = UserWire.BaseUrl(request);
         try
         {
-            if (grantType == "account_credentials")
+            if (grantType is "account_credentials" or "client_credentials")
             {
-                if (app.Type != OAuthAppTypes.ServerToServer) return Error(400, "This app cannot use the account_credentials grant", "unauthorized_client");
-                var accountId = Param("account_id");
+                if (app.Type != OAuthAppTypes.ServerToServer) return Error(400, $"This app cannot use the {grantType} grant", "unauthorized_client");
+                // client_credentials (what OpenAPI tools send) names no account: a Server-to-Server app has one
+                var accountId = grantType == "client_credentials" ? Param("account_id") ?? app.AccountId : Param("account_id");
                 if (string.IsNullOrEmpty(accountId) || accountId != app.AccountId)
                     return Error(400, "Invalid request : Invalid account_id", "invalid_request");
                 return TypedResults.Json(new TokenResponse(tokens.Issue(app), "bearer", AccessTokens.LifetimeSeconds, string.Join(' ', app.Scopes), apiUrl),

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Roster.Server.Tests;
+
+namespace Roster.Client.Tests;
+
+/// <summary>
+/// The README's code runs as a new user would run it, against a real server process: the curl session in bash, and the
+/// SDK program built from a package packed from this tree into a fresh <c>dotnet new console</c> app. The only change
+/// made to the README's text is the server's address (and, for curl, where its credentials file is).
+/// </summary>
+[Collection("readme")]
+public class ReadmeTests
+{
+    static readonly string Root = FindRoot();
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Roster.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Roster.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The code blocks of one README section, as written.</summary>
+    static List<(string Language, string Code)> Blocks(string heading)
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var start = readme.IndexOf("\n## " + heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README has no section '{heading}'");
+        var end = readme.IndexOf("\n## ", start + 4, StringComparison.Ordinal);
+        var section = end < 0 ? readme[start..] : readme[start..end];
+        return Regex.Matches(section, @"```(\w+)\n(.*?)```", RegexOptions.Singleline).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+    }
+
+    /// <summary>Runs a command to its end (killing its tree after the timeout) and returns its standard output.</summary>
+    static async Task<string> Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string file, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 4 minutes");
+        }
+        var output = await stdout;
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} exited with {process.ExitCode}\n{output}\n{await stderr}");
+        return output;
+    }
+
+    /// <summary>What every dotnet command here runs with: a package cache of its own, and no build servers left running.</summary>
+    static Dictionary<string, string> DotnetEnvironment(string dir) => new()
+    {
+        ["NUGET_PACKAGES"] = Path.Combine(dir, "packages"),
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["UseSharedCompilation"] = "false",
+    };
+
+    static async Task<HttpClient> AdminClient(string baseUrl)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
+        var token = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    [Fact]
+    public async Task TheCurlSessionRunsAsWritten()
+    {
+        var dir = TestTemp.NewFolder("roster-readme-curl");
+        try
+        {
+            var data = Path.Combine(dir, "data");
+            await using var server = await ServerProcess.StartAsync(data);
+            var (language, code) = Blocks("A curl session").Single();
+            Assert.Equal("sh", language);
+            var script = code.Replace("src/Roster.Server/data/credentials.json", Path.Combine(data, "credentials.json"))
+                .Replace("http://localhost:5080", server.BaseUrl);
+            var output = await Run(dir, new Dictionary<string, string>(), "bash", "-euo", "pipefail", "-c", script);
+
+            // curl prints each answer without a newline: read them as consecutive JSON values
+            var answers = new List<JsonNode>();
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(output), new JsonReaderOptions { AllowMultipleValues = true });
+            while (reader.Read()) answers.Add(JsonNode.Parse(ref reader)!);
+            Assert.Equal(4, answers.Count);
+            Assert.Equal("ada@example.com", answers[0]["email"]!.GetValue<string>());
+            Assert.Equal(2, answers[1]["users"]!.AsArray().Count);
+            Assert.Equal(answers[0]["id"]!.GetValue<string>(), answers[2]["id"]!.GetValue<string>());
+            Assert.Equal(1001, answers[3]["code"]!.GetValue<int>());
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public async Task TheSdkProgramBuildsFromThePackageAndRunsAgainstARealServer()
+    {
+        var dir = TestTemp.NewFolder("roster-readme-sdk");
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(Path.Combine(dir, "data"));
+            var blocks = Blocks("The .NET SDK");
+            var steps = blocks.Single(b => b.Language == "sh").Code;
+            var program = blocks.Single(b => b.Language == "csharp").Code;
+            // the steps as the README gives them: the package from this tree, a new console app, the package added
+            Assert.Contains("dotnet pack src/Roster.Client -c Release -o ~/roster-feed", steps);
+            Assert.Contains("dotnet new console -o hello-roster", steps);
+            Assert.Contains("dotnet new nugetconfig && dotnet nuget add source ~/roster-feed --name roster-feed --configfile nuget.config", steps);
+            Assert.Contains("dotnet add package Roster.Client\n", steps);
+            var env = DotnetEnvironment(dir);
+            var feed = Path.Combine(dir, "roster-feed");
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            await Run(Root, env, "dotnet", "pack", "src/Roster.Client", "-c", configuration, "--no-build", "-o", feed);
+            await Run(dir, env, "dotnet", "new", "console", "-o", "hello-roster");
+            var app = Path.Combine(dir, "hello-roster");
+            await Run(app, env, "dotnet", "new", "nugetconfig");
+            await Run(app, env, "dotnet", "nuget", "add", "source", feed, "--name", "roster-feed", "--configfile", "nuget.config");
+            await Run(app, env, "dotnet", "add", "package", "Roster.Client");
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), program.Replace("http://localhost:5080", server.BaseUrl));
+
+            var runEnv = new Dictionary<string, string>(env)
+            {
+                ["ZOOM_ACCOUNT_ID"] = RosterApp.AccountId,
+                ["ZOOM_CLIENT_ID"] = RosterApp.ClientId,
+                ["ZOOM_CLIENT_SECRET"] = RosterApp.ClientSecret,
+            };
+            var lines = (await Run(app, runEnv, "dotnet", "run")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+            using var http = await AdminClient(server.BaseUrl);
+            var grace = (await http.GetFromJsonAsync<JsonObject>("/v2/users/grace@example.com"))!;
+            Assert.Equal(["created", grace["id"]!.GetValue<string>()], lines[0].Split(' '));
+            var listed = lines.Skip(1).Take(lines.Length - 2).Select(l => l.Split('\t')).ToList();
+            Assert.Equal(["grace@example.com", "owner@example.com"], listed.Select(l => l[0]).Order());
+            Assert.All(listed, l => Assert.Equal("active", l[2]));
+            var error = lines[^1].Split(' ', 3);
+            Assert.Equal(["404", "1001:"], error[..2]);
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
+}
