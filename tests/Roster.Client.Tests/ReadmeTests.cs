@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -73,16 +71,6 @@ public class ReadmeTests
         ["UseSharedCompilation"] = "false",
     };
 
-    static async Task<HttpClient> AdminClient(string baseUrl)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
-        var token = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
     [Fact]
     public async Task TheCurlSessionRunsAsWritten()
     {
@@ -147,7 +135,7 @@ public class ReadmeTests
             };
             var lines = (await Run(app, runEnv, "dotnet", "run")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-            using var http = await AdminClient(server.BaseUrl);
+            using var http = await ServerProcess.ClientAsync(server.BaseUrl);
             var grace = (await http.GetFromJsonAsync<JsonObject>("/v2/users/grace@example.com"))!;
             Assert.Equal(["created", grace["id"]!.GetValue<string>()], lines[0].Split(' '));
             var listed = lines.Skip(1).Take(lines.Length - 2).Select(l => l.Split('\t')).ToList();

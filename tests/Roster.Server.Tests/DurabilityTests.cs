@@ -11,16 +11,6 @@ namespace Roster.Server.Tests;
 
 public class DurabilityTests
 {
-    static async Task<HttpClient> Client(string baseUrl)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
-        var token = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
     [Fact]
     public async Task EveryAcknowledgedCreateSurvivesKillDashNine()
     {
@@ -31,7 +21,7 @@ public class DurabilityTests
             var acknowledged = new ConcurrentBag<string>();
             await using (var server = await ServerProcess.StartAsync(dir, pg))
             {
-                using var http = await Client(server.BaseUrl);
+                using var http = await ServerProcess.ClientAsync(server.BaseUrl);
                 using var stop = new CancellationTokenSource();
                 var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
                 {
@@ -61,7 +51,7 @@ public class DurabilityTests
             if (store is not null) Assert.Equal("ok", store.IntegrityCheck());
             await using (var again = await ServerProcess.StartAsync(dir, pg))
             {
-                using var http = await Client(again.BaseUrl);
+                using var http = await ServerProcess.ClientAsync(again.BaseUrl);
                 foreach (var email in acknowledged)
                     Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/v2/users/{email}")).StatusCode);
                 var total = (await http.GetFromJsonAsync<JsonObject>("/v2/users?page_size=1"))!["total_records"]!.GetValue<int>();
@@ -101,7 +91,7 @@ public class DurabilityTests
         {
             await using (var server = await ServerProcess.StartAsync(dir, pg))
             {
-                using var http = await Client(server.BaseUrl);
+                using var http = await ServerProcess.ClientAsync(server.BaseUrl);
                 (await http.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email = "kept@example.com", type = 1 } })).EnsureSuccessStatusCode();
             }
             // SQLite: credentials.json beside the store; PostgreSQL: credentials.<store id>.json
@@ -111,7 +101,7 @@ public class DurabilityTests
             Assert.Equal(RosterApp.AccountId, json["account_id"]!.GetValue<string>());
             await using (var server = await ServerProcess.StartAsync(dir, pg))
             {
-                using var http = await Client(server.BaseUrl);
+                using var http = await ServerProcess.ClientAsync(server.BaseUrl);
                 Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/v2/users/kept@example.com")).StatusCode);
             }
         }

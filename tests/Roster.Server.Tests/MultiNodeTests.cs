@@ -11,16 +11,6 @@ namespace Roster.Server.Tests;
 [Collection("postgres-cluster")]
 public class MultiNodeTests
 {
-    static async Task<HttpClient> Client(string baseUrl)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
-        var token = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
-
     static async Task<(ServerProcess A, ServerProcess B, string Db, string Dir)> TwoNodes(IReadOnlyDictionary<string, string>? environment = null)
     {
         var db = PostgresCluster.NewDatabase();
@@ -42,8 +32,8 @@ public class MultiNodeTests
         await using (a)
         await using (b)
         {
-            using var ha = await Client(a.BaseUrl);
-            using var hb = await Client(b.BaseUrl); // a token from node A's key works on node B too
+            using var ha = await ServerProcess.ClientAsync(a.BaseUrl);
+            using var hb = await ServerProcess.ClientAsync(b.BaseUrl); // a token from node A's key works on node B too
             using var cross = new HttpClient { BaseAddress = new Uri(b.BaseUrl) };
             cross.DefaultRequestHeaders.Authorization = ha.DefaultRequestHeaders.Authorization;
             Assert.Equal(HttpStatusCode.OK, (await cross.GetAsync("/v2/users/me")).StatusCode);
@@ -97,8 +87,8 @@ public class MultiNodeTests
         await using (a)
         await using (b)
         {
-            using var ha = await Client(a.BaseUrl);
-            using var hb = await Client(b.BaseUrl);
+            using var ha = await ServerProcess.ClientAsync(a.BaseUrl);
+            using var hb = await ServerProcess.ClientAsync(b.BaseUrl);
             for (var i = 0; i < 40; i++) Assert.Equal(HttpStatusCode.Created, (await Create(ha, $"p{i:D2}@example.com")).StatusCode);
             var seen = new List<string>();
             var writer = 0;
@@ -130,8 +120,8 @@ public class MultiNodeTests
         await using (a)
         await using (b)
         {
-            using var ha = await Client(a.BaseUrl);
-            using var hb = await Client(b.BaseUrl);
+            using var ha = await ServerProcess.ClientAsync(a.BaseUrl);
+            using var hb = await ServerProcess.ClientAsync(b.BaseUrl);
             var acknowledged = new List<string>();
             var unavailable = 0;
             var stopped = false;
@@ -176,8 +166,8 @@ public class MultiNodeTests
         await using (a)
         await using (b)
         {
-            using var ha = await Client(a.BaseUrl);
-            using var hb = await Client(b.BaseUrl);
+            using var ha = await ServerProcess.ClientAsync(a.BaseUrl);
+            using var hb = await ServerProcess.ClientAsync(b.BaseUrl);
             for (var round = 0; round < 3; round++)
             {
                 var start = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -28,6 +28,25 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A token of the primary account's app (every admin scope) from the server at <paramref name="baseUrl"/>.</summary>
+    public static async Task<string> TokenAsync(string baseUrl)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
+        using var response = await http.SendAsync(request);
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(response.Content))!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>An HTTP client for the server at <paramref name="baseUrl"/> holding such a token.</summary>
+    public static async Task<HttpClient> ClientAsync(string baseUrl)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(baseUrl));
+        return http;
+    }
+
     public static async Task<ServerProcess> StartAsync(string dataDir, string? store = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();

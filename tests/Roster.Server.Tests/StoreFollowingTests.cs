@@ -57,14 +57,6 @@ public class StoreFollowingPostgresTests
         return (await http.GetAsync("/v2/users/me")).StatusCode;
     }
 
-    static async Task<string> TokenFrom(string baseUrl)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/oauth/token?grant_type=account_credentials&account_id={RosterApp.AccountId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RosterApp.ClientId}:{RosterApp.ClientSecret}")));
-        return (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
-    }
-
     [SkippableFact]
     public async Task EveryNodeOnOneStoreFollowsAReplacedStateWithinItsInterval()
     {
@@ -76,7 +68,7 @@ public class StoreFollowingPostgresTests
             var environment = new Dictionary<string, string> { ["Store__FollowIntervalMs"] = "100" };
             await using var a = await ServerProcess.StartAsync(Path.Combine(dir, "a"), db, environment);
             await using var b = await ServerProcess.StartAsync(Path.Combine(dir, "b"), db, environment);
-            var old = await TokenFrom(a.BaseUrl);
+            var old = await ServerProcess.TokenAsync(a.BaseUrl);
             Assert.Equal(HttpStatusCode.OK, await MeWith(a.BaseUrl, old));
             Assert.Equal(HttpStatusCode.OK, await MeWith(b.BaseUrl, old)); // both nodes now keep it as checked
 
@@ -94,7 +86,7 @@ public class StoreFollowingPostgresTests
                 }
                 Assert.True(refused, $"node {node.BaseUrl} still accepts a token of the replaced key after 10 s\n{node.Log}");
             }
-            var fresh = await TokenFrom(b.BaseUrl);
+            var fresh = await ServerProcess.TokenAsync(b.BaseUrl);
             Assert.Equal(HttpStatusCode.OK, await MeWith(a.BaseUrl, fresh));
         }
         finally
