@@ -143,6 +143,57 @@ public class ReadmeTests
             Assert.All(listed, l => Assert.Equal("active", l[2]));
             var error = lines[^1].Split(' ', 3);
             Assert.Equal(["404", "1001:"], error[..2]);
+
+            // the same program in an app on .NET 8 (LTS), published self-contained (this machine has no .NET 8 runtime)
+            await Run(dir, env, "dotnet", "new", "console", "-o", "hello-net8");
+            var app8 = Path.Combine(dir, "hello-net8");
+            var project8 = Path.Combine(app8, "hello-net8.csproj");
+            var csproj = await File.ReadAllTextAsync(project8);
+            Assert.Contains("<TargetFramework>net10.0</TargetFramework>", csproj);
+            await File.WriteAllTextAsync(project8, csproj.Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net8.0</TargetFramework>"));
+            File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(app8, "nuget.config"));
+            await Run(app8, env, "dotnet", "add", "package", "Roster.Client");
+            await File.WriteAllTextAsync(Path.Combine(app8, "Program.cs"), program.Replace("http://localhost:5080", server.BaseUrl).Replace("grace@", "grace8@"));
+            await Run(app8, env, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", "out");
+            var lines8 = (await Run(app8, runEnv, Path.Combine(app8, "out", "hello-net8"))).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var grace8 = (await http.GetFromJsonAsync<JsonObject>("/v2/users/grace8@example.com"))!;
+            Assert.Equal(["created", grace8["id"]!.GetValue<string>()], lines8[0].Split(' '));
+            Assert.Equal(["404", "1001:"], lines8[^1].Split(' ', 3)[..2]);
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public async Task TheCliInstallsAsAToolAndRunsAsWritten()
+    {
+        var dir = TestTemp.NewFolder("roster-readme-cli");
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(Path.Combine(dir, "data"));
+            var (language, code) = Blocks("The CLI").First();
+            Assert.Equal("sh", language);
+            // a home of its own: ~/roster-feed, the global tool folder and the saved profile stay in this test's folder
+            var home = Path.Combine(dir, "home");
+            var work = Path.Combine(dir, "work");
+            Directory.CreateDirectory(home);
+            Directory.CreateDirectory(work);
+            var env = new Dictionary<string, string>(DotnetEnvironment(dir))
+            {
+                ["HOME"] = home,
+                ["DOTNET_CLI_HOME"] = home,
+                ["PATH"] = $"{Path.Combine(home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}",
+                ["ACCOUNT"] = RosterApp.AccountId, ["ID"] = RosterApp.ClientId, ["SECRET"] = RosterApp.ClientSecret,
+            };
+            var script = $"cd {Root}\n" + code.Replace("http://localhost:5080", server.BaseUrl).Replace("roster users list", $"cd {work}\nroster users list");
+            await Run(dir, env, "bash", "-euo", "pipefail", "-c", script);
+
+            var exported = await File.ReadAllLinesAsync(Path.Combine(work, "users.csv"));
+            Assert.Equal("email,first_name,last_name,type", exported[0]);
+            Assert.Contains("ada.king@example.com,Ada,King,1", exported);
+            Assert.True(File.Exists(Path.Combine(home, ".config", "roster", "profiles.json")));
         }
         finally
         {
