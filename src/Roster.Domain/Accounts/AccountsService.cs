@@ -187,14 +187,20 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// master account. The app acts as that account's owner; the secret is returned once and kept only as a hash.
     /// </summary>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, CancellationToken ct = default)
-        => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], ct);
+        => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], null, ct);
+
+    public const int MaxAppNameLength = 64;
 
     /// <summary>Like the Server-to-Server form, or a user-level app: user scopes only, and the redirect URIs its codes may go to.</summary>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, string type,
-        IReadOnlyList<string> redirectUris, CancellationToken ct = default)
+        IReadOnlyList<string> redirectUris, string? name = null, CancellationToken ct = default)
     {
         Operations.RosterCreateApp.AuthorizeAdmin(caller);
         if (type is not (OAuthAppTypes.ServerToServer or OAuthAppTypes.User)) throw Fail.InvalidField("type");
+        // the name users see on the consent page
+        name = name?.Trim();
+        if (name is not null && (name.Length is 0 or > MaxAppNameLength || name.Any(char.IsControl))) throw Fail.InvalidField("name");
+        name ??= type == OAuthAppTypes.User ? "Roster user app" : "Roster Server-to-Server";
         // Without a list: for a user-level app, the user's own read and write; for Server-to-Server, what the caller holds.
         var wanted = scopes is { Count: > 0 } ? scopes.Distinct().ToArray()
             : type == OAuthAppTypes.User ? ["user:read", "user:write"] : caller.Scopes.Where(KnownScopes.Contains).Order(StringComparer.Ordinal).ToArray();
@@ -226,12 +232,12 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             var app = new OAuthApp
             {
                 ClientId = NewId(12), SecretHash = HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
-                Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris,
+                Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris, Name = name,
             };
             await s.InsertAppAsync(app);
             await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AppCreated, app.AccountId, app.ClientId, Changes.Data(new JsonObject
             {
-                ["client_id"] = app.ClientId, ["type"] = app.Type, ["scopes"] = string.Join(' ', app.Scopes),
+                ["client_id"] = app.ClientId, ["name"] = app.Name, ["type"] = app.Type, ["scopes"] = string.Join(' ', app.Scopes),
             })));
             return (app, secret);
         }, ct);

@@ -16,6 +16,16 @@ public static class PasswordPolicy
         "Monkey123", "Sunshine1", "Princess1", "Dragon123", "Baseball1", "Master123", "Summer2024", "Winter2024",
     };
 
+    /// <summary>The rules of <see cref="Check"/> in words, for a page to show before the user types.</summary>
+    public static readonly IReadOnlyList<string> Rules =
+    [
+        $"{MinLength} to {MaxLength} characters",
+        "at least one letter and one number",
+        "both upper and lower case letters",
+        $"no more than {MaxSequentialRun} consecutive characters (such as abcdef or 654321), not one character repeated",
+        "not a common password such as Password123",
+    ];
+
     /// <summary>Throws the Zoom error for the first rule the password breaks.</summary>
     public static void Check(string password)
     {

@@ -94,6 +94,9 @@ public sealed record UserListPage(IReadOnlyList<User> Users, int PageSize, int P
 
 public sealed record CreatedUser(User User, string? InvitationToken);
 
+/// <summary>An open invitation: the invited user and the name of the account that invites.</summary>
+public sealed record Invitation(User User, string AccountName);
+
 public sealed record AssistantsAdded(string Ids, DateTimeOffset AddAt);
 
 public sealed record AssistantView(string Id, string Email, bool CanManageHostPrivateEvent);

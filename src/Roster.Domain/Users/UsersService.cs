@@ -232,12 +232,13 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         }, ct);
     }
 
-    public Task<User> FindInvitationAsync(string token, CancellationToken ct = default)
+    public Task<Invitation> FindInvitationAsync(string token, CancellationToken ct = default)
         => store.ReadAsync(async s =>
         {
             var user = await s.GetUserByInviteTokenAsync(token);
             if (user is null || !user.IsPending || user.InvitationExpired(Now)) throw Fail.InvitationExpired();
-            return user;
+            var account = await s.GetAccountAsync(user.AccountId);
+            return new Invitation(user, account?.Name ?? "");
         }, ct);
 
     /// <summary>Following the invitation link and choosing a password activates the user.</summary>

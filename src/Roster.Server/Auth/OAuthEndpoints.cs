@@ -81,11 +81,38 @@ public static class OAuthEndpoints
         }
     }
 
-    static IResult Page(HttpContext http, string body, int status = 200) => HtmlPages.Page(http, "Sign in to authorize", body, status);
+    static IResult Page(HttpContext http, string body, int status = 200) => HtmlPages.Page(http, "Sign in to authorize", body, status, "Sign in");
 
-    static string Hidden(string name, string? value) => $"<input type=\"hidden\" name=\"{name}\" value=\"{WebUtility.HtmlEncode(value ?? "")}\">";
+    static string Hidden(string name, string? value) => $"<input type=\"hidden\" name=\"{name}\" value=\"{HtmlPages.Encode(value)}\">";
 
-    /// <summary><c>GET /oauth/authorize</c>: a minimal consent page where the user signs in with e-mail and password.</summary>
+    /// <summary>What a user-level scope lets an app do, in words (granular forms say the same as their classic scope).</summary>
+    static string Meaning(string scope) => scope switch
+    {
+        "user:read" or "user:read:user" or "user_info:read" or "user_profile" => "see your profile",
+        "user:write" or "user:update:user" => "change your profile",
+        "user:read:settings" => "see your settings",
+        "user:update:settings" => "change your settings",
+        "user:read:token" or "user:read:zak" => "get your meeting tokens",
+        _ => "",
+    };
+
+    /// <summary>The consent form: the app's name and what it asks for, sign-in fields, and an error in place.</summary>
+    static IResult ConsentForm(HttpContext http, OAuthApp app, Func<string, string?> value, string? email = null, string? error = null, int status = 200)
+    {
+        var scopes = string.Concat(app.Scopes.Select(sc => Meaning(sc) is { Length: > 0 } m
+            ? $"<li>{HtmlPages.Encode(m)} <code>{HtmlPages.Encode(sc)}</code></li>"
+            : $"<li><code>{HtmlPages.Encode(sc)}</code></li>"));
+        return HtmlPages.Page(http, $"Authorize {app.Name}",
+            $"<h1>Authorize {HtmlPages.Encode(app.Name)}</h1><p>{HtmlPages.Encode(app.Name)} asks to act as you. It will be able to:</p>" +
+            $"<ul class=\"scopes\">{scopes}</ul><form method=\"post\">" + HtmlPages.CsrfField(http) +
+            Hidden("client_id", value("client_id")) + Hidden("redirect_uri", value("redirect_uri")) + Hidden("state", value("state")) +
+            Hidden("code_challenge", value("code_challenge")) + Hidden("code_challenge_method", value("code_challenge_method")) +
+            HtmlPages.Field("email", "Email", "email", "username", email) +
+            HtmlPages.Field("password", "Password", "password", "current-password", error: error) +
+            "<button type=\"submit\">Sign in and allow</button></form>", status, "Sign in");
+    }
+
+    /// <summary><c>GET /oauth/authorize</c>: the consent page where the user signs in with e-mail and password.</summary>
     public static async Task<IResult> AuthorizePage(HttpRequest request, UserOAuthService oauth)
     {
         var q = request.Query;
@@ -93,34 +120,48 @@ public static class OAuthEndpoints
         try
         {
             var app = await oauth.CheckAuthorizeAsync(q["client_id"], q["redirect_uri"], q["response_type"], q["code_challenge_method"], http.RequestAborted);
-            return Page(http, $"<h1>Sign in to authorize {WebUtility.HtmlEncode(app.Name)}</h1>" +
-                $"<p>It asks for: {WebUtility.HtmlEncode(string.Join(", ", app.Scopes))}</p><form method=\"post\">" + HtmlPages.CsrfField(http) +
-                Hidden("client_id", q["client_id"]) + Hidden("redirect_uri", q["redirect_uri"]) + Hidden("state", q["state"]) +
-                Hidden("code_challenge", q["code_challenge"]) + Hidden("code_challenge_method", q["code_challenge_method"]) +
-                "<label>Email <input name=\"email\" type=\"email\" autocomplete=\"username\" required></label> " +
-                "<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label> " +
-                "<button type=\"submit\">Authorize</button></form>");
+            return ConsentForm(http, app, name => q[name].FirstOrDefault());
         }
         catch (OAuthException e)
         {
-            return Page(http, $"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
+            return Page(http, $"<h1>Cannot authorize</h1><p>{HtmlPages.Encode(e.Reason)}</p><p>Go back to the app and start again.</p>", e.Status);
         }
     }
 
     /// <summary>
     /// The consent form: antiforgery token and failure throttle first, then the app and redirect checks, then the
-    /// password (slow, bounded); on success a redirect to the app with <c>code</c> and <c>state</c>.
+    /// password (slow, bounded); on success a redirect to the app with <c>code</c> and <c>state</c>. A refused sign-in
+    /// shows the form again with the reason under the password.
     /// </summary>
     public static async Task<IResult> Authorize(HttpRequest request, UserOAuthService oauth, FailureThrottle throttle)
     {
         var http = request.HttpContext;
-        if (!await HtmlPages.CsrfValid(http))
-            return Page(http, "<h1>Cannot authorize</h1><p>The form has expired or did not come from this page. Start again from the app.</p>", 400);
-        var form = await request.ReadFormAsync(http.RequestAborted);
-        string? F(string name) => form[name].FirstOrDefault();
+        var valid = await HtmlPages.CsrfValid(http);
+        IFormCollection? form = null;
+        try
+        {
+            if (request.HasFormContentType) form = await request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // not a readable form: nothing to show again but the refusal
+        }
+        string? F(string name) => form?[name].FirstOrDefault();
         var email = (F("email") ?? "").Trim().ToLowerInvariant();
-        if (throttle.Blocked(http, "signin:" + email))
-            return Page(http, "<h1>Cannot authorize</h1><p>Too many failed sign-ins. Try again in a minute.</p>", 429);
+        async Task<IResult> Again(string message, int status)
+        {
+            try
+            {
+                var app = await oauth.CheckAuthorizeAsync(F("client_id"), F("redirect_uri"), "code", F("code_challenge_method"), http.RequestAborted);
+                return ConsentForm(http, app, F, email, message, status);
+            }
+            catch (OAuthException e)
+            {
+                return Page(http, $"<h1>Cannot authorize</h1><p>{HtmlPages.Encode(e.Reason)}</p><p>Go back to the app and start again.</p>", status);
+            }
+        }
+        if (!valid) return await Again("The form expired or did not come from this page. Sign in again.", 400);
+        if (throttle.Blocked(http, "signin:" + email)) return await Again("Too many failed sign-ins. Try again in a minute.", 429);
         try
         {
             var code = await oauth.AuthorizeAsync(F("client_id") ?? "", F("redirect_uri") ?? "", email, F("password") ?? "",
@@ -134,7 +175,7 @@ public static class OAuthEndpoints
         catch (OAuthException e)
         {
             if (e.Error == "access_denied") throttle.Failed(http, "signin:" + email);
-            return Page(http, $"<h1>Cannot authorize</h1><p>{WebUtility.HtmlEncode(e.Reason)}</p>", e.Status);
+            return await Again(e.Reason, e.Status);
         }
     }
 

@@ -4,11 +4,11 @@ public sealed record InvitationDto(string Email, string Link, string ExpiresAt);
 public sealed record InvitationListDto(IReadOnlyList<InvitationDto> Invitations);
 public sealed record TokenCheckRequest(string? Token);
 public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, long? Exp);
-public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris);
+public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris, string? Name);
 public sealed record EventDto(long Seq, string Id, string Event, string AccountId, string? SubjectId, string? OperatorId, string? OperatorClientId,
     string OccurredAt, System.Text.Json.Nodes.JsonObject Payload);
 public sealed record EventListDto(IReadOnlyList<EventDto> Events, string NextAfter);
-public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris);
+public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris, string Name);
 
 /// <summary>
 /// What Roster adds around Zoom's API: the invitation pages a real Zoom would e-mail, the list of open invitations
@@ -48,8 +48,8 @@ public static class RosterEndpoints
     {
         var body = await Input.Json(http.Request, ServerJson.Default.AppRequest);
         var (created, secret) = await accounts.CreateAppAsync(http.Caller(), body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
-            body.RedirectUris ?? [], http.RequestAborted);
-        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris),
+            body.RedirectUris ?? [], body.Name, http.RequestAborted);
+        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris, created.Name),
             ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }
 
@@ -72,43 +72,66 @@ public static class RosterEndpoints
             : new TokenCheckDto(true, payload.UserId, payload.Type, payload.ExpiresAt), ServerJson.Default.TokenCheckDto);
     }
 
+    /// <summary>The invitation form: the account that invites, the password rules before the user types, an error in place.</summary>
+    static IResult InvitationForm(HttpContext http, Invitation invitation, string? error = null, int status = 200)
+    {
+        var rules = "<ul class=\"rules\" id=\"rules\">" + string.Concat(PasswordPolicy.Rules.Select(r => $"<li>{HtmlPages.Encode(r)}</li>")) + "</ul>";
+        return HtmlPages.Page(http, $"Join {invitation.AccountName} on Zoom",
+            $"<h1>Join {HtmlPages.Encode(invitation.AccountName)} on Zoom</h1>" +
+            $"<p>Choose a password to activate <b>{HtmlPages.Encode(invitation.User.Email)}</b>.</p>" +
+            "<form method=\"post\">" + HtmlPages.CsrfField(http) +
+            HtmlPages.Field("password", "Password", "password", "new-password", error: error, describedBy: "rules") + rules +
+            "<button type=\"submit\">Activate my account</button></form>", status, invitation.AccountName);
+    }
+
+    static IResult InvitationGone(HttpContext http, string message, int status)
+        => HtmlPages.Page(http, "Invitation not found",
+            $"<h1>Invitation not found</h1><p>{HtmlPages.Encode(message)}</p><p>Ask an admin of the account to invite you again.</p>", status);
+
     public static async Task<IResult> InvitationPage(UsersService users, string token, HttpContext http)
     {
         try
         {
-            var user = await users.FindInvitationAsync(token, http.RequestAborted);
-            return HtmlPages.Page(http, "Join your Zoom account",
-                $"<h1>Join your Zoom account</h1><p>Activate <b>{WebUtility.HtmlEncode(user.Email)}</b> by choosing a password.</p>" +
-                "<form method=\"post\">" + HtmlPages.CsrfField(http) +
-                "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"new-password\" required></label> <button type=\"submit\">Activate</button></form>");
+            return InvitationForm(http, await users.FindInvitationAsync(token, http.RequestAborted));
         }
         catch (Domain.Errors.ZoomException e)
         {
-            return HtmlPages.Page(http, "Invitation not found", $"<h1>Invitation not found</h1><p>{WebUtility.HtmlEncode(e.Error.Message)}</p>", 404);
+            return InvitationGone(http, e.Error.Message, 404);
         }
     }
 
     /// <summary>
     /// The invitation form: antiforgery token, then the failure throttle, then the invitation token, and only then
     /// the password policy and its hash (the slow part, bounded), so an unknown caller cannot make Roster hash.
+    /// A refused password shows the form again with the reason under the field.
     /// </summary>
     public static async Task<IResult> AcceptInvitation(UsersService users, FailureThrottle throttle, string token, HttpContext http)
     {
-        static IResult Refused(HttpContext http, string message, int status)
-            => HtmlPages.Page(http, "Could not activate", $"<h1>Could not activate</h1><p>{WebUtility.HtmlEncode(message)}</p>", status);
-        if (throttle.Blocked(http)) return Refused(http, "Too many failed attempts. Try again in a minute.", 429);
-        if (!await HtmlPages.CsrfValid(http)) return Refused(http, "The form has expired or did not come from this page. Open the invitation link again.", 400);
+        async Task<IResult> Again(string message, int status)
+        {
+            try
+            {
+                return InvitationForm(http, await users.FindInvitationAsync(token, http.RequestAborted), message, status);
+            }
+            catch (Domain.Errors.ZoomException gone)
+            {
+                return InvitationGone(http, gone.Error.Message, status); // the refusal's status: the request was refused first
+            }
+        }
+        if (throttle.Blocked(http)) return HtmlPages.Page(http, "Could not activate", "<h1>Could not activate</h1><p>Too many failed attempts. Try again in a minute.</p>", 429);
+        if (!await HtmlPages.CsrfValid(http)) return await Again("The form expired or did not come from this page. Choose your password again.", 400);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var password = form["password"].FirstOrDefault() ?? "";
         try
         {
             var user = await users.AcceptInvitationAsync(token, password, http.RequestAborted);
-            return HtmlPages.Page(http, "Account activated", $"<h1>Account activated</h1><p>{WebUtility.HtmlEncode(user.Email)} is now active.</p>");
+            return HtmlPages.Page(http, "Account activated",
+                $"<h1>You are all set</h1><p><b>{HtmlPages.Encode(user.Email)}</b> is now active. Sign in with this e-mail and your new password.</p>");
         }
         catch (Domain.Errors.ZoomException e)
         {
             if (e.Error.Code == 1120) throttle.Failed(http);
-            return Refused(http, $"{e.Error.Message} (code {e.Error.Code})", e.Error.Status);
+            return await Again(e.Error.Message, e.Error.Status);
         }
     }
 }
