@@ -140,4 +140,17 @@ public class UserOAuthTests
         (await admin.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { "not a url" } })).IsError(400, 300);
         (await admin.Post("/roster/v1/apps", new { type = "robot" })).IsError(400, 300);
     }
+
+    [Fact]
+    public async Task AppsHaveTheNameTheirConsentPageShows()
+    {
+        await using var app = new RosterApp();
+        using var admin = await app.ApiAsync();
+        var named = (await admin.Post("/roster/v1/apps", new { type = "user", name = "  Acme Scheduler ", redirect_uris = new[] { Redirect } })).Is(HttpStatusCode.Created).Json;
+        Assert.Equal("Acme Scheduler", named["name"]!.GetValue<string>());
+        var unnamed = (await admin.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { Redirect } })).Is(HttpStatusCode.Created).Json;
+        Assert.Equal("Roster user app", unnamed["name"]!.GetValue<string>());
+        foreach (var bad in new[] { "", "   ", new string('x', 65), "line\nbreak" })
+            (await admin.Post("/roster/v1/apps", new { type = "user", name = bad, redirect_uris = new[] { Redirect } })).IsError(400, 300);
+    }
 }

@@ -92,7 +92,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             {
                 Id = request.AccountId ?? NewId(),
                 AccountNumber = await s.NextAccountNumberAsync(),
-                Name = "Roster Sandbox",
+                Name = SandboxAccountName,
                 Plan = Plans.Business,
                 LicensedSeats = 100,
                 ManagedDomains = ["example.com"],
@@ -188,6 +188,9 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// </summary>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, CancellationToken ct = default)
         => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], null, ct);
+
+    /// <summary>The name of the account the first start creates.</summary>
+    public const string SandboxAccountName = "Roster Sandbox";
 
     public const int MaxAppNameLength = 64;
 
