@@ -110,6 +110,7 @@ app.MapOAuth();
 app.MapUsers();
 app.MapAccounts();
 app.MapRosterExtensions();
+if (app.Services.GetRequiredService<RosterOptions>().SandboxEnabled) app.MapSandbox();
 
 await app.RunAsync();
 return 0;

@@ -108,6 +108,7 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     // transaction that started before its own has ended (its xid below the snapshot's xmin), then in (tx, seq) order.
     string ISqlDialect.OutboxTx => "pg_current_xact_id()::text::bigint";
     string ISqlDialect.OutboxSettled => "AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+    string ISqlDialect.OverridingIdentity => "OVERRIDING SYSTEM VALUE";
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p && (p.ConstraintName ?? "").Contains(column, StringComparison.Ordinal);

@@ -11,6 +11,8 @@ internal interface ISqlDialect
     string OutboxTx { get; }
     /// <summary>A condition on <c>outbox.tx</c> that keeps only events no running transaction can precede (empty where none can).</summary>
     string OutboxSettled { get; }
+    /// <summary>What lets an INSERT write identity columns as given (a restored snapshot keeps its keys).</summary>
+    string OverridingIdentity { get; }
 }
 
 /// <summary>
@@ -193,6 +195,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
 
     string ISqlDialect.OutboxTx => "0";
     string ISqlDialect.OutboxSettled => ""; // one writer, committing in seq order: every visible event is settled
+    string ISqlDialect.OverridingIdentity => "";
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is SqliteException { SqliteErrorCode: 19 } && e.Message.Contains($".{column}", StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed record Assistant(string UserId, string AssistantId, bool CanManage
 public sealed record Picture(string Id, string UserId, string ContentType, byte[] Bytes);
 
 /// <summary>One session of the store: the union of the narrow stores of each resource, over one transaction.</summary>
-public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore;
+public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore, ISnapshotStore;
 
 public interface IAccountStore
 {
@@ -115,4 +115,15 @@ public interface IMetaStore
 {
     Task<string?> GetMetaAsync(string key);
     Task SetMetaAsync(string key, string value);
+}
+
+/// <summary>Named copies of the whole state, made and restored inside the session's transaction.</summary>
+public interface ISnapshotStore
+{
+    /// <summary>Copies the state (and the meta keys not in <paramref name="keptMeta"/>) under <paramref name="name"/>, replacing an older copy.</summary>
+    Task<Sandbox.SnapshotInfo> SaveSnapshotAsync(string name, DateTimeOffset at, IReadOnlyCollection<string> keptMeta);
+    /// <summary>Replaces the state with the copy (emptying rate windows and the outbox); null when there is none.</summary>
+    Task<Sandbox.SnapshotInfo?> RestoreSnapshotAsync(string name, IReadOnlyCollection<string> keptMeta);
+    Task<IReadOnlyList<Sandbox.SnapshotInfo>> ListSnapshotsAsync();
+    Task<bool> DeleteSnapshotAsync(string name);
 }

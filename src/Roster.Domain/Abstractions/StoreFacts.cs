@@ -11,6 +11,12 @@ public sealed class UniqueKeyConflict(string key, string value) : Exception($"un
     public string Value { get; } = value;
 }
 
+/// <summary>A snapshot made by another schema version: its columns are not this build's.</summary>
+public sealed class SnapshotOutdated(string name) : Exception($"snapshot {name} was made by another schema version")
+{
+    public string Name { get; } = name;
+}
+
 /// <summary>The store gave up on a write that kept conflicting with concurrent ones (its retry budget ran out).</summary>
 public sealed class StoreContention() : Exception("the write kept conflicting with concurrent writes");
 

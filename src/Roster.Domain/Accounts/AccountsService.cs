@@ -35,6 +35,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
 
     public const string KeyMeta = "signing_key";
     const string PrimaryMeta = "primary_account";
+    public const string PrimaryClientMeta = "primary_client";
+    public const string StoreIdMeta = "store_id";
 
     DateTimeOffset Now => clock.GetUtcNow();
 
@@ -82,7 +84,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 var owner = await s.GetUserAsync(existing.OwnerId) ?? throw new InvalidOperationException("owner missing");
                 OAuthApp? app = null;
                 if (request.ClientId is not null) app = await s.GetAppAsync(request.ClientId);
-                app ??= await s.GetAppAsync(await s.GetMetaAsync("primary_client") ?? "") ?? throw new InvalidOperationException("app missing");
+                app ??= await s.GetAppAsync(await s.GetMetaAsync(PrimaryClientMeta) ?? "") ?? throw new InvalidOperationException("app missing");
                 if (request.ClientId is not null && request.ClientSecret is not null && app.ClientId != request.ClientId)
                     app = await InsertApp(s, existing, owner, request.ClientId, request.ClientSecret);
                 return new BootstrapResult(existing, owner, app, null, false);
@@ -106,7 +108,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             var secret = request.ClientSecret ?? NewId(24);
             var created = await InsertApp(s, account, ownerUser, request.ClientId ?? NewId(12), secret);
             await s.SetMetaAsync(PrimaryMeta, account.Id);
-            await s.SetMetaAsync("primary_client", created.ClientId);
+            await s.SetMetaAsync(PrimaryClientMeta, created.ClientId);
             return new BootstrapResult(account, ownerUser, created, secret, true);
         }, ct);
     }
@@ -144,9 +146,9 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     public Task<string> StoreIdAsync(CancellationToken ct = default)
         => store.Write(async s =>
         {
-            if (await s.GetMetaAsync("store_id") is { } id) return id;
+            if (await s.GetMetaAsync(StoreIdMeta) is { } id) return id;
             var made = NewId(12);
-            await s.SetMetaAsync("store_id", made);
+            await s.SetMetaAsync(StoreIdMeta, made);
             return made;
         }, ct);
 
@@ -158,7 +160,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         => store.Write(async s =>
         {
             var account = await s.GetAccountAsync(await s.GetMetaAsync(PrimaryMeta) ?? "") ?? throw new InvalidOperationException("The store has no primary account yet.");
-            var app = await s.GetAppAsync(await s.GetMetaAsync("primary_client") ?? "") ?? throw new InvalidOperationException("The store has no primary app.");
+            var app = await s.GetAppAsync(await s.GetMetaAsync(PrimaryClientMeta) ?? "") ?? throw new InvalidOperationException("The store has no primary app.");
             var owner = await s.GetUserAsync(account.OwnerId);
             var secret = NewId(24);
             await s.UpdateAppSecretAsync(app.ClientId, HashSecret(secret));

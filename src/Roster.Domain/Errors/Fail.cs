@@ -33,6 +33,8 @@ public static class Fail
 
     // ---- input ----
     public static ZoomException Invalid(string message) => With(400, 300, message);
+    public static ZoomException SnapshotNotFound(string name) => With(404, 3001, $"Snapshot does not exist: {name}.");
+    public static ZoomException SnapshotOutdated(string name) => With(409, 3002, $"Snapshot {name} was saved by another schema version and cannot be restored; save it again.");
     public static ZoomException InvalidJson() => With(400, 300, "Request Body should be a valid JSON object.");
     public static ZoomException Validation(params FieldError[] errors) => With(400, 300, "Validation Failed.", errors);
     public static ZoomException InvalidField(string field) => Validation(new FieldError(field, "Invalid field."));
@@ -79,6 +81,7 @@ public static class Fail
 
     // ---- access ----
     public static ZoomException InvalidAccessToken() => With(401, 124, "Invalid access token.");
+    public static ZoomException InvalidSandboxKey() => With(401, 124, "Invalid sandbox admin key: send it as Authorization: Bearer <sandbox_admin_key> (credentials.json or ROSTER_ADMIN_KEY).");
     public static ZoomException ExpiredAccessToken() => With(401, 124, "Access token is expired.");
     public static ZoomException MissingScopes(IEnumerable<string> accepted)
         => With(400, 4711, $"Invalid access token, does not contain scopes:[{string.Join(", ", accepted)}].");
@@ -99,5 +102,6 @@ public static class Fail
         => new(status, status, status == 404 ? "Not found." : status == 405 ? "Method not allowed." : "Request failed.");
     public static ZoomError Internal() => new(500, 500, "Internal server error. Please try again later.");
     public static ZoomException TooManyConcurrentRequests() => With(429, 429, "Too many concurrent requests. Please try again later.");
+    public static ZoomException TooManyFailedAttempts() => Retry(429, 429, "Too many failed attempts from this address. Try again in a minute.", "6");
     public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");
 }

@@ -4,7 +4,7 @@ namespace Roster.Server.Hosting;
 
 /// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
 public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate,
-    string? OwnerPassword = null)
+    string? OwnerPassword = null, string? AdminKey = null, bool SandboxEnabled = true)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
     public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
@@ -16,7 +16,11 @@ public sealed record RosterOptions(string DataDirectory, string? AccountId, stri
         NullIfEmpty(config["ROSTER_CLIENT_SECRET"]),
         NullIfEmpty(config["store"] ?? config["ROSTER_STORE"]),
         !string.Equals(config["ROSTER_AUTO_MIGRATE"], "false", StringComparison.OrdinalIgnoreCase),
-        NullIfEmpty(config["ROSTER_OWNER_PASSWORD"]));
+        NullIfEmpty(config["ROSTER_OWNER_PASSWORD"]),
+        NullIfEmpty(config["ROSTER_ADMIN_KEY"]),
+        // a deployment that is a real directory turns the sandbox controls off: Sandbox:Enabled=false or ROSTER_SANDBOX=off
+        !(string.Equals(config["Sandbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase)
+          || config["ROSTER_SANDBOX"] is "off" or "false"));
 
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
@@ -62,6 +66,7 @@ public static class RosterHosting
         services.AddSingleton<UserTokensService>();
         services.AddSingleton<Domain.Events.EventsService>();
         services.AddSingleton<UserSeeder>();
+        services.AddSingleton<Domain.Sandbox.SandboxService>();
         services.AddSingleton<Domain.Auth.UserOAuthService>();
         services.AddSingleton<Users.AccountFacts>();
         services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>(),
@@ -130,14 +135,32 @@ public static class RosterHosting
             }
         }
         var log = app.Logger;
+        string? adminKey = null;
+        if (options.SandboxEnabled)
+        {
+            var sandbox = app.Services.GetRequiredService<Domain.Sandbox.SandboxService>();
+            await sandbox.EnsureResetPointAsync(); // a new store: its bootstrap state is what a reset goes back to
+            adminKey = await sandbox.EnsureAdminKeyAsync(options.AdminKey);
+        }
         if (options.PostgresConnection is not null && !app.Services.GetRequiredService<SecretBox>().Encrypts)
             log.LogWarning("The token-signing key is kept in clear in PostgreSQL; set ROSTER_KEY_ENCRYPTION_KEY (base64 of 32 random bytes) to seal it");
         if (!result.Created)
         {
             log.LogInformation("Using store {Store} (account {AccountId})", app.Services.GetRequiredService<IStoreEngine>().Description, result.Account.Id);
+            if (adminKey is not null)
+            {
+                // a store from before the sandbox controls: its key is made now, kept beside the other credentials
+                var keyPath = await CredentialsFile.WriteAsync(app, new() { ["sandbox_admin_key"] = adminKey });
+                Console.WriteLine($"Roster made a sandbox admin key for this store: {adminKey} (also in {keyPath})");
+            }
             return;
         }
-        var path = await CredentialsFile.WriteAsync(app, result.Account.Id, result.App.ClientId, result.ClientSecret!, result.Owner.Email);
+        var fields = new Dictionary<string, string>
+        {
+            ["account_id"] = result.Account.Id, ["client_id"] = result.App.ClientId, ["client_secret"] = result.ClientSecret!, ["owner_email"] = result.Owner.Email,
+        };
+        if (adminKey is not null) fields["sandbox_admin_key"] = adminKey;
+        var path = await CredentialsFile.WriteAsync(app, fields);
         if (options.ClientSecret is null)
         {
             // Printed once, on the first start only; later starts never show the secret.
@@ -145,6 +168,7 @@ public static class RosterHosting
             Console.WriteLine($"  account_id:    {result.Account.Id}");
             Console.WriteLine($"  client_id:     {result.App.ClientId}");
             Console.WriteLine($"  client_secret: {result.ClientSecret}");
+            if (adminKey is not null) Console.WriteLine($"  sandbox_admin_key: {adminKey}");
             Console.WriteLine($"  (also in {path})");
         }
     }
@@ -163,19 +187,17 @@ public static class CredentialsFile
     static string PathOf(RosterOptions options, string storeId)
         => options.PostgresConnection is null ? options.CredentialsPath : Path.Combine(options.DataDirectory, $"credentials.{storeId}.json");
 
-    public static async Task<string> WriteAsync(WebApplication app, string accountId, string clientId, string secret, string ownerEmail)
+    /// <summary>Writes <paramref name="fields"/> into the store's credentials file, keeping the fields it already holds.</summary>
+    public static async Task<string> WriteAsync(WebApplication app, Dictionary<string, string> fields)
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
         var storeId = await app.Services.GetRequiredService<AccountsService>().StoreIdAsync();
         var path = PathOf(options, storeId);
-        var credentials = new Dictionary<string, string>
-        {
-            ["store_id"] = storeId,
-            ["account_id"] = accountId,
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-            ["owner_email"] = ownerEmail,
-        };
+        var credentials = File.Exists(path)
+            ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(path), CredentialsJson.Default.DictionaryStringString) ?? []
+            : new Dictionary<string, string>();
+        credentials["store_id"] = storeId;
+        foreach (var (k, v) in fields) credentials[k] = v;
         DataFolder.Prepare(options.DataDirectory);
         await DataFolder.WriteSecretAsync(path, JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString));
         return path;
@@ -202,7 +224,10 @@ public static class CredentialsCommand
             return 0;
         }
         var (account, appInfo, secret, ownerEmail) = await accounts.RotatePrimarySecretAsync();
-        var written = await CredentialsFile.WriteAsync(app, account.Id, appInfo.ClientId, secret, ownerEmail);
+        var written = await CredentialsFile.WriteAsync(app, new()
+        {
+            ["account_id"] = account.Id, ["client_id"] = appInfo.ClientId, ["client_secret"] = secret, ["owner_email"] = ownerEmail,
+        });
         Console.WriteLine($"New client secret for {appInfo.ClientId} (the old one no longer works):");
         Console.WriteLine($"  client_secret: {secret}");
         Console.WriteLine($"  (also in {written})");

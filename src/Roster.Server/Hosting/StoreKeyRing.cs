@@ -10,7 +10,7 @@ namespace Roster.Server.Hosting;
 /// </summary>
 public sealed class StoreKeyRing(IRosterStore store, SecretBox secrets) : IXmlRepository
 {
-    const string Meta = "dataprotection_keys";
+    const string Meta = Domain.Sandbox.SandboxService.DataProtectionMeta;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {

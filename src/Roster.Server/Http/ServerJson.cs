@@ -10,6 +10,9 @@ namespace Roster.Server.Http;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(SnapshotDto))]
+[JsonSerializable(typeof(SnapshotListDto))]
+[JsonSerializable(typeof(RestoredDto))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(UserListDto))]
 [JsonSerializable(typeof(CreatedUserDto))]

@@ -1,0 +1,71 @@
+namespace Roster.Storage;
+
+internal sealed partial class SqlSession
+{
+    // ---- snapshots ----
+
+    /// <summary>The tables that hold the state a snapshot keeps (meta in part: see <c>keptMeta</c>).</summary>
+    static readonly string[] StateTables =
+        ["accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters"];
+
+    /// <summary>What a restore empties without a copy: counts of the moment and the record of changes.</summary>
+    static readonly string[] TransientTables = ["rate_windows", "outbox"];
+
+    sealed class SnapshotRow
+    {
+        public long Id { get; set; }
+        public string Name { get; set; } = "";
+        public long CreatedAt { get; set; }
+        public long SchemaVersion { get; set; }
+        public long Users { get; set; }
+    }
+
+    static Domain.Sandbox.SnapshotInfo Info(SnapshotRow r)
+        => new(r.Name, At(r.CreatedAt), r.Users, Restorable: r.SchemaVersion == MigrationScripts.Latest);
+
+    static string Copy(long id, string table) => $"snapshot_{id}_{table}";
+
+    /// <summary>The kept meta keys as SQL literals (PostgreSQL takes no parameters in CREATE TABLE … AS; the keys are Roster's own constants).</summary>
+    static string Literals(IReadOnlyCollection<string> keys) => string.Join(", ", keys.Select(k => "'" + k.Replace("'", "''", StringComparison.Ordinal) + "'"));
+
+    async Task DropCopies(long id)
+    {
+        foreach (var t in StateTables.Append("meta")) await Exec($"DROP TABLE IF EXISTS {Copy(id, t)}");
+        await Exec("DELETE FROM snapshots WHERE id = @id", new { id });
+    }
+
+    public async Task<Domain.Sandbox.SnapshotInfo> SaveSnapshotAsync(string name, DateTimeOffset at, IReadOnlyCollection<string> keptMeta)
+    {
+        if (await One<SnapshotRow>("SELECT * FROM snapshots WHERE name = @name", new { name }) is { } old) await DropCopies(old.Id);
+        var id = await One<long>("""
+            INSERT INTO snapshots (name, created_at, schema_version, users) VALUES (@name, @at, @version, (SELECT COUNT(*) FROM users)) RETURNING id
+            """, new { name, at = Ms(at), version = (long)MigrationScripts.Latest });
+        foreach (var t in StateTables) await Exec($"CREATE TABLE {Copy(id, t)} AS SELECT * FROM {t}");
+        await Exec($"CREATE TABLE {Copy(id, "meta")} AS SELECT * FROM meta WHERE key NOT IN ({Literals(keptMeta)})");
+        return Info((await One<SnapshotRow>("SELECT * FROM snapshots WHERE id = @id", new { id }))!);
+    }
+
+    public async Task<Domain.Sandbox.SnapshotInfo?> RestoreSnapshotAsync(string name, IReadOnlyCollection<string> keptMeta)
+    {
+        var snapshot = await One<SnapshotRow>("SELECT * FROM snapshots WHERE name = @name", new { name });
+        if (snapshot is null) return null;
+        var info = Info(snapshot);
+        if (!info.Restorable) throw new Domain.Abstractions.SnapshotOutdated(name);
+        // children first, parents last when emptying; parents first when filling (no foreign keys today, but cheap order)
+        foreach (var t in StateTables.Reverse().Concat(TransientTables)) await Exec($"DELETE FROM {t}");
+        foreach (var t in StateTables) await Exec($"INSERT INTO {t} {unique.OverridingIdentity} SELECT * FROM {Copy(snapshot.Id, t)}");
+        await Exec($"DELETE FROM meta WHERE key NOT IN ({Literals(keptMeta)})");
+        await Exec($"INSERT INTO meta SELECT * FROM {Copy(snapshot.Id, "meta")}");
+        return info;
+    }
+
+    public async Task<IReadOnlyList<Domain.Sandbox.SnapshotInfo>> ListSnapshotsAsync()
+        => (await Many<SnapshotRow>("SELECT * FROM snapshots ORDER BY created_at, id")).Select(Info).ToList();
+
+    public async Task<bool> DeleteSnapshotAsync(string name)
+    {
+        if (await One<SnapshotRow>("SELECT * FROM snapshots WHERE name = @name", new { name }) is not { } snapshot) return false;
+        await DropCopies(snapshot.Id);
+        return true;
+    }
+}

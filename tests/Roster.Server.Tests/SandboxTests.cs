@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Roster.Server.Tests;
+
+/// <summary>The sandbox's control plane: who may call it, reset, named snapshots, and restores that are atomic; on either engine.</summary>
+public class SandboxTests
+{
+    /// <summary>Every sandbox call, with what it needs to succeed on a fresh store.</summary>
+    public static readonly (string Op, string Method, string Path)[] SandboxCalls =
+    [
+        ("sandboxReset", "POST", "/roster/v1/sandbox/reset"),
+        ("sandboxSnapshots", "GET", "/roster/v1/sandbox/snapshots"),
+        ("sandboxSaveSnapshot", "PUT", "/roster/v1/sandbox/snapshots/first"),
+        ("sandboxRestoreSnapshot", "POST", "/roster/v1/sandbox/snapshots/first/restore"),
+        ("sandboxDeleteSnapshot", "DELETE", "/roster/v1/sandbox/snapshots/first"),
+    ];
+
+    /// <summary>The key the first start made and kept in the store's credentials file.</summary>
+    static string AdminKey(RosterApp app)
+    {
+        _ = app.Server; // started (the first start writes the file)
+        var file = Directory.GetFiles(app.DataDir, "credentials*.json").Single();
+        return JsonNode.Parse(File.ReadAllText(file))!["sandbox_admin_key"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task OnlyTheSandboxAdminKeyOpensTheControls()
+    {
+        await using var app = new RosterApp();
+        var key = AdminKey(app);
+        Assert.StartsWith("rsk_", key);
+        using var admin = await app.ApiAsync(); // a Zoom token holding every admin scope
+        using var anonymous = app.ApiWith("");
+        using var wrong = app.ApiWith("rsk_" + new string('x', 32));
+        using var sandbox = app.ApiWith(key);
+        foreach (var (op, method, path) in SandboxCalls)
+        {
+            (await anonymous.Send(new HttpMethod(method), path)).IsError(401, 124);
+            if (op is "sandboxReset" or "sandboxSnapshots")
+                foreach (var refused in new[] { admin, wrong })
+                    (await refused.Send(new HttpMethod(method), path)).IsError(401, 124);
+            var allowed = await sandbox.Send(new HttpMethod(method), path);
+            Assert.True((int)allowed.Status is >= 200 and < 300, $"{op}: {allowed.Body}");
+        }
+
+        // guessing is throttled per address: after ten wrong keys, even the right one waits
+        for (var i = 0; i < 10; i++) await wrong.Get("/roster/v1/sandbox/snapshots");
+        var blocked = (await sandbox.Get("/roster/v1/sandbox/snapshots")).IsError(429, 429);
+        Assert.True(blocked.Response.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task AChosenKeyReplacesTheMadeOneAndTheControlsCanBeSwitchedOff()
+    {
+        await using (var chosen = new RosterApp(settings: new Dictionary<string, string> { ["ROSTER_ADMIN_KEY"] = "my-own-sandbox-key-0123" }))
+        {
+            _ = chosen.Server;
+            using var sandbox = chosen.ApiWith("my-own-sandbox-key-0123");
+            (await sandbox.Get("/roster/v1/sandbox/snapshots")).Is(HttpStatusCode.OK);
+            Assert.False(JsonNode.Parse(File.ReadAllText(Directory.GetFiles(chosen.DataDir, "credentials*.json").Single()))!.AsObject().ContainsKey("sandbox_admin_key"));
+        }
+        await using var off = new RosterApp(settings: new Dictionary<string, string> { ["Sandbox:Enabled"] = "false" });
+        using var any = off.ApiWith("anything");
+        foreach (var (_, method, path) in SandboxCalls)
+            Assert.Equal(HttpStatusCode.NotFound, (await any.Send(new HttpMethod(method), path)).Status);
+    }
+
+    /// <summary>Every row of the state, as text, in a fixed order (meta without what a restore keeps).</summary>
+    static async Task<string> Dump(RosterApp app)
+    {
+        await using DbConnection connection = app.PostgresConnection is { } pg
+            ? new NpgsqlConnection(pg)
+            : new SqliteConnection($"Data Source={Path.Combine(app.DataDir, "roster.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var text = new StringBuilder();
+        foreach (var table in new[] { "accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "meta" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = table == "meta"
+                ? $"SELECT * FROM meta WHERE key NOT IN ({string.Join(", ", Domain.Sandbox.SandboxService.KeptMeta.Select(k => $"'{k}'"))})"
+                : $"SELECT * FROM {table}";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync())
+                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅"
+                    : reader.GetValue(i) is byte[] b ? Convert.ToBase64String(b) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            text.Append(table).Append('\n');
+            foreach (var row in rows.Order(StringComparer.Ordinal)) text.Append(row).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public async Task ResetGoesBackToExactlyTheBootstrapState()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        var bootstrap = await Dump(app);
+        using var api = await app.ApiAsync();
+
+        // change a bit of everything
+        var ada = await api.CreateUser("ada@example.com", type: 2);
+        var bob = await api.CreateUser("bob@example.com", type: 2);
+        (await api.Patch($"/v2/users/{ada}", new { dept = "Math", job_title = "Analyst" })).Is(HttpStatusCode.NoContent);
+        (await api.Patch($"/v2/users/{ada}/settings", new { in_meeting = new { chat = false } })).Is(HttpStatusCode.NoContent);
+        (await api.Post($"/v2/users/{ada}/assistants", new { assistants = new[] { new { email = "bob@example.com" } } })).Is(HttpStatusCode.Created);
+        (await api.Put($"/v2/users/{bob}/status", new { action = "deactivate" })).Is(HttpStatusCode.NoContent);
+        (await api.Post("/v2/users", new { action = "create", user_info = new { email = "pending@example.com", type = 1 } })).Is(HttpStatusCode.Created);
+        await app.SubAccountAsync(api, "boss@tenant.test");
+        Assert.NotEqual(bootstrap, await Dump(app));
+
+        var reset = (await sandbox.Post("/roster/v1/sandbox/reset", null)).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("bootstrap", reset["snapshot"]!["name"]!.GetValue<string>());
+        Assert.Equal(bootstrap, await Dump(app));
+
+        // the credentials in hand keep working; what was made since is gone; the store lives on
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+        (await api.Get($"/v2/users/{ada}")).IsError(404, 1001);
+        Assert.Equal(1, (await api.Get("/v2/users?page_size=1")).Json["total_records"]!.GetValue<int>());
+        await api.CreateUser("ada@example.com", type: 2);
+        var events = (await api.Get("/roster/v1/events?page_size=300")).Json["events"]!.AsArray();
+        Assert.Equal(["user.created"], events.Select(e => e!["event"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task NamedSnapshotsSaveListRestoreAndDelete()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        await api.CreateUser("one@example.com");
+        await api.CreateUser("two@example.com");
+        var saved = (await sandbox.Put("/roster/v1/sandbox/snapshots/two-users", null)).Is(HttpStatusCode.Created).Json;
+        Assert.Equal(3, saved["users"]!.GetValue<int>());
+        await api.CreateUser("three@example.com");
+
+        var list = (await sandbox.Get("/roster/v1/sandbox/snapshots")).Is(HttpStatusCode.OK).Json["snapshots"]!.AsArray();
+        Assert.Equal(["bootstrap", "two-users"], list.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.All(list, s => Assert.True(s!["restorable"]!.GetValue<bool>()));
+
+        (await sandbox.Post("/roster/v1/sandbox/snapshots/two-users/restore", null)).Is(HttpStatusCode.OK);
+        var emails = (await api.Get("/v2/users?page_size=300")).Json["users"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()).Order();
+        Assert.Equal(["one@example.com", "owner@example.com", "two@example.com"], emails);
+
+        (await sandbox.Delete("/roster/v1/sandbox/snapshots/two-users")).Is(HttpStatusCode.NoContent);
+        (await sandbox.Post("/roster/v1/sandbox/snapshots/two-users/restore", null)).IsError(404, 3001);
+        (await sandbox.Delete("/roster/v1/sandbox/snapshots/two-users")).IsError(404, 3001);
+        foreach (var bad in new[] { "Upper", "has space", "-lead", new string('a', 65), "bootstrap" })
+            (await sandbox.Put($"/roster/v1/sandbox/snapshots/{Uri.EscapeDataString(bad)}", null)).IsError(400, 300);
+        (await sandbox.Delete("/roster/v1/sandbox/snapshots/bootstrap")).IsError(400, 300);
+    }
+
+    [Fact]
+    public async Task TheAppsCurrentSecretOutlivesAReset()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        var (_, _, secret, _) = await app.Services.GetRequiredService<Domain.Accounts.AccountsService>().RotatePrimarySecretAsync();
+        (await sandbox.Post("/roster/v1/sandbox/reset", null)).Is(HttpStatusCode.OK);
+        using var api = app.ApiWith(await app.TokenAsync(secret: secret));
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+    }
+
+    /// <summary>Readers during restores see one whole state or the other, never a mix.</summary>
+    [Fact]
+    public async Task ARestoreDuringTrafficIsAtomic()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        for (var i = 0; i < 4; i++) await api.CreateUser($"small{i}@example.com");
+        (await sandbox.Put("/roster/v1/sandbox/snapshots/small", null)).Is(HttpStatusCode.Created);
+        for (var i = 0; i < 12; i++) await api.CreateUser($"big{i}@example.com");
+        (await sandbox.Put("/roster/v1/sandbox/snapshots/big", null)).Is(HttpStatusCode.Created);
+
+        using var stop = new CancellationTokenSource();
+        var seen = new List<(int Total, int Listed)>();
+        async Task Read()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var page = (await api.Get("/v2/users?page_size=300")).Is(HttpStatusCode.OK).Json;
+                lock (seen) seen.Add((page["total_records"]!.GetValue<int>(), page["users"]!.AsArray().Count));
+            }
+        }
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(Read)).ToList();
+        for (var round = 0; round < 6; round++)
+            (await sandbox.Post($"/roster/v1/sandbox/snapshots/{(round % 2 == 0 ? "small" : "big")}/restore", null)).Is(HttpStatusCode.OK);
+        stop.Cancel();
+        await Task.WhenAll(readers);
+        Assert.NotEmpty(seen);
+        Assert.All(seen, s => Assert.Contains(s, new[] { (5, 5), (17, 17) }));
+    }
+}
