@@ -27,7 +27,7 @@ public class ClockDisciplineTests
                 {
                     if (!SystemClock.IsMatch(lines[i])) continue;
                     var allowed = file.EndsWith(Path.Combine("Hosting", "RosterHosting.cs"), StringComparison.Ordinal)
-                        && lines[i].Contains("services.AddSingleton(TimeProvider.System)", StringComparison.Ordinal);
+                        && lines[i].Contains("services.TryAddKeyedSingleton<TimeProvider>(\"real\", TimeProvider.System)", StringComparison.Ordinal);
                     if (!allowed) offenders.Add($"{Path.GetRelativePath(root.FullName, file)}:{i + 1}: {lines[i].Trim()}");
                 }
             }

@@ -45,7 +45,8 @@ public sealed class RosterApp(bool rateLimits = false, double rateFactor = 1.0, 
         builder.UseSetting("ROSTER_CLIENT_ID", ClientId);
         builder.UseSetting("ROSTER_CLIENT_SECRET", ClientSecret);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+        // the manual clock is real time to the app: the store's clock (and the sandbox's moves of it) run on it
+        builder.ConfigureServices(s => s.AddKeyedSingleton<TimeProvider>("real", Clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -12,13 +12,17 @@ namespace Roster.Server.Tests;
 public class SandboxTests
 {
     /// <summary>Every sandbox call, with what it needs to succeed on a fresh store.</summary>
-    public static readonly (string Op, string Method, string Path)[] SandboxCalls =
+    public static readonly (string Op, string Method, string Path, object? Body)[] SandboxCalls =
     [
-        ("sandboxReset", "POST", "/roster/v1/sandbox/reset"),
-        ("sandboxSnapshots", "GET", "/roster/v1/sandbox/snapshots"),
-        ("sandboxSaveSnapshot", "PUT", "/roster/v1/sandbox/snapshots/first"),
-        ("sandboxRestoreSnapshot", "POST", "/roster/v1/sandbox/snapshots/first/restore"),
-        ("sandboxDeleteSnapshot", "DELETE", "/roster/v1/sandbox/snapshots/first"),
+        ("sandboxReset", "POST", "/roster/v1/sandbox/reset", null),
+        ("sandboxSnapshots", "GET", "/roster/v1/sandbox/snapshots", null),
+        ("sandboxSaveSnapshot", "PUT", "/roster/v1/sandbox/snapshots/first", null),
+        ("sandboxRestoreSnapshot", "POST", "/roster/v1/sandbox/snapshots/first/restore", null),
+        ("sandboxDeleteSnapshot", "DELETE", "/roster/v1/sandbox/snapshots/first", null),
+        ("sandboxClock", "GET", "/roster/v1/sandbox/clock", null),
+        ("sandboxSetClock", "PUT", "/roster/v1/sandbox/clock", new { frozen = true }),
+        ("sandboxAdvanceClock", "POST", "/roster/v1/sandbox/clock/advance", new { seconds = 60 }),
+        ("sandboxRealTime", "DELETE", "/roster/v1/sandbox/clock", null),
     ];
 
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>
@@ -39,13 +43,13 @@ public class SandboxTests
         using var anonymous = app.ApiWith("");
         using var wrong = app.ApiWith("rsk_" + new string('x', 32));
         using var sandbox = app.ApiWith(key);
-        foreach (var (op, method, path) in SandboxCalls)
+        foreach (var (op, method, path, body) in SandboxCalls)
         {
-            (await anonymous.Send(new HttpMethod(method), path)).IsError(401, 124);
+            (await anonymous.Send(new HttpMethod(method), path, body)).IsError(401, 124);
             if (op is "sandboxReset" or "sandboxSnapshots")
                 foreach (var refused in new[] { admin, wrong })
-                    (await refused.Send(new HttpMethod(method), path)).IsError(401, 124);
-            var allowed = await sandbox.Send(new HttpMethod(method), path);
+                    (await refused.Send(new HttpMethod(method), path, body)).IsError(401, 124);
+            var allowed = await sandbox.Send(new HttpMethod(method), path, body);
             Assert.True((int)allowed.Status is >= 200 and < 300, $"{op}: {allowed.Body}");
         }
 
@@ -67,8 +71,8 @@ public class SandboxTests
         }
         await using var off = new RosterApp(settings: new Dictionary<string, string> { ["Sandbox:Enabled"] = "false" });
         using var any = off.ApiWith("anything");
-        foreach (var (_, method, path) in SandboxCalls)
-            Assert.Equal(HttpStatusCode.NotFound, (await any.Send(new HttpMethod(method), path)).Status);
+        foreach (var (_, method, path, body) in SandboxCalls)
+            Assert.Equal(HttpStatusCode.NotFound, (await any.Send(new HttpMethod(method), path, body)).Status);
     }
 
     /// <summary>Every row of the state, as text, in a fixed order (meta without what a restore keeps).</summary>
@@ -196,5 +200,87 @@ public class SandboxTests
         await Task.WhenAll(readers);
         Assert.NotEmpty(seen);
         Assert.All(seen, s => Assert.Contains(s, new[] { (5, 5), (17, 17) }));
+    }
+
+    // ---- the virtual clock ----
+
+    static DateTimeOffset Now(JsonNode clock) => DateTimeOffset.Parse(clock["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task AdvancingTheClockExpiresAccessTokens()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 3601 })).Is(HttpStatusCode.OK);
+        var expired = (await api.Get("/v2/users/me")).IsError(401, 124);
+        Assert.Equal("Access token is expired.", expired.Json["message"]!.GetValue<string>());
+        using var fresh = await app.ApiAsync();
+        (await fresh.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task AdvancingTheClockExpiresInvitations()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        (await api.Post("/v2/users", new { action = "create", user_info = new { email = "late@example.com", type = 1 } })).Is(HttpStatusCode.Created);
+        var link = new Uri((await api.Get("/roster/v1/invitations")).Json["invitations"]![0]!["link"]!.GetValue<string>());
+        using var browser = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(link.PathAndQuery)).StatusCode);
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = TimeSpan.FromDays(30).TotalSeconds + 1 })).Is(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(link.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheEmailChangeWindowFollowsTheClock()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("e0@example.com");
+        for (var i = 1; i <= 3; i++) (await api.Put($"/v2/users/{id}/email", new { email = $"e{i}@example.com" })).Is(HttpStatusCode.NoContent);
+        (await api.Put($"/v2/users/{id}/email", new { email = "e4@example.com" })).IsError(400, 300);
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 24 * 3600 + 1 })).Is(HttpStatusCode.OK);
+        using var later = await app.ApiAsync(); // the old token expired a day ago
+        (await later.Put($"/v2/users/{id}/email", new { email = "e4@example.com" })).Is(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task TheClockCanBeSetFrozenReleasedAndGivenBack()
+    {
+        await using var app = new RosterApp();
+        app.Clock.Now = new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero); // whole milliseconds, as the clock shows them
+        using var sandbox = app.ApiWith(AdminKey(app));
+        var set = (await sandbox.Put("/roster/v1/sandbox/clock", new { now = "2030-01-01T00:00:00Z", frozen = true })).Is(HttpStatusCode.OK).Json;
+        using var api = await app.ApiAsync(); // issued in 2030
+        var at = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal((at, true, false), (Now(set), set["frozen"]!.GetValue<bool>(), set["real_time"]!.GetValue<bool>()));
+        var id = await api.CreateUser("then@example.com");
+        Assert.Equal(at, DateTimeOffset.Parse((await api.Get($"/v2/users/{id}")).Json["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5)); // real time passes; a frozen clock does not
+        Assert.Equal(at, Now((await sandbox.Get("/roster/v1/sandbox/clock")).Is(HttpStatusCode.OK).Json));
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 90 })).Is(HttpStatusCode.OK);
+        Assert.Equal(at.AddSeconds(90), Now((await sandbox.Get("/roster/v1/sandbox/clock")).Json));
+
+        // released, it runs on from where it stood
+        (await sandbox.Put("/roster/v1/sandbox/clock", new { frozen = false })).Is(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(at.AddSeconds(100), Now((await sandbox.Get("/roster/v1/sandbox/clock")).Json));
+
+        var real = (await sandbox.Delete("/roster/v1/sandbox/clock")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal((app.Clock.Now, true, 0.0), (Now(real), real["real_time"]!.GetValue<bool>(), real["offset_seconds"]!.GetValue<double>()));
+
+        // a reset gives real time back too
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 600 })).Is(HttpStatusCode.OK);
+        (await sandbox.Post("/roster/v1/sandbox/reset", null)).Is(HttpStatusCode.OK);
+        Assert.True((await sandbox.Get("/roster/v1/sandbox/clock")).Json["real_time"]!.GetValue<bool>());
+
+        foreach (var bad in new object[] { new { seconds = 0 }, new { seconds = -5 }, new { seconds = 1e12 }, new { } })
+            (await sandbox.Post("/roster/v1/sandbox/clock/advance", bad)).IsError(400, 300);
+        (await sandbox.Put("/roster/v1/sandbox/clock", new { now = "not a time" })).IsError(400, 300);
     }
 }

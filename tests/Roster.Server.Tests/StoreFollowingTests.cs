@@ -97,6 +97,50 @@ public class StoreFollowingPostgresTests
         }
     }
 
+    /// <summary>The sandbox's clock, moved on one node, is the time of every node (each follows the change).</summary>
+    [SkippableFact]
+    public async Task EveryNodeKeepsTheClockTheSandboxSet()
+    {
+        PostgresCluster.Require();
+        var db = PostgresCluster.NewDatabase();
+        var dir = TestTemp.NewFolder("roster-follow-clock");
+        try
+        {
+            var environment = new Dictionary<string, string> { ["Store__FollowIntervalMs"] = "100", ["ROSTER_ADMIN_KEY"] = "shared-sandbox-key-0123" };
+            await using var a = await ServerProcess.StartAsync(Path.Combine(dir, "a"), db, environment);
+            await using var b = await ServerProcess.StartAsync(Path.Combine(dir, "b"), db, environment);
+            HttpClient Sandbox(ServerProcess node)
+            {
+                var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl) };
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "shared-sandbox-key-0123");
+                return http;
+            }
+            using var onA = Sandbox(a);
+            using var onB = Sandbox(b);
+            var set = await onA.PutAsJsonAsync("/roster/v1/sandbox/clock", new { now = "2031-05-01T12:00:00Z", frozen = true });
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            var expected = new DateTimeOffset(2031, 5, 1, 12, 0, 0, TimeSpan.Zero);
+            DateTimeOffset? seen = null;
+            for (var i = 0; i < 100 && seen != expected; i++)
+            {
+                var clock = (await onB.GetFromJsonAsync<JsonObject>("/roster/v1/sandbox/clock"))!;
+                seen = DateTimeOffset.Parse(clock["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+                if (seen != expected) await Task.Delay(100);
+            }
+            Assert.Equal(expected, seen);
+            // B works on that time: a token it issues now (dated 2031) is accepted
+            using var http = await ServerProcess.ClientAsync(b.BaseUrl);
+            var me = await http.GetAsync("/v2/users/me");
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            PostgresCluster.Drop(db);
+            TestTemp.Delete(dir);
+        }
+    }
+
     /// <summary>
     /// Transaction X takes a lower seq than transaction Y but commits after it. A reader by seq alone would pass
     /// X's number while X is still open and never see it; by (tx, seq) below the oldest open transaction, it does.

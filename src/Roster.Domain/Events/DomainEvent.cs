@@ -51,6 +51,8 @@ public static class EventTypes
     public const string AppSecretRotated = "app.secret_rotated";
     /// <summary>The whole state was replaced (a reset, a restored snapshot); store-wide, of no account.</summary>
     public const string StoreReplaced = "store.replaced";
+    /// <summary>The sandbox moved, froze or released the store's clock; store-wide.</summary>
+    public const string ClockChanged = "store.clock_changed";
 }
 
 /// <summary>Builds events from before/after states, so that only what changed is recorded.</summary>

@@ -5,6 +5,9 @@ namespace Roster.Domain.Sandbox;
 /// <summary>A saved copy of the whole state.</summary>
 public sealed record SnapshotInfo(string Name, DateTimeOffset CreatedAt, long Users, bool Restorable);
 
+/// <summary>The store's time, its setting, and its distance from real time.</summary>
+public sealed record ClockState(DateTimeOffset Now, ClockSetting Setting, TimeSpan FromReal);
+
 /// <summary>What a reset or restore did: the snapshot it went back to and the store's new generation.</summary>
 public sealed record Restored(SnapshotInfo Snapshot, long Generation);
 
@@ -15,8 +18,10 @@ public sealed record Restored(SnapshotInfo Snapshot, long Generation);
 /// primary app's current secret (the credentials its users hold), advances the store's generation so every node's
 /// memory forgets the old state, and is followed on this node before it answers.
 /// </summary>
-public sealed partial class SandboxService(IRosterStore store, TimeProvider clock, StoreFollower follower)
+public sealed partial class SandboxService(IRosterStore store, TimeProvider clock, StoreFollower follower, StoreClock? storeClock = null)
 {
+    /// <summary>The longest a single move of the clock may be (ten years).</summary>
+    public static readonly TimeSpan MaxMove = TimeSpan.FromDays(3653);
     public const string BootstrapSnapshot = "bootstrap";
     public const string AdminKeyMeta = "sandbox_admin_key";
     public const string DataProtectionMeta = "dataprotection_keys";
@@ -85,6 +90,60 @@ public sealed partial class SandboxService(IRosterStore store, TimeProvider cloc
     {
         CheckName(name, forWriting: true);
         if (!await store.Write(s => s.DeleteSnapshotAsync(name), ct)) throw Fail.SnapshotNotFound(name);
+    }
+
+    // ---- the virtual clock ----
+
+    StoreClock Clock => storeClock ?? throw new InvalidOperationException("this host runs without a store clock");
+
+    /// <summary>The store's time, how it is set, and how far it stands from real time.</summary>
+    public ClockState ClockNow()
+    {
+        var real = Clock.Real.GetUtcNow();
+        var setting = Clock.Setting;
+        var now = setting.Now(real);
+        return new ClockState(now, setting, now - real);
+    }
+
+    /// <summary>
+    /// Sets the clock: to <paramref name="now"/> when given, frozen or running as <paramref name="frozen"/> says (when not
+    /// given, as it is). Freezing keeps the time it shows; letting a frozen clock run goes on from where it stood.
+    /// </summary>
+    public Task<ClockState> SetClockAsync(DateTimeOffset? now, bool? frozen, CancellationToken ct = default)
+        => ChangeClockAsync(real =>
+        {
+            var current = Clock.Setting;
+            var target = now ?? current.Now(real);
+            if (Math.Abs((target - real).TotalDays) > MaxMove.TotalDays) throw Fail.InvalidField("now");
+            var freeze = frozen ?? current.FrozenAt is not null;
+            return freeze ? new ClockSetting(TimeSpan.Zero, target) : new ClockSetting(target - real, null);
+        }, ct);
+
+    /// <summary>Moves the clock forward by <paramref name="by"/> (frozen or running, it stays so).</summary>
+    public Task<ClockState> AdvanceClockAsync(TimeSpan by, CancellationToken ct = default)
+    {
+        if (by <= TimeSpan.Zero || by > MaxMove) throw Fail.InvalidField("seconds");
+        return ChangeClockAsync(_ => Clock.Setting is { FrozenAt: { } at } ? new ClockSetting(TimeSpan.Zero, at + by) : Clock.Setting with { Offset = Clock.Setting.Offset + by }, ct);
+    }
+
+    /// <summary>Back to real time.</summary>
+    public Task<ClockState> RealTimeAsync(CancellationToken ct = default) => ChangeClockAsync(_ => ClockSetting.RealTime, ct);
+
+    async Task<ClockState> ChangeClockAsync(Func<DateTimeOffset, ClockSetting> change, CancellationToken ct)
+    {
+        var setting = change(Clock.Real.GetUtcNow());
+        await store.Write(async s =>
+        {
+            await s.SetMetaAsync(StoreClock.MetaKey, StoreClock.Serialize(setting));
+            await s.AppendEventAsync(new DomainEvent(EventTypes.ClockChanged, "", null, new JsonObject { ["object"] = setting.ToJson() })
+            {
+                Id = Ids.Random(), OccurredAt = Clock.Real.GetUtcNow(),
+            });
+            return true;
+        }, ct);
+        Clock.Use(setting); // this node at once; the others through their followers
+        await follower.CatchUpAsync(ct);
+        return ClockNow();
     }
 
     public Task<Restored> ResetAsync(CancellationToken ct = default) => RestoreAsync(BootstrapSnapshot, ct);

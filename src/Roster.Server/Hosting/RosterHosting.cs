@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Roster.Storage;
 
 namespace Roster.Server.Hosting;
@@ -32,7 +33,11 @@ public static class RosterHosting
         var options = RosterOptions.From(config);
         services.AddSingleton(options);
         // The one clock and the one id source of the store: nothing else reads the system clock (ClockDisciplineTests).
-        services.AddSingleton(TimeProvider.System);
+        // Real time comes from the system (tests put their manual clock here); the store's clock runs on it, moved or
+        // frozen only by the sandbox, and is the TimeProvider everything else is given.
+        services.TryAddKeyedSingleton<TimeProvider>("real", TimeProvider.System);
+        services.AddSingleton(sp => new Domain.Sandbox.StoreClock(sp.GetRequiredKeyedService<TimeProvider>("real"), sp.GetRequiredService<IRosterStore>()));
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<Domain.Sandbox.StoreClock>());
         services.AddSingleton(sp => new Domain.IdSource(sp.GetRequiredService<TimeProvider>()));
         // The one place that picks the engine; everything else sees IStoreEngine and the domain's IRosterStore.
         // Creating it opens nothing: migrations, keys and bootstrap are the explicit startup step (StartStoreAsync).
@@ -77,6 +82,7 @@ public static class RosterHosting
         services.AddSingleton<StoreKeys>();
         services.AddSingleton(sp => new Domain.Events.StoreFollower(sp.GetRequiredService<IRosterStore>(),
         [
+            sp.GetRequiredService<Domain.Sandbox.StoreClock>(),
             sp.GetRequiredService<StoreKeys>(),
             sp.GetRequiredService<AccessTokens>(),
             sp.GetRequiredService<Users.AccountFacts>(),
@@ -106,6 +112,7 @@ public static class RosterHosting
         var engine = app.Services.GetRequiredService<IStoreEngine>();
         await engine.MigrateAsync(apply: options.AutoMigrate || migrateOnly);
         if (migrateOnly) return;
+        await app.Services.GetRequiredService<Domain.Sandbox.StoreClock>().LoadAsync();
         await app.Services.GetRequiredService<StoreKeys>().LoadAsync();
         await app.Services.GetRequiredService<Domain.Events.StoreFollower>().CatchUpAsync(); // the generation and position it starts from
     }

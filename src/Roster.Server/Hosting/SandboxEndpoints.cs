@@ -5,6 +5,9 @@ namespace Roster.Server.Hosting;
 public sealed record SnapshotDto(string Name, string CreatedAt, long Users, bool Restorable);
 public sealed record SnapshotListDto(IReadOnlyList<SnapshotDto> Snapshots);
 public sealed record RestoredDto(SnapshotDto Snapshot, long Generation);
+public sealed record ClockDto(string Now, bool Frozen, bool RealTime, double OffsetSeconds);
+public sealed record ClockRequest(string? Now, bool? Frozen);
+public sealed record AdvanceRequest(double? Seconds);
 
 /// <summary>
 /// The sandbox's control plane under <c>/roster/v1/sandbox</c>. Who may call: whoever holds the sandbox admin key
@@ -41,8 +44,30 @@ public static class SandboxEndpoints
             await s.DeleteAsync(name, http.RequestAborted);
             return TypedResults.NoContent();
         }).WithName("sandboxDeleteSnapshot");
+        sandbox.MapGet("/clock", (SandboxService s) => Clock(s.ClockNow())).WithName("sandboxClock");
+        sandbox.MapPut("/clock", async (SandboxService s, HttpContext http) =>
+        {
+            var body = await Input.Json(http.Request, ServerJson.Default.ClockRequest);
+            DateTimeOffset? now = null;
+            if (body.Now is not null)
+                now = DateTimeOffset.TryParse(body.Now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
+                    ? t : throw Fail.InvalidField("now");
+            return Clock(await s.SetClockAsync(now, body.Frozen, http.RequestAborted));
+        }).WithName("sandboxSetClock");
+        sandbox.MapPost("/clock/advance", async (SandboxService s, HttpContext http) =>
+        {
+            var body = await Input.Json(http.Request, ServerJson.Default.AdvanceRequest);
+            if (body.Seconds is not { } seconds || !double.IsFinite(seconds) || seconds <= 0 || seconds > SandboxService.MaxMove.TotalSeconds)
+                throw Fail.InvalidField("seconds");
+            return Clock(await s.AdvanceClockAsync(TimeSpan.FromSeconds(seconds), http.RequestAborted));
+        }).WithName("sandboxAdvanceClock");
+        sandbox.MapDelete("/clock", async (SandboxService s, HttpContext http) => Clock(await s.RealTimeAsync(http.RequestAborted))).WithName("sandboxRealTime");
         return app;
     }
+
+    static IResult Clock(ClockState c)
+        => TypedResults.Json(new ClockDto(StoreClock.Format(c.Now), c.Setting.FrozenAt is not null, c.Setting.IsRealTime, Math.Round(c.FromReal.TotalSeconds, 3)),
+            ServerJson.Default.ClockDto);
 
     static SnapshotDto Dto(SnapshotInfo s) => new(s.Name, UserWire.Time(s.CreatedAt), s.Users, s.Restorable);
 

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Roster.Domain.Sandbox;
+
+/// <summary>Where the store's clock stands against real time: shifted by <see cref="Offset"/>, or frozen at <see cref="FrozenAt"/>.</summary>
+public sealed record ClockSetting(TimeSpan Offset, DateTimeOffset? FrozenAt)
+{
+    public static readonly ClockSetting RealTime = new(TimeSpan.Zero, null);
+    public bool IsRealTime => Offset == TimeSpan.Zero && FrozenAt is null;
+
+    public DateTimeOffset Now(DateTimeOffset real) => FrozenAt ?? real + Offset;
+
+    public JsonObject ToJson() => new()
+    {
+        ["offset_ticks"] = Offset.Ticks,
+        ["frozen_at_ticks"] = FrozenAt is { } f ? f.UtcTicks : null,
+    };
+
+    public static ClockSetting FromJson(JsonNode? node)
+    {
+        if (node is null) return RealTime;
+        var offset = TimeSpan.FromTicks(node["offset_ticks"]?.GetValue<long>() ?? 0);
+        var frozen = node["frozen_at_ticks"]?.GetValue<long>() is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+        return new ClockSetting(offset, frozen);
+    }
+}
+
+/// <summary>
+/// The one clock of the store (the <see cref="TimeProvider"/> everything is given): real time, unless the sandbox
+/// moved or froze it. The setting lives in the store (<c>meta.sandbox_clock</c>), so every node keeps the same time:
+/// a change is an event (<see cref="EventTypes.ClockChanged"/>) each node's follower applies, and a replaced state
+/// (reset, restore) is read again. Durations (<see cref="TimeProvider.GetTimestamp"/>) stay real.
+/// </summary>
+public sealed class StoreClock(TimeProvider real, IRosterStore store) : TimeProvider, IFollowsStore
+{
+    public const string MetaKey = "sandbox_clock";
+    volatile ClockSetting _setting = ClockSetting.RealTime;
+
+    public ClockSetting Setting => _setting;
+    public TimeProvider Real => real;
+
+    public override DateTimeOffset GetUtcNow() => _setting.Now(real.GetUtcNow());
+    public override long GetTimestamp() => real.GetTimestamp();
+    public override long TimestampFrequency => real.TimestampFrequency;
+
+    public async Task LoadAsync(CancellationToken ct = default)
+        => _setting = await store.ReadAsync(async s => ClockSetting.FromJson(await s.GetMetaAsync(MetaKey) is { } json ? JsonNode.Parse(json) : null), ct);
+
+    public void Apply(DomainEvent e)
+    {
+        if (e.Type == EventTypes.ClockChanged) _setting = ClockSetting.FromJson(e.Data["object"]);
+    }
+
+    public async ValueTask ForgetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    internal void Use(ClockSetting setting) => _setting = setting;
+
+    public static string Serialize(ClockSetting setting) => setting.ToJson().ToJsonString();
+
+    public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
