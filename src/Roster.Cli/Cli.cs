@@ -54,7 +54,7 @@ public static class Cli
         }
     }
 
-    sealed class UsageException(string message) : Exception(message);
+    internal sealed class UsageException(string message) : Exception(message);
 
     static ZoomClient Client(ParseResult p, CliEnvironment env)
     {
@@ -363,6 +363,7 @@ public static class Cli
         }, env));
 
         BulkCommands.Add(users, env, Client, Console);
+        SandboxCommands.Add(root, env, BaseUrl, ProfileName, p => p.GetValue(Json));
         return root;
     }
 }

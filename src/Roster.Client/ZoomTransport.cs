@@ -113,7 +113,7 @@ internal sealed class ZoomTransport(HttpClient http, ZoomClientOptions options, 
             error.Errors, error.TrackingId);
     }
 
-    static ZoomApiException Parse(HttpResponseMessage response, string body)
+    internal static ZoomApiException Parse(HttpResponseMessage response, string body)
     {
         var tracking = response.Headers.TryGetValues("x-zm-trackingid", out var v) ? v.FirstOrDefault() : null;
         try

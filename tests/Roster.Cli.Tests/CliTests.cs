@@ -35,6 +35,7 @@ public sealed class CliTests : IAsyncLifetime
         {
             Out = output, Error = error, Variable = v => _vars.GetValueOrDefault(v), ProfilePath = Path.Combine(_dir, "profiles.json"),
             ClientFactory = o => new ZoomClient(_app.CreateClient(), o),
+            SandboxFactory = (url, key) => new RosterSandboxClient(url, key, _app.CreateClient()),
         };
         var code = await Cli.RunAsync(args, env);
         return (code, output.ToString(), error.ToString());
@@ -217,6 +218,33 @@ public sealed class CliTests : IAsyncLifetime
         var second = Path.Combine(_dir, "second.csv");
         Assert.Equal(0, (await RunOn("users", "export", "--out", second)).Code);
         Assert.Equal(await File.ReadAllBytesAsync(first1), await File.ReadAllBytesAsync(second));
+    }
+
+    [Fact]
+    public async Task SandboxCommandsTakeTheAdminKey()
+    {
+        (var code, _, var errText) = await Run("sandbox", "reset");
+        Assert.Equal(2, code); // no key
+        Assert.Contains("ROSTER_ADMIN_KEY", errText);
+        _vars["ROSTER_ADMIN_KEY"] = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Directory.GetFiles(_app.DataDir, "credentials*.json").Single()))!["sandbox_admin_key"]!.GetValue<string>();
+
+        Assert.Equal(0, (await Run("users", "create", "--email", "snap@example.com", "--type", "1")).Code);
+        (code, var outText, _) = await Run("sandbox", "snapshots", "save", "with-snap", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(2, JsonNode.Parse(outText)!["users"]!.GetValue<int>());
+        (code, outText, _) = await Run("sandbox", "reset", "--json");
+        Assert.Equal((0, "bootstrap"), (code, JsonNode.Parse(outText)!["snapshot"]!["name"]!.GetValue<string>()));
+        (code, outText, _) = await Run("sandbox", "snapshots", "restore", "with-snap");
+        Assert.Equal(0, code);
+        Assert.Equal(0, (await Run("users", "get", "snap@example.com")).Code);
+
+        (code, outText, _) = await Run("sandbox", "clock", "advance", "90", "--json");
+        Assert.Equal((0, 90.0), (code, JsonNode.Parse(outText)!["offset_seconds"]!.GetValue<double>()));
+        Assert.Equal(2, (await Run("sandbox", "clock", "advance", "-5")).Code);
+        (code, outText, _) = await Run("sandbox", "clock", "real", "--json");
+        Assert.True(JsonNode.Parse(outText)!["real_time"]!.GetValue<bool>());
+        _vars["ROSTER_ADMIN_KEY"] = "rsk_wrong";
+        Assert.Equal(1, (await Run("sandbox", "snapshots", "list")).Code);
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Roster.Server.Tests;
+
+namespace Roster.Client.Tests;
+
+/// <summary><see cref="RosterSandboxClient"/> against a real Roster server in process.</summary>
+public class SandboxClientTests
+{
+    static string AdminKey(RosterApp app)
+    {
+        _ = app.Server;
+        return JsonNode.Parse(File.ReadAllText(Directory.GetFiles(app.DataDir, "credentials*.json").Single()))!["sandbox_admin_key"]!.GetValue<string>();
+    }
+
+    [Fact]
+    public async Task SnapshotsResetAndTheClockFromDotNet()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = new RosterSandboxClient(new Uri(app.Server.BaseAddress, "/v2"), AdminKey(app), app.CreateClient());
+        using var zoom = new ZoomClient(app.CreateClient(), new ZoomClientOptions
+        {
+            BaseUrl = new Uri(app.Server.BaseAddress, "/v2"), AccountId = RosterApp.AccountId, ClientId = RosterApp.ClientId, ClientSecret = RosterApp.ClientSecret,
+        });
+        await zoom.Users.CreateAsync(new() { Action = "custCreate", UserInfo = new() { Email = "kept@example.com", Type = Models.UserTypes.Basic } });
+        var saved = await sandbox.SaveSnapshotAsync("one-user");
+        Assert.Equal(("one-user", 2L, true), (saved.Name, saved.Users, saved.Restorable));
+        await zoom.Users.CreateAsync(new() { Action = "custCreate", UserInfo = new() { Email = "gone@example.com", Type = Models.UserTypes.Basic } });
+
+        var restored = await sandbox.RestoreSnapshotAsync("one-user");
+        Assert.Equal("one-user", restored.Snapshot.Name);
+        Assert.Equal(["kept@example.com", "owner@example.com"], (await zoom.Users.ListAsync(new() { PageSize = 300 })).Users.Select(u => u.Email).Order());
+        Assert.Equal(["bootstrap", "one-user"], (await sandbox.ListSnapshotsAsync()).Select(s => s.Name));
+
+        var frozen = await sandbox.SetClockAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), frozen: true);
+        Assert.True(frozen.Frozen);
+        var later = await sandbox.AdvanceClockAsync(TimeSpan.FromHours(2));
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero), later.Now);
+        Assert.True((await sandbox.UseRealTimeAsync()).RealTime);
+
+        await sandbox.ResetAsync();
+        Assert.Equal(["owner@example.com"], (await zoom.Users.ListAsync()).Users.Select(u => u.Email));
+        await sandbox.DeleteSnapshotAsync("one-user");
+        var missing = await Assert.ThrowsAsync<ZoomApiException>(() => sandbox.RestoreSnapshotAsync("one-user"));
+        Assert.Equal((HttpStatusCode.NotFound, 3001), (missing.StatusCode, missing.Code));
+
+        using var wrong = new RosterSandboxClient(app.Server.BaseAddress, "rsk_wrong", app.CreateClient());
+        var refused = await Assert.ThrowsAsync<ZoomApiException>(() => wrong.GetClockAsync());
+        Assert.Equal((HttpStatusCode.Unauthorized, 124), (refused.StatusCode, refused.Code));
+    }
+}
