@@ -72,7 +72,7 @@ public class ReadmeTests
     };
 
     [Fact]
-    public async Task TheCurlSessionRunsAsWritten()
+    public async Task TheCurlSessionAndTheSandboxCallsRunAsWritten()
     {
         var dir = TestTemp.NewFolder("roster-readme-curl");
         try
@@ -81,6 +81,9 @@ public class ReadmeTests
             await using var server = await ServerProcess.StartAsync(data);
             var (language, code) = Blocks("A curl session").Single();
             Assert.Equal("sh", language);
+            var (sandboxLanguage, sandboxCode) = Blocks("The sandbox").Single();
+            Assert.Equal("sh", sandboxLanguage);
+            code += sandboxCode; // the sandbox section goes on from the curl session ($creds)
             var script = code.Replace("src/Roster.Server/data/credentials.json", Path.Combine(data, "credentials.json"))
                 .Replace("http://localhost:5080", server.BaseUrl);
             var output = await Run(dir, new Dictionary<string, string>(), "bash", "-euo", "pipefail", "-c", script);
@@ -89,11 +92,14 @@ public class ReadmeTests
             var answers = new List<JsonNode>();
             var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(output), new JsonReaderOptions { AllowMultipleValues = true });
             while (reader.Read()) answers.Add(JsonNode.Parse(ref reader)!);
-            Assert.Equal(4, answers.Count);
+            Assert.Equal(7, answers.Count);
             Assert.Equal("ada@example.com", answers[0]["email"]!.GetValue<string>());
             Assert.Equal(2, answers[1]["users"]!.AsArray().Count);
             Assert.Equal(answers[0]["id"]!.GetValue<string>(), answers[2]["id"]!.GetValue<string>());
             Assert.Equal(1001, answers[3]["code"]!.GetValue<int>());
+            Assert.Equal("before-test", answers[4]["name"]!.GetValue<string>());
+            Assert.Equal(3601, answers[5]["offset_seconds"]!.GetValue<double>(), 0);
+            Assert.Equal("bootstrap", answers[6]["snapshot"]!["name"]!.GetValue<string>());
         }
         finally
         {
