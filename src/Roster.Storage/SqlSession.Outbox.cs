@@ -42,6 +42,9 @@ internal sealed partial class SqlSession
         Seq = r.Seq, Tx = r.Tx, Id = r.Id, OperatorId = r.OperatorId, OperatorClientId = r.OperatorClientId, OccurredAt = At(r.OccurredAt),
     };
 
+    public async Task<Domain.Events.EventPosition?> PositionOfAsync(string eventId)
+        => await One<EventRow>("SELECT tx, seq FROM outbox WHERE id = @eventId", new { eventId }) is { } row ? new Domain.Events.EventPosition(row.Tx, row.Seq) : null;
+
     public async Task<Domain.Events.DomainEvent?> LatestEventOfTypeAsync(string type)
     {
         // read backwards along the position index: the mark sought is among the newest events

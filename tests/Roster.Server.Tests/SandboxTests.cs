@@ -128,7 +128,13 @@ public class SandboxTests
         (await api.Get($"/v2/users/{ada}")).IsError(404, 1001);
         Assert.Equal(1, (await api.Get("/v2/users?page_size=1")).Json["total_records"]!.GetValue<int>());
         await api.CreateUser("ada@example.com", type: 2);
-        var events = (await api.Get("/roster/v1/events?page_size=300")).Json["events"]!.AsArray();
+        // the outbox starts afresh (on PostgreSQL an event shows once older transactions anywhere have ended: wait for it)
+        JsonArray events = [];
+        for (var i = 0; i < 100 && events.Count == 0; i++)
+        {
+            events = (await api.Get("/roster/v1/events?page_size=300")).Json["events"]!.AsArray();
+            if (events.Count == 0) await Task.Delay(100);
+        }
         Assert.Equal(["user.created"], events.Select(e => e!["event"]!.GetValue<string>()));
     }
 

@@ -20,10 +20,10 @@ namespace Roster.Server.Tests;
 public class StoreFollowingTests
 {
     /// <summary>What a reset does to the keys, in one transaction: another signing key, the next generation.</summary>
-    internal static async Task ReplaceKeyAsync(IStoreSession s)
+    internal static async Task<(long Generation, EventPosition Begins)> ReplaceKeyAsync(IStoreSession s)
     {
         await s.SetMetaAsync(AccountsService.KeyMeta, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        await StoreGeneration.AdvanceAsync(s, DateTimeOffset.UnixEpoch, Guid.NewGuid().ToString("N"));
+        return await StoreGeneration.AdvanceAsync(s, DateTimeOffset.UnixEpoch, Guid.NewGuid().ToString("N"));
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public class StoreFollowingTests
         using var before = app.ApiWith(old);
         (await before.Get("/v2/users/me")).Is(HttpStatusCode.OK); // checked, and kept as checked
 
-        await app.Services.GetRequiredService<IRosterStore>().WriteAsync(async s => { await ReplaceKeyAsync(s); return 0; });
-        await app.Services.GetRequiredService<StoreFollower>().CatchUpAsync();
+        var (generation, begins) = await app.Services.GetRequiredService<IRosterStore>().WriteAsync(ReplaceKeyAsync);
+        await app.Services.GetRequiredService<StoreFollower>().ReplacedAsync(generation, begins);
 
         (await before.Get("/v2/users/me")).IsError(401, 124);
         using var after = await app.ApiAsync(); // a token signed with the new key
@@ -48,7 +48,7 @@ public class StoreFollowingTests
 [Collection("postgres-cluster")]
 public class StoreFollowingPostgresTests
 {
-    static Task ReplaceKeyAsync(IStoreSession s) => StoreFollowingTests.ReplaceKeyAsync(s);
+    static Task<(long Generation, EventPosition Begins)> ReplaceKeyAsync(IStoreSession s) => StoreFollowingTests.ReplaceKeyAsync(s);
 
     static async Task<HttpStatusCode> MeWith(string baseUrl, string token)
     {

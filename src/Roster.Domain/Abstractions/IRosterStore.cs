@@ -106,6 +106,8 @@ public interface IEventStore
     Task<IReadOnlyList<Events.DomainEvent>> ListEventsAsync(string? accountId, Events.EventPosition after, int limit);
     /// <summary>The position of the last event a reader may see now (<see cref="Events.EventPosition.Start"/> when none).</summary>
     Task<Events.EventPosition> LatestEventPositionAsync();
+    /// <summary>The position of an event this session wrote (or any committed one), by id.</summary>
+    Task<Events.EventPosition?> PositionOfAsync(string eventId);
     /// <summary>The last event of <paramref name="type"/> a reader may see now, or null.</summary>
     Task<Events.DomainEvent?> LatestEventOfTypeAsync(string type);
 }

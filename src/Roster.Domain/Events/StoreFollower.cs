@@ -61,13 +61,16 @@ public static class StoreGeneration
     public static async Task<long> ReadAsync(IMetaStore s)
         => long.TryParse(await s.GetMetaAsync(MetaKey), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 1;
 
-    /// <summary>Called by whatever replaces the whole state, in its transaction, after the replacement.</summary>
-    public static async Task<long> AdvanceAsync(IStoreSession s, DateTimeOffset at, string id)
+    /// <summary>
+    /// Called by whatever replaces the whole state, in its transaction, after the replacement: the new generation and
+    /// where it begins in the outbox (its mark), to hand to this node's follower once the transaction committed.
+    /// </summary>
+    public static async Task<(long Generation, EventPosition Begins)> AdvanceAsync(IStoreSession s, DateTimeOffset at, string id)
     {
         var next = await ReadAsync(s) + 1;
         await s.SetMetaAsync(MetaKey, next.ToString(CultureInfo.InvariantCulture));
         await s.AppendEventAsync(new DomainEvent(EventTypes.StoreReplaced, "", null, new JsonObject { ["generation"] = next }) { Id = id, OccurredAt = at });
-        return next;
+        return (next, await s.PositionOfAsync(id) ?? throw new InvalidOperationException("the mark just written is not in the outbox"));
     }
 
     /// <summary>Where generation <paramref name="generation"/> begins in the outbox, or null while its mark is not readable yet.</summary>
@@ -94,6 +97,26 @@ public sealed class StoreFollower(IRosterStore store, IEnumerable<IFollowsStore>
 
     public long Generation => Volatile.Read(ref _generation);
     public EventPosition Position => _at;
+
+    /// <summary>
+    /// The state was replaced by this node (committed): its followers forget at once and reading goes on from the mark,
+    /// without waiting until the mark is readable by everyone (older transactions elsewhere may still be open).
+    /// </summary>
+    public async Task ReplacedAsync(long generation, EventPosition begins, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (generation <= _generation) return; // already followed
+            foreach (var f in _followers) await f.ForgetAsync(ct);
+            _at = begins;
+            Volatile.Write(ref _generation, generation);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>Reads what committed since the last call and hands it on; returns how many events were applied.</summary>
     public async Task<int> CatchUpAsync(CancellationToken ct = default)

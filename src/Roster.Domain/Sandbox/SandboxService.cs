@@ -151,10 +151,10 @@ public sealed partial class SandboxService(IRosterStore store, TimeProvider cloc
     public async Task<Restored> RestoreAsync(string name, CancellationToken ct = default)
     {
         CheckName(name, forWriting: false);
-        Restored restored;
+        (Restored Restored, EventPosition Begins) done;
         try
         {
-            restored = await store.Write(async s =>
+            done = await store.Write(async s =>
             {
                 var primary = await s.GetMetaAsync(AccountsService.PrimaryClientMeta);
                 var current = primary is null ? null : await s.GetAppAsync(primary);
@@ -162,15 +162,15 @@ public sealed partial class SandboxService(IRosterStore store, TimeProvider cloc
                 // the primary app keeps the secret its users hold now (a rotation since the snapshot stays in force)
                 if (current is not null && await s.GetAppAsync(current.ClientId) is { } back && back.SecretHash != current.SecretHash)
                     await s.UpdateAppSecretAsync(current.ClientId, current.SecretHash);
-                var generation = await StoreGeneration.AdvanceAsync(s, clock.GetUtcNow(), Ids.Random());
-                return new Restored(snapshot, generation);
+                var (generation, begins) = await StoreGeneration.AdvanceAsync(s, clock.GetUtcNow(), Ids.Random());
+                return (new Restored(snapshot, generation), begins);
             }, ct);
         }
         catch (SnapshotOutdated e)
         {
             throw Fail.SnapshotOutdated(e.Name);
         }
-        await follower.CatchUpAsync(ct); // this node forgets the old state before it answers
-        return restored;
+        await follower.ReplacedAsync(done.Restored.Generation, done.Begins, ct); // this node forgets the old state before it answers
+        return done.Restored;
     }
 }
