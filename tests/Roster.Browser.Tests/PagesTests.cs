@@ -125,4 +125,44 @@ public class PagesTests
             TestTemp.Delete(dir);
         }
     }
+
+    /// <summary>
+    /// The docs page as a new user meets it: Authorize with the app's client id and secret (the OAuth2 client-credentials
+    /// scheme of the published document), then "Test Request" on List users sends it here with the token: 200.
+    /// </summary>
+    [SkippableFact]
+    public async Task TheDocsPageAuthorizesAndSendsATestRequest()
+    {
+        RequireChromium();
+        var dir = TestTemp.NewFolder("roster-browser-docs");
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(Path.Combine(dir, "data"));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await LaunchAsync(playwright);
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+
+            await page.GotoAsync($"{server.BaseUrl}/docs/");
+            await page.GetByLabel("Client ID").First.FillAsync(RosterApp.ClientId);
+            await page.GetByLabel("Client Secret").First.FillAsync(RosterApp.ClientSecret);
+            var token = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).First.ClickAsync(),
+                r => new Uri(r.Url).AbsolutePath == "/oauth/token");
+            Assert.Equal(200, token.Status);
+
+            // List users, from the sidebar; its own Test Request (each operation's section carries its id)
+            await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "List users" }).First.ClickAsync(); // its name also says the method
+            var operation = page.Locator("[id$='tag/users/GET/v2/users']");
+            await Assertions.Expect(operation).ToBeInViewportAsync();
+            await operation.GetByRole(AriaRole.Button, new() { Name = "Test Request" }).ClickAsync();
+            var sent = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Send" }).First.ClickAsync(),
+                r => new Uri(r.Url).AbsolutePath == "/v2/users");
+            Assert.Equal(200, sent.Status);
+            Assert.StartsWith("Bearer ey", sent.Request.Headers["authorization"], StringComparison.Ordinal);
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
 }
