@@ -69,6 +69,19 @@ static class SandboxCommands
             return new Dictionary<string, string> { ["deleted"] = p.GetValue(name)! };
         }, r => $"Deleted '{((Dictionary<string, string>)r)["deleted"]}'.", name);
 
+        var accounts = new Command("accounts", "Isolated accounts for tests");
+        sandbox.Subcommands.Add(accounts);
+        var accountName = new Option<string?>("--name") { Description = "The account's name" };
+        Command(accounts, "create", "Make an account with its own Server-to-Server app (prints its credentials once)",
+            async (p, c, ct) => await c.CreateAccountAsync(p.GetValue(accountName), ct),
+            r => r is TestAccount t ? $"account_id:    {t.AccountId}\nclient_id:     {t.ClientId}\nclient_secret: {t.ClientSecret}\nowner_email:   {t.OwnerEmail}" : "", accountName);
+        var accountId = new Argument<string>("accountId") { Description = "An account made by `sandbox accounts create`" };
+        Command(accounts, "delete", "Remove such an account and everything of it", async (p, c, ct) =>
+        {
+            await c.DeleteAccountAsync(p.GetValue(accountId)!, ct);
+            return new Dictionary<string, string> { ["deleted"] = p.GetValue(accountId)! };
+        }, r => $"Deleted account {((Dictionary<string, string>)r)["deleted"]}.", accountId);
+
         var clock = new Command("clock", "The store's clock");
         sandbox.Subcommands.Add(clock);
         Command(clock, "show", "Show the store's time", async (_, c, ct) => await c.GetClockAsync(ct), Clock);

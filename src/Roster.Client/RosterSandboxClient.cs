@@ -35,6 +35,21 @@ public sealed class SandboxClock
     [JsonPropertyName("offset_seconds")] public double OffsetSeconds { get; set; }
 }
 
+/// <summary>An isolated account made for one test, with the credentials of its Server-to-Server app.</summary>
+public sealed class TestAccount
+{
+    /// <summary>Account id (the Server-to-Server <c>account_id</c>).</summary>
+    [JsonPropertyName("account_id")] public string AccountId { get; set; } = "";
+    /// <summary>Its name.</summary>
+    [JsonPropertyName("account_name")] public string AccountName { get; set; } = "";
+    /// <summary>Its owner's e-mail.</summary>
+    [JsonPropertyName("owner_email")] public string OwnerEmail { get; set; } = "";
+    /// <summary>The app's client id.</summary>
+    [JsonPropertyName("client_id")] public string ClientId { get; set; } = "";
+    /// <summary>The app's client secret (shown once).</summary>
+    [JsonPropertyName("client_secret")] public string ClientSecret { get; set; } = "";
+}
+
 internal sealed class SnapshotList
 {
     [JsonPropertyName("snapshots")] public List<Snapshot> Snapshots { get; set; } = [];
@@ -44,6 +59,7 @@ internal sealed class SnapshotList
 [JsonSerializable(typeof(SnapshotList))]
 [JsonSerializable(typeof(SandboxRestore))]
 [JsonSerializable(typeof(SandboxClock))]
+[JsonSerializable(typeof(TestAccount))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;
 
@@ -112,6 +128,14 @@ public sealed class RosterSandboxClient : IDisposable
     /// <summary>Deletes a snapshot.</summary>
     public Task DeleteSnapshotAsync(string name, CancellationToken cancellationToken = default)
         => Send<object>(HttpMethod.Delete, $"snapshots/{Uri.EscapeDataString(name)}", null, null, cancellationToken);
+
+    /// <summary>Makes an isolated account with its own Server-to-Server app, so parallel tests never share state.</summary>
+    public async Task<TestAccount> CreateAccountAsync(string? name = null, CancellationToken cancellationToken = default)
+        => (await Send(HttpMethod.Post, "accounts", Body(("name", name)), SandboxJsonContext.Default.TestAccount, cancellationToken))!;
+
+    /// <summary>Removes an account made by <see cref="CreateAccountAsync"/> and everything of it.</summary>
+    public Task DeleteAccountAsync(string accountId, CancellationToken cancellationToken = default)
+        => Send<object>(HttpMethod.Delete, $"accounts/{Uri.EscapeDataString(accountId)}", null, null, cancellationToken);
 
     /// <summary>The store's clock.</summary>
     public async Task<SandboxClock> GetClockAsync(CancellationToken cancellationToken = default)

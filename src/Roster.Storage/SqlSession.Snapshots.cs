@@ -69,3 +69,27 @@ internal sealed partial class SqlSession
         return true;
     }
 }
+
+internal sealed partial class SqlSession
+{
+    // ---- per-test accounts ----
+
+    /// <summary>Removes an account, its sub accounts, and everything of theirs; returns the ids removed.</summary>
+    public async Task<IReadOnlyList<string>> DeleteAccountTreeAsync(string accountId)
+    {
+        var ids = new List<string> { accountId };
+        for (var i = 0; i < ids.Count; i++)
+            ids.AddRange(await Many<string>("SELECT id FROM accounts WHERE parent_id = @id", new { id = ids[i] }));
+        foreach (var id in ids)
+        {
+            const string users = "SELECT id FROM users WHERE account_id = @id";
+            await Exec($"DELETE FROM assistants WHERE user_id IN ({users}) OR assistant_id IN ({users})", new { id });
+            foreach (var t in new[] { "user_settings", "email_changes", "pictures" })
+                await Exec($"DELETE FROM {t} WHERE user_id IN ({users})", new { id });
+            foreach (var t in new[] { "users", "user_counts", "daily_counters", "oauth_grants", "oauth_apps", "outbox" })
+                await Exec($"DELETE FROM {t} WHERE account_id = @id", new { id });
+            await Exec("DELETE FROM accounts WHERE id = @id", new { id });
+        }
+        return ids;
+    }
+}

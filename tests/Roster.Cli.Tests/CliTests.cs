@@ -243,6 +243,11 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(2, (await Run("sandbox", "clock", "advance", "-5")).Code);
         (code, outText, _) = await Run("sandbox", "clock", "real", "--json");
         Assert.True(JsonNode.Parse(outText)!["real_time"]!.GetValue<bool>());
+        (code, outText, _) = await Run("sandbox", "accounts", "create", "--name", "cli-test", "--json");
+        Assert.Equal(0, code);
+        var made = JsonNode.Parse(outText)!;
+        Assert.Equal("cli-test", made["account_name"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("sandbox", "accounts", "delete", made["account_id"]!.GetValue<string>())).Code);
         _vars["ROSTER_ADMIN_KEY"] = "rsk_wrong";
         Assert.Equal(1, (await Run("sandbox", "snapshots", "list")).Code);
     }

@@ -44,6 +44,15 @@ public class SandboxClientTests
         var missing = await Assert.ThrowsAsync<ZoomApiException>(() => sandbox.RestoreSnapshotAsync("one-user"));
         Assert.Equal((HttpStatusCode.NotFound, 3001), (missing.StatusCode, missing.Code));
 
+        var account = await sandbox.CreateAccountAsync("per-test");
+        using (var isolated = new ZoomClient(app.CreateClient(), new ZoomClientOptions
+        {
+            BaseUrl = new Uri(app.Server.BaseAddress, "/v2"), AccountId = account.AccountId, ClientId = account.ClientId, ClientSecret = account.ClientSecret,
+        }))
+            Assert.Equal(account.OwnerEmail, (await isolated.Users.GetAsync("me")).Email);
+        await sandbox.DeleteAccountAsync(account.AccountId);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<ZoomApiException>(() => sandbox.DeleteAccountAsync(account.AccountId))).StatusCode);
+
         using var wrong = new RosterSandboxClient(app.Server.BaseAddress, "rsk_wrong", app.CreateClient());
         var refused = await Assert.ThrowsAsync<ZoomApiException>(() => wrong.GetClockAsync());
         Assert.Equal((HttpStatusCode.Unauthorized, 124), (refused.StatusCode, refused.Code));

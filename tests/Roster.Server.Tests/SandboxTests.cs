@@ -23,6 +23,8 @@ public class SandboxTests
         ("sandboxSetClock", "PUT", "/roster/v1/sandbox/clock", new { frozen = true }),
         ("sandboxAdvanceClock", "POST", "/roster/v1/sandbox/clock/advance", new { seconds = 60 }),
         ("sandboxRealTime", "DELETE", "/roster/v1/sandbox/clock", null),
+        ("sandboxCreateAccount", "POST", "/roster/v1/sandbox/accounts", new { name = "matrix" }),
+        ("sandboxDeleteAccount", "DELETE", "/roster/v1/sandbox/accounts/no-such-account", null),
     ];
 
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>
@@ -50,7 +52,8 @@ public class SandboxTests
                 foreach (var refused in new[] { admin, wrong })
                     (await refused.Send(new HttpMethod(method), path, body)).IsError(401, 124);
             var allowed = await sandbox.Send(new HttpMethod(method), path, body);
-            Assert.True((int)allowed.Status is >= 200 and < 300, $"{op}: {allowed.Body}");
+            if (op == "sandboxDeleteAccount") allowed.IsError(404, 2001); // let in, and told the account does not exist
+            else Assert.True((int)allowed.Status is >= 200 and < 300, $"{op}: {allowed.Body}");
         }
 
         // guessing is throttled per address: after ten wrong keys, even the right one waits
@@ -206,6 +209,52 @@ public class SandboxTests
         await Task.WhenAll(readers);
         Assert.NotEmpty(seen);
         Assert.All(seen, s => Assert.Contains(s, new[] { (5, 5), (17, 17) }));
+    }
+
+    // ---- per-test accounts ----
+
+    [Fact]
+    public async Task PerTestAccountsAreIsolatedAndGoCompletely()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        async Task<(Api Api, string AccountId)> TestAccount(string name)
+        {
+            var made = (await sandbox.Post("/roster/v1/sandbox/accounts", new { name })).Is(HttpStatusCode.Created).Json;
+            Assert.Equal(name, made["account_name"]!.GetValue<string>());
+            var id = made["account_id"]!.GetValue<string>();
+            return (app.ApiWith(await app.TokenAsync(made["client_id"]!.GetValue<string>(), made["client_secret"]!.GetValue<string>(), id)), id);
+        }
+        var (a, aId) = await TestAccount("test A");
+        var (b, bId) = await TestAccount("test B");
+        using (a)
+        using (b)
+        {
+            var aUser = await a.CreateUser("a-user@example.com", type: 2);
+            await b.CreateUser("b-user@example.com", type: 2);
+            await a.CreateUser("a-helper@example.com", type: 2);
+            (await a.Post($"/v2/users/{aUser}/assistants", new { assistants = new[] { new { email = "a-helper@example.com" } } })).Is(HttpStatusCode.Created);
+            (await a.Patch($"/v2/users/{aUser}/settings", new { in_meeting = new { chat = false } })).Is(HttpStatusCode.NoContent);
+            static async Task<string[]> Emails(Api api) => [.. (await api.Get("/v2/users?page_size=300")).Json["users"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()).Where(e => !e.StartsWith("owner", StringComparison.Ordinal)).Order()];
+            Assert.Equal(["a-helper@example.com", "a-user@example.com"], await Emails(a));
+            Assert.Equal(["b-user@example.com"], await Emails(b));
+            using var primary = await app.ApiAsync();
+            Assert.Empty(await Emails(primary));
+            (await b.Get("/v2/users/a-user@example.com")).IsError(404, 1001);
+
+            (await sandbox.Delete($"/roster/v1/sandbox/accounts/{aId}")).Is(HttpStatusCode.NoContent);
+            (await a.Get("/v2/users/me")).IsError(401, 124); // its app is gone
+            Assert.Equal(["b-user@example.com"], await Emails(b));
+            // the e-mail is free again: nothing of A is left
+            await b.CreateUser("a-user@example.com", type: 2);
+            (await sandbox.Delete($"/roster/v1/sandbox/accounts/{aId}")).IsError(404, 2001);
+            (await sandbox.Delete($"/roster/v1/sandbox/accounts/{RosterApp.AccountId}")).IsError(400, 300);
+            var (sub, _, _) = await app.SubAccountAsync(primary, "boss@tenant.test");
+            var subId = (await sub.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+            (await sandbox.Delete($"/roster/v1/sandbox/accounts/{subId}")).IsError(400, 300);
+            (await sandbox.Post("/roster/v1/sandbox/accounts", new { name = new string('x', 65) })).IsError(400, 300);
+            (await sandbox.Post("/roster/v1/sandbox/accounts", null)).Is(HttpStatusCode.Created);
+        }
     }
 
     // ---- the virtual clock ----

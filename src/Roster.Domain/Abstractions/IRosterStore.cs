@@ -128,4 +128,6 @@ public interface ISnapshotStore
     Task<Sandbox.SnapshotInfo?> RestoreSnapshotAsync(string name, IReadOnlyCollection<string> keptMeta);
     Task<IReadOnlyList<Sandbox.SnapshotInfo>> ListSnapshotsAsync();
     Task<bool> DeleteSnapshotAsync(string name);
+    /// <summary>Removes an account, its sub accounts and everything of theirs (users, settings, apps, counters, events); returns their ids.</summary>
+    Task<IReadOnlyList<string>> DeleteAccountTreeAsync(string accountId);
 }

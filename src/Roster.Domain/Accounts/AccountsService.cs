@@ -113,6 +113,46 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         }, ct);
     }
 
+    /// <summary>
+    /// A new, separate master account (a sandbox's per-test account): Business plan, 100 seats, an owner
+    /// <c>owner-…@roster.test</c> without a password, and a Server-to-Server app holding every admin scope.
+    /// </summary>
+    public Task<BootstrapResult> CreateTestAccountAsync(string? name, CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            var now = Now;
+            var id = NewId();
+            var account = new Account
+            {
+                Id = id, AccountNumber = await s.NextAccountNumberAsync(), Name = name ?? $"Test account {id}", Plan = Plans.Business,
+                LicensedSeats = 100, ManagedDomains = [], MasterAccount = true, CreatedAt = now,
+            };
+            var owner = NewOwner(account, $"owner-{Ids.Random(6).ToLowerInvariant().Replace('_', '0').Replace('-', '0')}@roster.test", "Test", "Owner", null, now);
+            account.OwnerId = owner.Id;
+            await s.InsertAccountAsync(account);
+            await s.InsertUserAsync(owner);
+            var secret = NewId(24);
+            var app = await InsertApp(s, account, owner, NewId(12), secret);
+            await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountCreated, account.Id, account.Id, Changes.Data(new JsonObject
+            {
+                ["id"] = account.Id, ["account_name"] = account.Name, ["owner_email"] = owner.Email, ["plan"] = account.Plan, ["seats"] = account.LicensedSeats,
+            })));
+            return new BootstrapResult(account, owner, app, secret, true);
+        }, ct);
+
+    /// <summary>Removes a per-test account and everything of it; the primary account and sub accounts are refused.</summary>
+    public Task DeleteTestAccountAsync(string accountId, CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            var account = await s.GetAccountAsync(accountId) ?? throw Fail.AccountNotFound(accountId);
+            if (account.Id == await s.GetMetaAsync(PrimaryMeta) || account.ParentId is not null)
+                throw Fail.Invalid("Only an account made with POST /roster/v1/sandbox/accounts can be deleted here.");
+            var removed = await s.DeleteAccountTreeAsync(account.Id);
+            foreach (var id in removed)
+                await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountDeleted, id, id, Changes.Data(new JsonObject { ["id"] = id })));
+            return true;
+        }, ct);
+
     async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret)
     {
         var app = new OAuthApp

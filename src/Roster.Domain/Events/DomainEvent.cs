@@ -47,6 +47,8 @@ public static class EventTypes
     public const string UserAssistantsDeleted = "user.assistants_deleted";
     public const string UserSchedulersDeleted = "user.schedulers_deleted";
     public const string AccountCreated = "account.created";
+    /// <summary>An account and everything of it were removed (a sandbox test account).</summary>
+    public const string AccountDeleted = "account.deleted";
     public const string AppCreated = "app.created";
     public const string AppSecretRotated = "app.secret_rotated";
     /// <summary>The whole state was replaced (a reset, a restored snapshot); store-wide, of no account.</summary>

@@ -8,7 +8,7 @@ namespace Roster.Server.Auth;
 /// Access tokens are JWTs signed (HS256) with the store's key, so any node sharing the store accepts them.
 /// They carry the account, the app, the user a token acts as (<c>me</c>) and the space-separated scopes.
 /// </summary>
-public sealed class AccessTokens(RosterKeys keys, TimeProvider clock) : Domain.Events.IFollowsStore
+public sealed class AccessTokens(RosterKeys keys, TimeProvider clock, IRosterStore store) : Domain.Events.IFollowsStore
 {
     public const int LifetimeSeconds = 3600;
     const string Issuer = "roster";
@@ -86,9 +86,19 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock) : Domain.E
         string Claim(string name) => result.Claims.TryGetValue(name, out var v) && v is string s ? s : throw Fail.InvalidAccessToken();
         var scopes = Claim("scope").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var caller = new Caller(Claim("aid"), Claim("uid"), Claim("cid"), scopes, UserLevel: result.Claims.TryGetValue("typ", out var typ) && typ is "user");
+        // the app that got the token must still exist (a deleted sandbox account, a reset): checked once per token
+        if (await store.ReadAsync(st => st.GetAppAsync(caller.ClientId)) is null) throw Fail.InvalidAccessToken();
         if (_validated.Count >= MaxRemembered) _validated.Clear();
         _validated[token] = (caller, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
         return caller;
+    }
+
+    /// <summary>A deleted account: its tokens are checked afresh (and refused, its apps being gone).</summary>
+    public void Apply(Domain.Events.DomainEvent e)
+    {
+        if (e.Type != Domain.Events.EventTypes.AccountDeleted) return;
+        foreach (var (token, known) in _validated)
+            if (known.Caller.AccountId == e.AccountId) _validated.TryRemove(token, out _);
     }
 
     /// <summary>A replaced state: tokens are checked afresh, against the store's key as it is now.</summary>

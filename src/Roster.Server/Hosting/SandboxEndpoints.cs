@@ -1,3 +1,4 @@
+using Roster.Domain.Events;
 using Roster.Domain.Sandbox;
 
 namespace Roster.Server.Hosting;
@@ -5,6 +6,8 @@ namespace Roster.Server.Hosting;
 public sealed record SnapshotDto(string Name, string CreatedAt, long Users, bool Restorable);
 public sealed record SnapshotListDto(IReadOnlyList<SnapshotDto> Snapshots);
 public sealed record RestoredDto(SnapshotDto Snapshot, long Generation);
+public sealed record TestAccountRequest(string? Name);
+public sealed record TestAccountDto(string AccountId, string AccountName, string OwnerEmail, string ClientId, string ClientSecret);
 public sealed record ClockDto(string Now, bool Frozen, bool RealTime, double OffsetSeconds);
 public sealed record ClockRequest(string? Now, bool? Frozen);
 public sealed record AdvanceRequest(double? Seconds);
@@ -44,6 +47,21 @@ public static class SandboxEndpoints
             await s.DeleteAsync(name, http.RequestAborted);
             return TypedResults.NoContent();
         }).WithName("sandboxDeleteSnapshot");
+        sandbox.MapPost("/accounts", async (AccountsService accounts, HttpContext http) =>
+        {
+            var body = http.Request.ContentLength is 0 or null && !http.Request.Headers.ContainsKey("Transfer-Encoding")
+                ? new TestAccountRequest(null) : await Input.Json(http.Request, ServerJson.Default.TestAccountRequest);
+            if (body.Name is { } n && (n.Trim().Length is 0 or > 64 || n.Any(char.IsControl))) throw Fail.InvalidField("name");
+            var made = await accounts.CreateTestAccountAsync(body.Name?.Trim(), http.RequestAborted);
+            return TypedResults.Json(new TestAccountDto(made.Account.Id, made.Account.Name, made.Owner.Email, made.App.ClientId, made.ClientSecret!),
+                ServerJson.Default.TestAccountDto, statusCode: StatusCodes.Status201Created);
+        }).WithName("sandboxCreateAccount");
+        sandbox.MapDelete("/accounts/{accountId}", async (AccountsService accounts, StoreFollower follower, string accountId, HttpContext http) =>
+        {
+            await accounts.DeleteTestAccountAsync(accountId, http.RequestAborted);
+            await follower.CatchUpAsync(http.RequestAborted); // this node's memory of it goes at once where it can
+            return TypedResults.NoContent();
+        }).WithName("sandboxDeleteAccount");
         sandbox.MapGet("/clock", (SandboxService s) => Clock(s.ClockNow())).WithName("sandboxClock");
         sandbox.MapPut("/clock", async (SandboxService s, HttpContext http) =>
         {

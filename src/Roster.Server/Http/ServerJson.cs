@@ -14,6 +14,8 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(SnapshotListDto))]
 [JsonSerializable(typeof(RestoredDto))]
 [JsonSerializable(typeof(ClockDto))]
+[JsonSerializable(typeof(TestAccountRequest))]
+[JsonSerializable(typeof(TestAccountDto))]
 [JsonSerializable(typeof(ClockRequest))]
 [JsonSerializable(typeof(AdvanceRequest))]
 [JsonSerializable(typeof(UserDto))]
