@@ -276,6 +276,21 @@ public class SandboxTests
     }
 
     [Fact]
+    public async Task AdvancingTheClockExpiresPageTokens()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        await api.CreateUser("p1@example.com");
+        var next = (await api.Get("/v2/users?page_size=1")).Json["next_page_token"]!.GetValue<string>();
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 14 * 60 })).Is(HttpStatusCode.OK);
+        using var later = await app.ApiAsync();
+        (await later.Get($"/v2/users?page_size=1&next_page_token={Uri.EscapeDataString(next)}")).Is(HttpStatusCode.OK);
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 2 * 60 })).Is(HttpStatusCode.OK);
+        (await later.Get($"/v2/users?page_size=1&next_page_token={Uri.EscapeDataString(next)}")).IsError(400, 300);
+    }
+
+    [Fact]
     public async Task AdvancingTheClockExpiresInvitations()
     {
         await using var app = new RosterApp();
