@@ -290,6 +290,38 @@ public class SandboxTests
         (await later.Get($"/v2/users?page_size=1&next_page_token={Uri.EscapeDataString(next)}")).IsError(400, 300);
     }
 
+    /// <summary>The daily invitation quota resets when the store's day turns, and a frozen second never ends.</summary>
+    [Fact]
+    public async Task DailyQuotasAndRateWindowsRunOnTheStoresClock()
+    {
+        await using var app = new RosterApp(rateLimits: true, rateFactor: 0.002); // Pro: 1500 invitations a day -> 3
+        app.Clock.Now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var master = await app.ApiAsync();
+        var (pro, proId, _) = await app.SubAccountAsync(master, "boss@clock.test", plan: "pro", seats: 50);
+        for (var i = 0; i < 3; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await pro.CreateUser($"i{i}@clock.test", action: "create");
+        }
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await pro.Post("/v2/users", new { action = "create", user_info = new { email = "i3@clock.test", type = 1 } })).IsError(429, 429);
+
+        // the next day on the store's clock (real time has not moved): the quota is fresh
+        (await sandbox.Put("/roster/v1/sandbox/clock", new { now = "2026-12-01T00:00:05Z", frozen = true })).Is(HttpStatusCode.OK);
+        using var nextDay = await app.AppAsync(await app.ApiAsync(), proId, null);
+        (await nextDay.Post("/v2/users", new { action = "create", user_info = new { email = "i3@clock.test", type = 1 } })).Is(HttpStatusCode.Created);
+
+        // frozen, the second never ends: the per-second window fills and stays full until the clock moves
+        HttpStatusCode last = HttpStatusCode.OK;
+        for (var i = 0; i < 50 && last != HttpStatusCode.TooManyRequests; i++) last = (await nextDay.Get("/v2/users")).Status;
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        app.Clock.Advance(TimeSpan.FromSeconds(5)); // real time moves: the frozen store clock does not
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await nextDay.Get("/v2/users")).Status);
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 1 })).Is(HttpStatusCode.OK);
+        (await nextDay.Get("/v2/users")).Is(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task AdvancingTheClockExpiresInvitations()
     {
