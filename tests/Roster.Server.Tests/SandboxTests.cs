@@ -323,6 +323,22 @@ public class SandboxTests
     }
 
     [Fact]
+    public async Task AdvancingTheClockExpiresZaks()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(AdminKey(app));
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("zak@example.com", type: 2);
+        var zak = (await api.Get($"/v2/users/{id}/token?type=zak")).Is(HttpStatusCode.OK).Json["token"]!.GetValue<string>();
+        var check = (await api.Post("/roster/v1/tokens/verify", new { token = zak })).Is(HttpStatusCode.OK).Json;
+        Assert.True(check["active"]!.GetValue<bool>());
+        var expires = DateTimeOffset.FromUnixTimeSeconds(check["exp"]!.GetValue<long>()); // 2 hours, or 90 days for an API user
+        (await sandbox.Put("/roster/v1/sandbox/clock", new { now = expires.AddSeconds(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture) })).Is(HttpStatusCode.OK);
+        using var later = await app.ApiAsync();
+        Assert.False((await later.Post("/roster/v1/tokens/verify", new { token = zak })).Is(HttpStatusCode.OK).Json["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task AdvancingTheClockExpiresInvitations()
     {
         await using var app = new RosterApp();
