@@ -141,7 +141,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         }, ct);
 
     /// <summary>Removes a per-test account and everything of it; the primary account and sub accounts are refused.</summary>
-    public Task DeleteTestAccountAsync(string accountId, CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> DeleteTestAccountAsync(string accountId, CancellationToken ct = default)
         => store.Write(async s =>
         {
             var account = await s.GetAccountAsync(accountId) ?? throw Fail.AccountNotFound(accountId);
@@ -150,7 +150,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             var removed = await s.DeleteAccountTreeAsync(account.Id);
             foreach (var id in removed)
                 await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountDeleted, id, id, Changes.Data(new JsonObject { ["id"] = id })));
-            return true;
+            return removed;
         }, ct);
 
     async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret)

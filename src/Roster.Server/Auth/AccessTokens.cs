@@ -96,9 +96,14 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock, IRosterSto
     /// <summary>A deleted account: its tokens are checked afresh (and refused, its apps being gone).</summary>
     public void Apply(Domain.Events.DomainEvent e)
     {
-        if (e.Type != Domain.Events.EventTypes.AccountDeleted) return;
+        if (e.Type == Domain.Events.EventTypes.AccountDeleted) ForgetAccount(e.AccountId);
+    }
+
+    /// <summary>Drops the checked tokens of an account (the node that deleted it calls this at once; others follow the event).</summary>
+    public void ForgetAccount(string accountId)
+    {
         foreach (var (token, known) in _validated)
-            if (known.Caller.AccountId == e.AccountId) _validated.TryRemove(token, out _);
+            if (known.Caller.AccountId == accountId) _validated.TryRemove(token, out _);
     }
 
     /// <summary>A replaced state: tokens are checked afresh, against the store's key as it is now.</summary>
