@@ -50,6 +50,167 @@ public sealed class TestAccount
     [JsonPropertyName("client_secret")] public string ClientSecret { get; set; } = "";
 }
 
+/// <summary>The faults a rule can answer with (<see cref="SandboxFault.Fault"/>).</summary>
+public static class FaultKinds
+{
+    /// <summary>Any status and code (<see cref="SandboxFault.Status"/>, <see cref="SandboxFault.Code"/>).</summary>
+    public const string Error = "error";
+    /// <summary>Zoom's per-second 429 with its rate-limit headers.</summary>
+    public const string RateLimit = "rate_limit";
+    /// <summary>Zoom's daily 429 (<c>Retry-After</c> at the next 00:00 UTC).</summary>
+    public const string DailyLimit = "daily_limit";
+    /// <summary>500.</summary>
+    public const string ServerError = "server_error";
+    /// <summary>503 with <c>Retry-After</c> (<see cref="SandboxFault.RetryAfter"/> seconds).</summary>
+    public const string Unavailable = "unavailable";
+    /// <summary>401, code 124, "Access token is expired.".</summary>
+    public const string ExpiredToken = "expired_token";
+    /// <summary>Only latency (<see cref="SandboxFault.DelayMs"/>), then the call runs.</summary>
+    public const string Delay = "delay";
+    /// <summary>The connection is closed without an answer.</summary>
+    public const string Drop = "drop";
+}
+
+/// <summary>
+/// A fault rule: which calls it matches (every condition set must hold), what it answers, and when it stops. Set the
+/// rule's fields and pass it to <see cref="RosterSandboxClient.AddFaultAsync"/>; the rule returned carries its id and counts.
+/// </summary>
+public sealed class SandboxFault
+{
+    /// <summary>One of <see cref="FaultKinds"/>.</summary>
+    [JsonPropertyName("fault")] public string Fault { get; set; } = FaultKinds.ServerError;
+    /// <summary>Zoom's operation id, e.g. <c>userCreate</c>.</summary>
+    [JsonPropertyName("operation")] public string? Operation { get; set; }
+    /// <summary>HTTP method.</summary>
+    [JsonPropertyName("method")] public string? Method { get; set; }
+    /// <summary>Path pattern: <c>*</c> within one segment, <c>**</c> anything (e.g. <c>/v2/users/*/settings</c>).</summary>
+    [JsonPropertyName("path")] public string? Path { get; set; }
+    /// <summary>The caller's account.</summary>
+    [JsonPropertyName("account_id")] public string? AccountId { get; set; }
+    /// <summary>The user named in the path (id or e-mail; <c>me</c> counts as the caller).</summary>
+    [JsonPropertyName("user_id")] public string? UserId { get; set; }
+    /// <summary>Status of an <see cref="FaultKinds.Error"/> (400–599).</summary>
+    [JsonPropertyName("status")] public int? Status { get; set; }
+    /// <summary>Zoom code of an <see cref="FaultKinds.Error"/>.</summary>
+    [JsonPropertyName("code")] public int? Code { get; set; }
+    /// <summary>Message instead of Zoom's.</summary>
+    [JsonPropertyName("message")] public string? Message { get; set; }
+    /// <summary>Seconds for <c>Retry-After</c> (unavailable, error).</summary>
+    [JsonPropertyName("retry_after")] public int? RetryAfter { get; set; }
+    /// <summary>Latency to add, in milliseconds.</summary>
+    [JsonPropertyName("delay_ms")] public int? DelayMs { get; set; }
+    /// <summary>Hit from the n-th matching call on (1: the first).</summary>
+    [JsonPropertyName("nth")] public int? Nth { get; set; }
+    /// <summary>Chance that a matching call is hit (0 to 1).</summary>
+    [JsonPropertyName("probability")] public double? Probability { get; set; }
+    /// <summary>Seed for <see cref="Probability"/>: the same seed hits the same calls.</summary>
+    [JsonPropertyName("seed")] public int? Seed { get; set; }
+    /// <summary>Hits before the rule is spent.</summary>
+    [JsonPropertyName("times")] public int? Times { get; set; }
+    /// <summary>Seconds (on the store's clock) before the rule is spent.</summary>
+    [JsonPropertyName("ttl_seconds")] public double? TtlSeconds { get; set; }
+
+    /// <summary>Set by the server: the rule's id.</summary>
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    /// <summary>Set by the server: when it ends, if it has a ttl.</summary>
+    [JsonPropertyName("expires_at")] public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Set by the server: calls it matched.</summary>
+    [JsonPropertyName("matched")] public long? Matched { get; set; }
+    /// <summary>Set by the server: calls it answered.</summary>
+    [JsonPropertyName("hits")] public long? Hits { get; set; }
+    /// <summary>Set by the server: no more hits (times reached or expired).</summary>
+    [JsonPropertyName("spent")] public bool? Spent { get; set; }
+}
+
+/// <summary>One request and its answer as the server's journal keeps it (secrets masked as <c>***</c>).</summary>
+public sealed class JournalEntry
+{
+    /// <summary>Position in the journal (a cursor for <see cref="JournalQuery.After"/>).</summary>
+    [JsonPropertyName("id")] public long Id { get; set; }
+    /// <summary>When it arrived, on the store's clock.</summary>
+    [JsonPropertyName("time")] public DateTimeOffset Time { get; set; }
+    /// <summary>HTTP method.</summary>
+    [JsonPropertyName("method")] public string Method { get; set; } = "";
+    /// <summary>Path.</summary>
+    [JsonPropertyName("path")] public string Path { get; set; } = "";
+    /// <summary>Query string without its <c>?</c>.</summary>
+    [JsonPropertyName("query")] public string? Query { get; set; }
+    /// <summary>Zoom's operation id.</summary>
+    [JsonPropertyName("operation")] public string? Operation { get; set; }
+    /// <summary>The caller's account.</summary>
+    [JsonPropertyName("account_id")] public string? AccountId { get; set; }
+    /// <summary>The user named in the path.</summary>
+    [JsonPropertyName("user_id")] public string? UserId { get; set; }
+    /// <summary>Status answered (0: the connection was dropped).</summary>
+    [JsonPropertyName("status")] public int Status { get; set; }
+    /// <summary>Zoom's error code, for errors.</summary>
+    [JsonPropertyName("code")] public int? Code { get; set; }
+    /// <summary>Time to answer, in milliseconds.</summary>
+    [JsonPropertyName("duration_ms")] public double DurationMs { get; set; }
+    /// <summary>The request body: JSON, or a text (a form, or the size of anything else).</summary>
+    [JsonPropertyName("request_body")] public JsonElement? RequestBody { get; set; }
+    /// <summary>The response body, as <see cref="RequestBody"/>.</summary>
+    [JsonPropertyName("response_body")] public JsonElement? ResponseBody { get; set; }
+    /// <summary>The fault rule that answered, if one did.</summary>
+    [JsonPropertyName("fault")] public string? Fault { get; set; }
+    /// <summary>Zoom's <c>x-zm-trackingid</c> of the answer.</summary>
+    [JsonPropertyName("tracking_id")] public string? TrackingId { get; set; }
+}
+
+/// <summary>Which journal entries to find or count: each condition set must hold.</summary>
+public sealed class JournalQuery
+{
+    /// <summary>Zoom's operation id.</summary>
+    [JsonPropertyName("operation")] public string? Operation { get; set; }
+    /// <summary>HTTP method.</summary>
+    [JsonPropertyName("method")] public string? Method { get; set; }
+    /// <summary>Path pattern (<c>*</c>, <c>**</c>).</summary>
+    [JsonPropertyName("path")] public string? Path { get; set; }
+    /// <summary>Status answered.</summary>
+    [JsonPropertyName("status")] public int? Status { get; set; }
+    /// <summary>Zoom error code answered.</summary>
+    [JsonPropertyName("code")] public int? Code { get; set; }
+    /// <summary>The caller's account.</summary>
+    [JsonPropertyName("account_id")] public string? AccountId { get; set; }
+    /// <summary>The user named in the path.</summary>
+    [JsonPropertyName("user_id")] public string? UserId { get; set; }
+    /// <summary>At or after this time (store clock).</summary>
+    [JsonPropertyName("since")] public DateTimeOffset? Since { get; set; }
+    /// <summary>At or before this time (store clock).</summary>
+    [JsonPropertyName("until")] public DateTimeOffset? Until { get; set; }
+    /// <summary>After this entry id.</summary>
+    [JsonPropertyName("after")] public long? After { get; set; }
+    /// <summary>Only calls a fault answered (true) or none did (false).</summary>
+    [JsonPropertyName("faulted")] public bool? Faulted { get; set; }
+    /// <summary>For verification: members the JSON request body must hold with equal values.</summary>
+    [JsonPropertyName("body")] public JsonElement? Body { get; set; }
+}
+
+/// <summary>A page of the journal, oldest first.</summary>
+public sealed class JournalPage
+{
+    /// <summary>The entries.</summary>
+    [JsonPropertyName("entries")] public List<JournalEntry> Entries { get; set; } = [];
+    /// <summary>Cursor for the next page (<see cref="JournalQuery.After"/>); null on the last.</summary>
+    [JsonPropertyName("next_after")] public long? NextAfter { get; set; }
+}
+
+/// <summary>What a verification counted.</summary>
+public sealed class JournalVerification
+{
+    /// <summary>Whether the count is what was expected.</summary>
+    [JsonPropertyName("ok")] public bool Ok { get; set; }
+    /// <summary>Matching calls.</summary>
+    [JsonPropertyName("count")] public int Count { get; set; }
+    /// <summary>What was expected, in words.</summary>
+    [JsonPropertyName("expected")] public string Expected { get; set; } = "";
+}
+
+internal sealed class FaultList
+{
+    [JsonPropertyName("faults")] public List<SandboxFault> Faults { get; set; } = [];
+}
+
 internal sealed class SnapshotList
 {
     [JsonPropertyName("snapshots")] public List<Snapshot> Snapshots { get; set; } = [];
@@ -61,10 +222,17 @@ internal sealed class SnapshotList
 [JsonSerializable(typeof(SandboxClock))]
 [JsonSerializable(typeof(TestAccount))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+[JsonSerializable(typeof(SandboxFault))]
+[JsonSerializable(typeof(FaultList))]
+[JsonSerializable(typeof(JournalPage))]
+[JsonSerializable(typeof(JournalQuery))]
+[JsonSerializable(typeof(JournalVerification))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// The sandbox controls of a Roster server (<c>/roster/v1/sandbox</c>): reset, snapshots and the virtual clock. It
+/// The sandbox controls of a Roster server (<c>/roster/v1/sandbox</c>): reset, snapshots, test accounts, the virtual
+/// clock, fault rules and the request journal. It
 /// authenticates with the sandbox admin key (<c>sandbox_admin_key</c> in the server's credentials file, or the
 /// server's <c>ROSTER_ADMIN_KEY</c>), not with a Zoom token. Zoom itself has no sandbox: this client speaks to Roster only.
 /// </summary>
@@ -88,12 +256,14 @@ public sealed class RosterSandboxClient : IDisposable
         _http = httpClient ?? new HttpClient();
     }
 
-    async Task<T?> Send<T>(HttpMethod method, string path, object? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct)
+    Task<T?> Send<T>(HttpMethod method, string path, Dictionary<string, JsonElement>? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct)
+        => SendJson(method, path, body is null ? null : JsonSerializer.Serialize(body, SandboxJsonContext.Default.DictionaryStringJsonElement), result, ct);
+
+    async Task<T?> SendJson<T>(HttpMethod method, string path, string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(_root, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
-        if (body is Dictionary<string, JsonElement> fields)
-            request.Content = new StringContent(JsonSerializer.Serialize(fields, SandboxJsonContext.Default.DictionaryStringJsonElement), System.Text.Encoding.UTF8, "application/json");
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await _http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode) throw ZoomTransport.Parse(response, text);
@@ -153,6 +323,69 @@ public sealed class RosterSandboxClient : IDisposable
     /// <summary>Back to real time.</summary>
     public async Task<SandboxClock> UseRealTimeAsync(CancellationToken cancellationToken = default)
         => (await Send(HttpMethod.Delete, "clock", null, SandboxJsonContext.Default.SandboxClock, cancellationToken))!;
+
+    /// <summary>Adds a fault rule; it is matched after the rules added before it. Returns it with its id.</summary>
+    public async Task<SandboxFault> AddFaultAsync(SandboxFault rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return (await SendJson(HttpMethod.Post, "faults", JsonSerializer.Serialize(rule, SandboxJsonContext.Default.SandboxFault), SandboxJsonContext.Default.SandboxFault, cancellationToken))!;
+    }
+
+    /// <summary>The fault rules, with how often each matched and hit.</summary>
+    public async Task<IReadOnlyList<SandboxFault>> ListFaultsAsync(CancellationToken cancellationToken = default)
+        => (await SendJson(HttpMethod.Get, "faults", null, SandboxJsonContext.Default.FaultList, cancellationToken))!.Faults;
+
+    /// <summary>Deletes one fault rule.</summary>
+    public Task DeleteFaultAsync(string id, CancellationToken cancellationToken = default)
+        => SendJson<object>(HttpMethod.Delete, $"faults/{Uri.EscapeDataString(id)}", null, null, cancellationToken);
+
+    /// <summary>Deletes every fault rule.</summary>
+    public Task ClearFaultsAsync(CancellationToken cancellationToken = default)
+        => SendJson<object>(HttpMethod.Delete, "faults", null, null, cancellationToken);
+
+    static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Journal entries matching <paramref name="query"/> (its <see cref="JournalQuery.Body"/> aside), oldest first.</summary>
+    public async Task<JournalPage> GetJournalAsync(JournalQuery? query = null, int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        var q = query ?? new JournalQuery();
+        var fields = new List<string> { $"page_size={pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}" };
+        void Add(string name, object? value)
+        {
+            if (value is null) return;
+            var text = value switch
+            {
+                DateTimeOffset t => Time(t),
+                bool b => b ? "true" : "false",
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString()!,
+            };
+            fields.Add($"{name}={Uri.EscapeDataString(text)}");
+        }
+        Add("operation", q.Operation); Add("method", q.Method); Add("path", q.Path); Add("status", q.Status); Add("code", q.Code);
+        Add("account_id", q.AccountId); Add("user_id", q.UserId); Add("since", q.Since); Add("until", q.Until); Add("after", q.After); Add("faulted", q.Faulted);
+        return (await SendJson(HttpMethod.Get, "journal?" + string.Join('&', fields), null, SandboxJsonContext.Default.JournalPage, cancellationToken))!;
+    }
+
+    /// <summary>Empties the journal.</summary>
+    public Task ClearJournalAsync(CancellationToken cancellationToken = default)
+        => SendJson<object>(HttpMethod.Delete, "journal", null, null, cancellationToken);
+
+    /// <summary>
+    /// Counts the calls matching <paramref name="query"/> and says whether the count is as expected: exactly
+    /// <paramref name="count"/>, or between <paramref name="atLeast"/> and <paramref name="atMost"/> (none given: at least one).
+    /// </summary>
+    public async Task<JournalVerification> VerifyAsync(JournalQuery query, int? count = null, int? atLeast = null, int? atMost = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var body = JsonSerializer.SerializeToNode(query, SandboxJsonContext.Default.JournalQuery)!.AsObject();
+        if (count is not null) body["count"] = count;
+        if (atLeast is not null) body["at_least"] = atLeast;
+        if (atMost is not null) body["at_most"] = atMost;
+        return (await SendJson(HttpMethod.Post, "journal/verify", body.ToJsonString(),
+            SandboxJsonContext.Default.JournalVerification, cancellationToken))!;
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -79,10 +79,13 @@ catch (Roster.Domain.Errors.ZoomException e)
 if (command == "seed") return await app.SeedAsync();
 if (command == "credentials") return await CredentialsCommand.RunAsync(app, rotate);
 
+var sandboxEnabled = app.Services.GetRequiredService<RosterOptions>().SandboxEnabled;
+if (sandboxEnabled) app.UseRequestJournal(); // outermost: it keeps what was sent
 app.UseMiddleware<XmlResponseMiddleware>();
 app.UseMiddleware<ZoomErrorMiddleware>();
 app.UseTrackingIds();
 app.UseBodyLimits();
+if (sandboxEnabled) app.UseFaultInjection(); // after routing and the limits, before any endpoint runs
 app.UseStatusCodePages(async ctx =>
 {
     // Unknown paths and methods still answer in Zoom's shape.
@@ -110,7 +113,7 @@ app.MapOAuth();
 app.MapUsers();
 app.MapAccounts();
 app.MapRosterExtensions();
-if (app.Services.GetRequiredService<RosterOptions>().SandboxEnabled) app.MapSandbox();
+if (sandboxEnabled) app.MapSandbox();
 
 await app.RunAsync();
 return 0;

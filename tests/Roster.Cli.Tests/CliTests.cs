@@ -248,6 +248,22 @@ public sealed class CliTests : IAsyncLifetime
         var made = JsonNode.Parse(outText)!;
         Assert.Equal("cli-test", made["account_name"]!.GetValue<string>());
         Assert.Equal(0, (await Run("sandbox", "accounts", "delete", made["account_id"]!.GetValue<string>())).Code);
+        (code, outText, _) = await Run("sandbox", "faults", "add", "rate_limit", "--operation", "userCreate", "--times", "1", "--json");
+        Assert.Equal(0, code);
+        var fault = JsonNode.Parse(outText)!["id"]!.GetValue<string>();
+        Assert.Equal(0, (await Run("users", "create", "--email", "limited@example.com", "--type", "1")).Code); // the SDK retried the 429
+        (code, outText, _) = await Run("sandbox", "faults", "list");
+        Assert.Contains(fault, outText);
+        Assert.Equal(0, (await Run("sandbox", "journal", "verify", "--operation", "userCreate", "--status", "429", "--count", "1")).Code);
+        (code, outText, _) = await Run("sandbox", "journal", "verify", "--operation", "userCreate", "--body", "{\"user_info\":{\"email\":\"nobody@example.com\"}}");
+        Assert.Equal(1, code); // not as expected: exit 1
+        Assert.Contains("NOT as expected", outText);
+        (code, outText, _) = await Run("sandbox", "journal", "list", "--faulted", "true", "--json");
+        Assert.Equal(fault, JsonNode.Parse(outText)!["entries"]![0]!["fault"]!.GetValue<string>());
+        Assert.Equal(2, (await Run("sandbox", "journal", "verify", "--body", "{not json")).Code);
+        Assert.Equal(0, (await Run("sandbox", "faults", "delete", fault)).Code);
+        Assert.Equal(0, (await Run("sandbox", "faults", "clear")).Code);
+        Assert.Equal(0, (await Run("sandbox", "journal", "clear")).Code);
         _vars["ROSTER_ADMIN_KEY"] = "rsk_wrong";
         Assert.Equal(1, (await Run("sandbox", "snapshots", "list")).Code);
     }

@@ -92,14 +92,15 @@ public class ReadmeTests
             var answers = new List<JsonNode>();
             var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(output), new JsonReaderOptions { AllowMultipleValues = true });
             while (reader.Read()) answers.Add(JsonNode.Parse(ref reader)!);
-            Assert.Equal(7, answers.Count);
+            Assert.Equal(8, answers.Count);
             Assert.Equal("ada@example.com", answers[0]["email"]!.GetValue<string>());
             Assert.Equal(2, answers[1]["users"]!.AsArray().Count);
             Assert.Equal(answers[0]["id"]!.GetValue<string>(), answers[2]["id"]!.GetValue<string>());
             Assert.Equal(1001, answers[3]["code"]!.GetValue<int>());
             Assert.Equal("before-test", answers[4]["name"]!.GetValue<string>());
             Assert.Equal(3601, answers[5]["offset_seconds"]!.GetValue<double>(), 0);
-            Assert.Equal("bootstrap", answers[6]["snapshot"]!["name"]!.GetValue<string>());
+            Assert.Equal((true, 1), (answers[6]["ok"]!.GetValue<bool>(), answers[6]["count"]!.GetValue<int>()));
+            Assert.Equal("bootstrap", answers[7]["snapshot"]!["name"]!.GetValue<string>());
         }
         finally
         {

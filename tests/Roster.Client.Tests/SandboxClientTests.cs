@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Roster.Server.Tests;
 
 namespace Roster.Client.Tests;
@@ -56,5 +57,36 @@ public class SandboxClientTests
         using var wrong = new RosterSandboxClient(app.Server.BaseAddress, "rsk_wrong", app.CreateClient());
         var refused = await Assert.ThrowsAsync<ZoomApiException>(() => wrong.GetClockAsync());
         Assert.Equal((HttpStatusCode.Unauthorized, 124), (refused.StatusCode, refused.Code));
+    }
+
+    [Fact]
+    public async Task AnInjectedFaultIsRetriedByTheClientAndTheJournalShowsIt()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = new RosterSandboxClient(app.Server.BaseAddress, AdminKey(app), app.CreateClient());
+        using var zoom = new ZoomClient(app.CreateClient(), new ZoomClientOptions
+        {
+            BaseUrl = new Uri(app.Server.BaseAddress, "/v2"), AccountId = RosterApp.AccountId, ClientId = RosterApp.ClientId, ClientSecret = RosterApp.ClientSecret,
+        });
+        var rule = await sandbox.AddFaultAsync(new SandboxFault { Fault = FaultKinds.Unavailable, Operation = "userCreate", RetryAfter = 0, Times = 1 });
+        Assert.StartsWith("flt_", rule.Id);
+        var since = (await sandbox.GetClockAsync()).Now;
+        await zoom.Users.CreateAsync(new() { Action = "custCreate", UserInfo = new() { Email = "retried@example.com", Type = Models.UserTypes.Basic } });
+
+        var faults = await sandbox.ListFaultsAsync();
+        Assert.Equal((1L, true), (faults.Single().Hits!.Value, faults.Single().Spent!.Value));
+        var calls = (await sandbox.GetJournalAsync(new JournalQuery { Operation = "userCreate" })).Entries;
+        Assert.Equal([503, 201], calls.Select(c => c.Status));
+        Assert.Equal(rule.Id, calls[0].Fault);
+        Assert.Equal("retried@example.com", calls[1].RequestBody!.Value.GetProperty("user_info").GetProperty("email").GetString());
+        var body = JsonDocument.Parse("""{"user_info":{"email":"retried@example.com"}}""").RootElement;
+        Assert.True((await sandbox.VerifyAsync(new JournalQuery { Operation = "userCreate", Body = body, Since = since }, count: 2)).Ok);
+        var once = await sandbox.VerifyAsync(new JournalQuery { Operation = "userCreate", Status = 201 }, atMost: 0);
+        Assert.Equal((false, 1), (once.Ok, once.Count));
+        await sandbox.ClearJournalAsync();
+        Assert.Empty((await sandbox.GetJournalAsync()).Entries);
+        await sandbox.DeleteFaultAsync(rule.Id!);
+        await sandbox.ClearFaultsAsync();
+        Assert.Empty(await sandbox.ListFaultsAsync());
     }
 }

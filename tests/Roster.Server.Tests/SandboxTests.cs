@@ -25,10 +25,17 @@ public class SandboxTests
         ("sandboxRealTime", "DELETE", "/roster/v1/sandbox/clock", null),
         ("sandboxCreateAccount", "POST", "/roster/v1/sandbox/accounts", new { name = "matrix" }),
         ("sandboxDeleteAccount", "DELETE", "/roster/v1/sandbox/accounts/no-such-account", null),
+        ("sandboxFaults", "GET", "/roster/v1/sandbox/faults", null),
+        ("sandboxAddFault", "POST", "/roster/v1/sandbox/faults", new { fault = "server_error", path = "/nothing/here" }),
+        ("sandboxDeleteFault", "DELETE", "/roster/v1/sandbox/faults/flt_none", null),
+        ("sandboxClearFaults", "DELETE", "/roster/v1/sandbox/faults", null),
+        ("sandboxJournal", "GET", "/roster/v1/sandbox/journal", null),
+        ("sandboxVerify", "POST", "/roster/v1/sandbox/journal/verify", new { count = 0 }),
+        ("sandboxClearJournal", "DELETE", "/roster/v1/sandbox/journal", null),
     ];
 
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>
-    static string AdminKey(RosterApp app)
+    internal static string AdminKey(RosterApp app)
     {
         _ = app.Server; // started (the first start writes the file)
         var file = Directory.GetFiles(app.DataDir, "credentials*.json").Single();
@@ -53,6 +60,7 @@ public class SandboxTests
                     (await refused.Send(new HttpMethod(method), path, body)).IsError(401, 124);
             var allowed = await sandbox.Send(new HttpMethod(method), path, body);
             if (op == "sandboxDeleteAccount") allowed.IsError(404, 2001); // let in, and told the account does not exist
+            else if (op == "sandboxDeleteFault") allowed.IsError(404, 3001);
             else Assert.True((int)allowed.Status is >= 200 and < 300, $"{op}: {allowed.Body}");
         }
 

@@ -34,6 +34,10 @@ public static class Fail
     // ---- input ----
     public static ZoomException Invalid(string message) => With(400, 300, message);
     public static ZoomException SnapshotNotFound(string name) => With(404, 3001, $"Snapshot does not exist: {name}.");
+    public static ZoomException FaultNotFound(string id) => With(404, 3001, $"Fault rule does not exist: {id}.");
+    public static ZoomException JournalOff() => With(404, 3003, "The request journal is switched off on this server (Sandbox:Journal:Enabled=false).");
+    /// <summary>The answer of a fault rule of kind "error": whatever status and code the sandbox asked for.</summary>
+    public static ZoomError Injected(int status, int code, string? message) => new(status, code, message ?? "Injected fault.");
     public static ZoomException SnapshotOutdated(string name) => With(409, 3002, $"Snapshot {name} was saved by another schema version and cannot be restored; save it again.");
     public static ZoomException InvalidJson() => With(400, 300, "Request Body should be a valid JSON object.");
     public static ZoomException Validation(params FieldError[] errors) => With(400, 300, "Validation Failed.", errors);

@@ -122,6 +122,11 @@ public static class CallerExtensions
     public static Caller Caller(this HttpContext context)
         => context.Items[Key] as Caller ?? throw new InvalidOperationException("endpoint is not behind RequireZoomToken");
 
+    /// <summary>The caller once a token was checked for this request, else null.</summary>
+    public static Caller? TryCaller(this HttpContext context) => context.Items.TryGetValue(Key, out var c) ? c as Caller : null;
+
+    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
+
     public static TBuilder RequireZoomToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
         => builder.AddEndpointFilter(async (ctx, next) =>
         {

@@ -87,8 +87,11 @@ public static class RosterHosting
             sp.GetRequiredService<AccessTokens>(),
             sp.GetRequiredService<Users.AccountFacts>(),
             .. sp.GetRequiredService<Domain.Limits.IRateCounter>() is Domain.Events.IFollowsStore counter ? [counter] : Array.Empty<Domain.Events.IFollowsStore>(),
+            // the sandbox's fault rules and request journal: a replaced state starts without them
+            .. new Domain.Events.IFollowsStore?[] { sp.GetService<Domain.Sandbox.FaultRules>(), sp.GetService<Domain.Sandbox.RequestJournal>() }.OfType<Domain.Events.IFollowsStore>(),
         ]));
         services.AddHostedService<StoreFollowing>();
+        if (options.SandboxEnabled) services.AddSandboxTraffic(config);
         return services;
     }
 

@@ -11,6 +11,17 @@ public sealed record TestAccountDto(string AccountId, string AccountName, string
 public sealed record ClockDto(string Now, bool Frozen, bool RealTime, double OffsetSeconds);
 public sealed record ClockRequest(string? Now, bool? Frozen);
 public sealed record AdvanceRequest(double? Seconds);
+public sealed record FaultRequest(string? Fault, string? Operation, string? Method, string? Path, string? AccountId, string? UserId, int? Status, int? Code,
+    string? Message, int? RetryAfter, int? DelayMs, int? Nth, double? Probability, int? Seed, int? Times, double? TtlSeconds);
+public sealed record FaultDto(string Id, string Fault, string? Operation, string? Method, string? Path, string? AccountId, string? UserId, int? Status, int? Code,
+    string? Message, int? RetryAfter, int DelayMs, int Nth, double Probability, int? Times, string? ExpiresAt, string CreatedAt, long Matched, long Hits, bool Spent);
+public sealed record FaultListDto(IReadOnlyList<FaultDto> Faults);
+public sealed record JournalEntryDto(long Id, string Time, string Method, string Path, string? Query, string? Operation, string? AccountId, string? UserId,
+    int Status, int? Code, double DurationMs, JsonNode? RequestBody, JsonNode? ResponseBody, string? Fault, string? TrackingId);
+public sealed record JournalDto(IReadOnlyList<JournalEntryDto> Entries, long? NextAfter);
+public sealed record VerifyRequest(string? Operation, string? Method, string? Path, int? Status, int? Code, string? AccountId, string? UserId, string? Since,
+    string? Until, long? After, bool? Faulted, JsonNode? Body, int? Count, int? AtLeast, int? AtMost);
+public sealed record VerifyDto(bool Ok, int Count, string Expected);
 
 /// <summary>
 /// The sandbox's control plane under <c>/roster/v1/sandbox</c>. Who may call: whoever holds the sandbox admin key
@@ -80,8 +91,117 @@ public static class SandboxEndpoints
             return Clock(await s.AdvanceClockAsync(TimeSpan.FromSeconds(seconds), http.RequestAborted));
         }).WithName("sandboxAdvanceClock");
         sandbox.MapDelete("/clock", async (SandboxService s, HttpContext http) => Clock(await s.RealTimeAsync(http.RequestAborted))).WithName("sandboxRealTime");
+        MapFaults(sandbox);
+        MapJournal(sandbox);
         return app;
     }
+
+    static readonly Dictionary<string, FaultKind> FaultNames = new(StringComparer.Ordinal)
+    {
+        ["error"] = FaultKind.Error, ["rate_limit"] = FaultKind.RateLimit, ["daily_limit"] = FaultKind.DailyLimit, ["server_error"] = FaultKind.ServerError,
+        ["unavailable"] = FaultKind.Unavailable, ["expired_token"] = FaultKind.ExpiredToken, ["delay"] = FaultKind.Delay, ["drop"] = FaultKind.Drop,
+    };
+
+    static void MapFaults(RouteGroupBuilder sandbox)
+    {
+        sandbox.MapGet("/faults", (FaultRules faults) => TypedResults.Json(new FaultListDto(faults.List().Select(Dto).ToList()), ServerJson.Default.FaultListDto))
+            .WithName("sandboxFaults");
+        sandbox.MapPost("/faults", async (FaultRules faults, TimeProvider clock, HttpContext http) =>
+        {
+            var b = await Input.Json(http.Request, ServerJson.Default.FaultRequest);
+            if (b.Fault is null || !FaultNames.TryGetValue(b.Fault, out var kind)) throw Fail.InvalidField("fault");
+            DateTimeOffset? expires = null;
+            if (b.TtlSeconds is { } ttl)
+                expires = double.IsFinite(ttl) && ttl is > 0 and <= 30 * 86_400 ? clock.GetUtcNow().AddSeconds(ttl) : throw Fail.InvalidField("ttl_seconds");
+            var made = faults.Add(new FaultSpec(kind, b.Operation, b.Method?.ToUpperInvariant(), b.Path, b.AccountId, b.UserId, b.Status, b.Code, b.Message,
+                b.RetryAfter, b.DelayMs ?? 0, b.Nth ?? 1, b.Probability ?? 1.0, b.Seed, b.Times, expires));
+            return TypedResults.Json(Dto(made), ServerJson.Default.FaultDto, statusCode: StatusCodes.Status201Created);
+        }).WithName("sandboxAddFault");
+        sandbox.MapDelete("/faults/{id}", (FaultRules faults, string id) =>
+            faults.Remove(id) ? Results.NoContent() : throw Fail.FaultNotFound(id)).WithName("sandboxDeleteFault");
+        sandbox.MapDelete("/faults", (FaultRules faults) =>
+        {
+            faults.Clear();
+            return TypedResults.NoContent();
+        }).WithName("sandboxClearFaults");
+    }
+
+    static FaultDto Dto(FaultInfo f) => new(f.Id, FaultNames.First(n => n.Value == f.Spec.Kind).Key, f.Spec.Operation, f.Spec.Method, f.Spec.Path,
+        f.Spec.AccountId, f.Spec.UserId, f.Spec.Status, f.Spec.Code, f.Spec.Message, f.Spec.RetryAfterSeconds, f.Spec.DelayMs, f.Spec.Nth,
+        f.Spec.Probability, f.Spec.Times, f.Spec.ExpiresAt is { } e ? UserWire.Time(e) : null, UserWire.Time(f.CreatedAt), f.Matched, f.Hits, f.Spent);
+
+    /// <summary>The journal's calls; when the journal is switched off (<c>Sandbox:Journal:Enabled=false</c>) they answer 404 saying so.</summary>
+    static void MapJournal(RouteGroupBuilder sandbox)
+    {
+        sandbox.MapGet("/journal", (IServiceProvider sp, HttpContext http) =>
+        {
+            var journal = Journal(sp);
+            var q = http.Request.Query;
+            var filter = new JournalFilter(Text(q, "operation"), Text(q, "method"), Text(q, "path"), Int(q, "status"), Int(q, "code"), Text(q, "account_id"),
+                Text(q, "user_id"), Time(Text(q, "since"), "since"), Time(Text(q, "until"), "until"), Long(q, "after"), Bool(q, "faulted"));
+            var size = Int(q, "page_size") ?? 100;
+            if (size is < 1 or > 1000) throw Fail.InvalidField("page_size");
+            var found = journal.Find(filter, size);
+            return TypedResults.Json(new JournalDto(found.Select(Dto).ToList(), found.Count == size ? found[^1].Id : null), ServerJson.Default.JournalDto);
+        }).WithName("sandboxJournal");
+        sandbox.MapDelete("/journal", (IServiceProvider sp) =>
+        {
+            Journal(sp).Clear();
+            return TypedResults.NoContent();
+        }).WithName("sandboxClearJournal");
+        sandbox.MapPost("/journal/verify", async (IServiceProvider sp, HttpContext http) =>
+        {
+            var journal = Journal(sp);
+            var b = await Input.Json(http.Request, ServerJson.Default.VerifyRequest);
+            if (b.Count is < 0 || b.AtLeast is < 0 || b.AtMost is < 0 || (b.Count is not null && (b.AtLeast is not null || b.AtMost is not null)))
+                throw Fail.Invalid("Give count, or at_least and/or at_most (none: at least 1).");
+            if (b.Path is not null) FaultRules.Validate(new FaultSpec(FaultKind.Drop, Path: b.Path));
+            var filter = new JournalFilter(b.Operation, b.Method, b.Path, b.Status, b.Code, b.AccountId, b.UserId, Time(b.Since, "since"), Time(b.Until, "until"),
+                b.After, b.Faulted, b.Body);
+            var count = journal.Count(filter);
+            var (min, max) = b.Count is { } exact ? (exact, exact) : (b.AtLeast ?? (b.AtMost is null ? 1 : 0), b.AtMost ?? int.MaxValue);
+            var expected = min == max ? $"exactly {min}" : max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
+            return TypedResults.Json(new VerifyDto(count >= min && count <= max, count, expected), ServerJson.Default.VerifyDto);
+        }).WithName("sandboxVerify");
+    }
+
+    static RequestJournal Journal(IServiceProvider sp)
+        => sp.GetService<RequestJournal>() ?? throw Fail.JournalOff();
+
+    static JournalEntryDto Dto(JournalEntry e) => new(e.Id, e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), e.Method, e.Path, e.Query, e.Operation, e.AccountId, e.UserId, e.Status, e.Code,
+        e.DurationMs, Body(e.RequestBody), Body(e.ResponseBody), e.Fault, e.TrackingId);
+
+    /// <summary>A kept JSON body as JSON; anything else (a form, a size note, a cut body) as a string.</summary>
+    static JsonNode? Body(string? text)
+    {
+        if (text is null) return null;
+        if (text.StartsWith('{') || text.StartsWith('['))
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+            {
+                // cut: kept as text
+            }
+        return JsonValue.Create(text);
+    }
+
+    static string? Text(IQueryCollection q, string name) => q.TryGetValue(name, out var v) && v.ToString() is { Length: > 0 } s ? s : null;
+
+    static int? Int(IQueryCollection q, string name)
+        => Text(q, name) is not { } s ? null : int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(name);
+
+    static long? Long(IQueryCollection q, string name)
+        => Text(q, name) is not { } s ? null : long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(name);
+
+    static bool? Bool(IQueryCollection q, string name)
+        => Text(q, name) is not { } s ? null : bool.TryParse(s, out var b) ? b : throw Fail.InvalidField(name);
+
+    static DateTimeOffset? Time(string? text, string name)
+        => text is null ? null
+            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t
+            : throw Fail.InvalidField(name);
 
     static IResult Clock(ClockState c)
         => TypedResults.Json(new ClockDto(StoreClock.Format(c.Now), c.Setting.FrozenAt is not null, c.Setting.IsRealTime, Math.Round(c.FromReal.TotalSeconds, 3)),

@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using Roster.Domain.Limits;
+
+namespace Roster.Domain.Sandbox;
+
+/// <summary>What an injected fault does to the call it hits.</summary>
+public enum FaultKind
+{
+    /// <summary>Any status and code with a message (<see cref="FaultSpec.Status"/>, <see cref="FaultSpec.Code"/>).</summary>
+    Error,
+    /// <summary>Zoom's per-second 429 with its rate-limit headers (<c>X-RateLimit-Type: QPS</c>).</summary>
+    RateLimit,
+    /// <summary>Zoom's daily 429: <c>X-RateLimit-Type: Daily-limit</c> and <c>Retry-After</c> at the next 00:00 UTC.</summary>
+    DailyLimit,
+    /// <summary>500 in Zoom's shape.</summary>
+    ServerError,
+    /// <summary>503 with <c>Retry-After</c> in seconds.</summary>
+    Unavailable,
+    /// <summary>401, code 124, "Access token is expired." (what makes Zoom's clients fetch a new token).</summary>
+    ExpiredToken,
+    /// <summary>Only latency (<see cref="FaultSpec.DelayMs"/>); the call then runs as usual.</summary>
+    Delay,
+    /// <summary>The connection is closed without an answer.</summary>
+    Drop,
+}
+
+/// <summary>
+/// One fault rule as asked for. It matches a call when every condition given holds (none given: every call): the
+/// operation id, the method, the path (<c>*</c> one segment or part of one, <c>**</c> anything), the caller's account
+/// and the target user (as named in the path; <c>me</c> counts as the caller). Of the matching calls, it hits from the
+/// <see cref="Nth"/>-th on, each with <see cref="Probability"/>, at most <see cref="Times"/> times, until <see cref="ExpiresAt"/>.
+/// </summary>
+public sealed record FaultSpec(
+    FaultKind Kind,
+    string? Operation = null, string? Method = null, string? Path = null, string? AccountId = null, string? UserId = null,
+    int? Status = null, int? Code = null, string? Message = null, int? RetryAfterSeconds = null, int DelayMs = 0,
+    int Nth = 1, double Probability = 1.0, int? Seed = null, int? Times = null, DateTimeOffset? ExpiresAt = null);
+
+/// <summary>The call a fault rule is matched against: what routing and authentication know of it.</summary>
+public sealed record CallFacts(string Method, string Path, string? Operation, string? AccountId, string? UserId, string? CallerUserId);
+
+/// <summary>A rule as it stands: how often it matched and hit.</summary>
+public sealed record FaultInfo(string Id, FaultSpec Spec, DateTimeOffset CreatedAt, long Matched, long Hits, bool Spent);
+
+/// <summary>A fault that hit: the rule and what it does (its answer: <see cref="FaultRules.ErrorOf"/>).</summary>
+public sealed record FaultHit(string RuleId, FaultSpec Spec)
+{
+    public TimeSpan Delay => TimeSpan.FromMilliseconds(Spec.DelayMs);
+}
+
+/// <summary>
+/// The fault rules of this node, matched against each call before it runs. Out of band: clients send nothing special,
+/// and the calls a fault answers change nothing. Checking costs one read when there are no rules. A replaced state
+/// (reset, restore) starts with none.
+/// </summary>
+public sealed class FaultRules(TimeProvider clock) : IFollowsStore
+{
+    public const int MaxRules = 100;
+    public const int MaxDelayMs = 60_000;
+    static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+    sealed class Rule(string id, FaultSpec spec, Regex? path, DateTimeOffset createdAt)
+    {
+        public readonly string Id = id;
+        public readonly FaultSpec Spec = spec;
+        public readonly Regex? Path = path;
+        public readonly DateTimeOffset CreatedAt = createdAt;
+        public readonly Random Random = spec.Seed is { } seed ? new Random(seed) : new Random();
+        public long Matched;
+        public long Hits;
+
+        public bool Spent(DateTimeOffset now) => Hits >= Spec.Times || Spec.ExpiresAt <= now;
+        public FaultInfo Info(DateTimeOffset now) { lock (this) return new(Id, Spec, CreatedAt, Matched, Hits, Spent(now)); }
+    }
+
+    volatile Rule[] _rules = [];
+    readonly Lock _gate = new();
+
+    /// <summary>Whether any rule is set (the one read a call pays when there is none).</summary>
+    public bool Any => _rules.Length > 0;
+
+    /// <summary>Whether a rule names an account or a user, so the caller must be known before matching.</summary>
+    public bool NeedCaller => _rules.Any(r => r.Spec.AccountId is not null || r.Spec.UserId is not null);
+
+    /// <summary>Checks and adds a rule; it is matched after the rules added before it.</summary>
+    public FaultInfo Add(FaultSpec spec)
+    {
+        var path = Validate(spec);
+        var now = clock.GetUtcNow();
+        var rule = new Rule("flt_" + Ids.Random(12), spec, path, now);
+        lock (_gate)
+        {
+            // spent rules stay listed (with their counts) until room is needed
+            var kept = _rules.Length < MaxRules ? _rules : _rules.Where(r => !r.Spent(now)).ToArray();
+            if (kept.Length >= MaxRules) throw Fail.Invalid($"At most {MaxRules} fault rules can be set; delete some first.");
+            _rules = [.. kept, rule];
+        }
+        return rule.Info(now);
+    }
+
+    public IReadOnlyList<FaultInfo> List()
+    {
+        var now = clock.GetUtcNow();
+        return _rules.Select(r => r.Info(now)).ToList();
+    }
+
+    public bool Remove(string id)
+    {
+        lock (_gate)
+        {
+            var rules = _rules;
+            if (!rules.Any(r => r.Id == id)) return false;
+            _rules = rules.Where(r => r.Id != id).ToArray();
+            return true;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _rules = [];
+    }
+
+    ValueTask IFollowsStore.ForgetAsync(CancellationToken ct)
+    {
+        Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The fault for this call, if a rule hits it: the first rule (in the order they were added) that matches and, by
+    /// its count and chance, fires. Counts every rule's matches up to and including the one that hits.
+    /// </summary>
+    public FaultHit? Match(CallFacts call)
+    {
+        var rules = _rules;
+        if (rules.Length == 0) return null;
+        var now = clock.GetUtcNow();
+        foreach (var rule in rules)
+        {
+            if (!Matches(rule, call)) continue;
+            lock (rule)
+            {
+                if (rule.Spent(now)) continue;
+                rule.Matched++;
+                if (rule.Matched < rule.Spec.Nth) continue;
+                if (rule.Spec.Probability < 1.0 && rule.Random.NextDouble() >= rule.Spec.Probability) continue;
+                rule.Hits++;
+            }
+            return new FaultHit(rule.Id, rule.Spec);
+        }
+        return null;
+    }
+
+    static bool Matches(Rule rule, CallFacts call)
+    {
+        var s = rule.Spec;
+        if (s.Operation is not null && !string.Equals(s.Operation, call.Operation, StringComparison.Ordinal)) return false;
+        if (s.Method is not null && !string.Equals(s.Method, call.Method, StringComparison.OrdinalIgnoreCase)) return false;
+        if (rule.Path is not null && !rule.Path.IsMatch(call.Path)) return false;
+        if (s.AccountId is not null && !string.Equals(s.AccountId, call.AccountId, StringComparison.Ordinal)) return false;
+        if (s.UserId is not null)
+        {
+            var named = call.UserId is "me" ? call.CallerUserId : call.UserId;
+            if (!string.Equals(s.UserId, named, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The answer a rule gives, in Zoom's shape and with Zoom's headers.</summary>
+    public static ZoomError? ErrorOf(FaultSpec spec, DateTimeOffset now, string rateCategory, int rateLimit) => spec.Kind switch
+    {
+        FaultKind.RateLimit => Fail.PerSecondRateLimit() with
+        {
+            Headers = new RateDecision(rateCategory, rateLimit, 0, "QPS", null, null).Headers(),
+        },
+        FaultKind.DailyLimit => Fail.DailyRateLimit() with
+        {
+            Headers = new RateDecision(rateCategory, rateLimit, 0, "Daily-limit", new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero), null).Headers(),
+        },
+        FaultKind.ServerError => Fail.Internal() with { Message = spec.Message ?? Fail.Internal().Message },
+        FaultKind.Unavailable => Fail.Unavailable() with
+        {
+            Message = spec.Message ?? Fail.Unavailable().Message,
+            Headers = new Dictionary<string, string> { ["Retry-After"] = (spec.RetryAfterSeconds ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        },
+        FaultKind.ExpiredToken => Fail.ExpiredAccessToken().Error,
+        FaultKind.Error => Fail.Injected(spec.Status!.Value, spec.Code!.Value, spec.Message) with
+        {
+            Headers = spec.RetryAfterSeconds is { } after
+                ? new Dictionary<string, string> { ["Retry-After"] = after.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : null,
+        },
+        _ => null,
+    };
+
+    /// <summary>Refuses a rule that could not work as written, naming the field; returns its compiled path pattern.</summary>
+    public static Regex? Validate(FaultSpec s)
+    {
+        if (!Enum.IsDefined(s.Kind)) throw Fail.InvalidField("fault");
+        if (s.Operation is { } op && (op.Length is 0 or > 64 || !op.All(char.IsAsciiLetterOrDigit))) throw Fail.InvalidField("operation");
+        if (s.Method is { } method && !Methods.Contains(method.ToUpperInvariant())) throw Fail.InvalidField("method");
+        if (s.Path is { } p && (p.Length is 0 or > 300 || p[0] != '/' || p.Any(c => char.IsControl(c) || c is '?' or '#' or ' '))) throw Fail.InvalidField("path");
+        if (s.AccountId is { } a && (a.Length is 0 or > 64 || a.Any(char.IsControl))) throw Fail.InvalidField("account_id");
+        if (s.UserId is { } u && (u.Length is 0 or > 128 || u.Any(char.IsControl))) throw Fail.InvalidField("user_id");
+        if (s.Kind == FaultKind.Error)
+        {
+            if (s.Status is not (>= 400 and <= 599)) throw Fail.InvalidField("status");
+            if (s.Code is not (>= 0 and <= 99_999)) throw Fail.InvalidField("code");
+        }
+        else if (s.Status is not null || s.Code is not null) throw Fail.Invalid("status and code are set only with the fault \"error\"; the other faults answer as Zoom does.");
+        if (s.Message is { } message && (message.Length is 0 or > 500 || message.Any(char.IsControl))) throw Fail.InvalidField("message");
+        if (s.RetryAfterSeconds is { } r && (r is < 0 or > 86_400 || s.Kind is not (FaultKind.Unavailable or FaultKind.Error))) throw Fail.InvalidField("retry_after");
+        if (s.DelayMs is < 0 or > MaxDelayMs || (s.Kind == FaultKind.Delay && s.DelayMs == 0)) throw Fail.InvalidField("delay_ms");
+        if (s.Nth is < 1 or > 1_000_000) throw Fail.InvalidField("nth");
+        if (!double.IsFinite(s.Probability) || s.Probability is <= 0 or > 1) throw Fail.InvalidField("probability");
+        if (s.Times is < 1 or > 1_000_000) throw Fail.InvalidField("times");
+        if (s.Path is not { } path) return null;
+        var pattern = "^" + Regex.Escape(path).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$";
+        return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.RegularExpressions;
+
+namespace Roster.Domain.Sandbox;
+
+/// <summary>
+/// One request and its answer as the journal keeps it, with every secret already replaced by <c>***</c>.
+/// <see cref="At"/> is on the store's clock (so "since T" agrees with a moved clock); <see cref="Status"/> is 0 when
+/// the connection was dropped; <see cref="Fault"/> names the fault rule that answered, if one did.
+/// </summary>
+public sealed record JournalEntry(
+    long Id, DateTimeOffset At, string Method, string Path, string? Query, string? Operation, string? AccountId, string? UserId,
+    int Status, int? Code, double DurationMs, string? RequestBody, string? ResponseBody, string? Fault, string? TrackingId);
+
+/// <summary>
+/// Which entries to find: each condition given must hold. <see cref="Path"/> takes <c>*</c> and <c>**</c> as fault rules
+/// do; <see cref="Body"/> matches when every member it names is in the request's JSON body with an equal value
+/// (objects compared member by member, the same way down; arrays and values whole).
+/// </summary>
+public sealed record JournalFilter(
+    string? Operation = null, string? Method = null, string? Path = null, int? Status = null, int? Code = null, string? AccountId = null,
+    string? UserId = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, long? After = null, bool? Faulted = null, JsonNode? Body = null);
+
+/// <summary>
+/// The request journal of this node: the last <see cref="Capacity"/> requests, oldest dropped first, bodies cut at
+/// <see cref="MaxBodyChars"/>. Kept in memory, emptied when the state is replaced (reset, restore).
+/// </summary>
+public sealed class RequestJournal(int capacity, int maxBodyChars) : IFollowsStore
+{
+    public int Capacity { get; } = Math.Max(1, capacity);
+    public int MaxBodyChars { get; } = Math.Max(0, maxBodyChars);
+
+    readonly Queue<JournalEntry> _entries = new();
+    readonly Lock _gate = new();
+    long _lastId;
+
+    /// <summary>Adds an entry (its id is given here) and drops the oldest beyond the capacity.</summary>
+    public JournalEntry Add(JournalEntry entry)
+    {
+        lock (_gate)
+        {
+            var kept = entry with { Id = ++_lastId };
+            _entries.Enqueue(kept);
+            while (_entries.Count > Capacity) _entries.Dequeue();
+            return kept;
+        }
+    }
+
+    /// <summary>Entries matching <paramref name="filter"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<JournalEntry> Find(JournalFilter filter, int limit)
+    {
+        var path = PathPattern(filter.Path);
+        return Snapshot().Where(e => Matches(e, filter, path)).Take(limit).ToList();
+    }
+
+    /// <summary>How many entries match <paramref name="filter"/> (what a verify call counts).</summary>
+    public int Count(JournalFilter filter)
+    {
+        var path = PathPattern(filter.Path);
+        return Snapshot().Count(e => Matches(e, filter, path));
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _entries.Clear();
+    }
+
+    ValueTask IFollowsStore.ForgetAsync(CancellationToken ct)
+    {
+        Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    JournalEntry[] Snapshot()
+    {
+        lock (_gate) return _entries.ToArray();
+    }
+
+    static Regex? PathPattern(string? path) => path is null ? null : FaultRules.Validate(new FaultSpec(FaultKind.Drop, Path: path));
+
+    static bool Matches(JournalEntry e, JournalFilter f, Regex? path)
+    {
+        if (f.After is { } after && e.Id <= after) return false;
+        if (f.Operation is not null && !string.Equals(f.Operation, e.Operation, StringComparison.Ordinal)) return false;
+        if (f.Method is not null && !string.Equals(f.Method, e.Method, StringComparison.OrdinalIgnoreCase)) return false;
+        if (path is not null && !path.IsMatch(e.Path)) return false;
+        if (f.Status is { } status && e.Status != status) return false;
+        if (f.Code is { } code && e.Code != code) return false;
+        if (f.AccountId is not null && !string.Equals(f.AccountId, e.AccountId, StringComparison.Ordinal)) return false;
+        if (f.UserId is not null && !string.Equals(f.UserId, e.UserId, StringComparison.OrdinalIgnoreCase)) return false;
+        if (f.Since is { } since && e.At < since) return false;
+        if (f.Until is { } until && e.At > until) return false;
+        if (f.Faulted is { } faulted && faulted != (e.Fault is not null)) return false;
+        if (f.Body is not null)
+        {
+            JsonNode? body;
+            try
+            {
+                body = e.RequestBody is null ? null : JsonNode.Parse(e.RequestBody);
+            }
+            catch (Exception x) when (x is JsonException or ArgumentException or InvalidOperationException)
+            {
+                return false;
+            }
+            if (!Contains(body, f.Body)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="actual"/> holds everything <paramref name="expected"/> names, with equal values.</summary>
+    public static bool Contains(JsonNode? actual, JsonNode? expected)
+    {
+        if (expected is JsonObject wanted)
+        {
+            if (actual is not JsonObject have) return false;
+            foreach (var (name, value) in wanted)
+                if (!have.TryGetPropertyValue(name, out var got) || !Contains(got, value)) return false;
+            return true;
+        }
+        return JsonNode.DeepEquals(actual, expected);
+    }
+}
+
+/// <summary>
+/// Takes secrets out of what the journal keeps: the values of JSON members and form or query fields whose names say
+/// they hold one (passwords, secrets, tokens, codes, keys), invitation tokens in paths and links, and anything of a
+/// body that cannot be read as JSON or a form (it is kept as its size only).
+/// </summary>
+public static partial class Redaction
+{
+    public const string Mask = "***";
+
+    static readonly HashSet<string> SecretNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "code", "code_verifier", "zak", "authorization", "key", "admin_key", "api_key", "assertion", "signature", "otp",
+    };
+
+    /// <summary>Page tokens are cursors, not credentials: kept so a journal shows paging.</summary>
+    static readonly HashSet<string> HarmlessTokenNames = new(StringComparer.OrdinalIgnoreCase) { "next_page_token", "page_token" };
+
+    public static bool IsSecretName(string name)
+        => !HarmlessTokenNames.Contains(name)
+           && (SecretNames.Contains(name)
+               || name.Contains("password", StringComparison.OrdinalIgnoreCase)
+               || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+               || name.Contains("token", StringComparison.OrdinalIgnoreCase)
+               || name.Contains("csrf", StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex("/invitations/[^/?#\"\\s]+")]
+    private static partial Regex InvitationPath();
+
+    [GeneratedRegex("([?&])([A-Za-z0-9_.-]+)=([^&#\\s\"]*)")]
+    private static partial Regex QueryField();
+
+    /// <summary>A path, or any text holding links, with invitation tokens and secret query values cut out.</summary>
+    public static string Path(string path)
+    {
+        var cut = path.Contains("/invitations/", StringComparison.Ordinal) ? InvitationPath().Replace(path, "/invitations/" + Mask) : path;
+        return cut.Contains('=') ? QueryField().Replace(cut, m => IsSecretName(m.Groups[2].Value) ? $"{m.Groups[1].Value}{m.Groups[2].Value}={Mask}" : m.Value) : cut;
+    }
+
+    /// <summary>A JSON text with its secrets masked, or null when it is not JSON (then nothing of it is kept).</summary>
+    public static string? Json(string text) => Json(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// UTF-8 JSON with its secrets masked, read and written in one pass (no document is built): the scalar values of
+    /// members with a secret name (and of arrays they hold) become <c>***</c>, except a numeric <c>code</c> (Zoom's error
+    /// code; a string one may be an OAuth code); links in strings lose their tokens. Null when it is not JSON.
+    /// </summary>
+    public static string? Json(ReadOnlySpan<byte> utf8)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>(utf8.Length + 32);
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+            using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+            var maskedArrays = new Stack<bool>();
+            var secretNext = false;
+            var codeNext = false;
+            while (reader.Read())
+            {
+                var mask = secretNext || (maskedArrays.Count > 0 && maskedArrays.Peek());
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        writer.WritePropertyName(name);
+                        secretNext = IsSecretName(name);
+                        codeNext = name == "code";
+                        continue;
+                    case JsonTokenType.StartObject:
+                        writer.WriteStartObject();
+                        maskedArrays.Push(false);
+                        break;
+                    case JsonTokenType.StartArray:
+                        writer.WriteStartArray();
+                        maskedArrays.Push(mask);
+                        break;
+                    case JsonTokenType.EndObject:
+                        writer.WriteEndObject();
+                        maskedArrays.Pop();
+                        break;
+                    case JsonTokenType.EndArray:
+                        writer.WriteEndArray();
+                        maskedArrays.Pop();
+                        break;
+                    case JsonTokenType.Number when !(mask && !(secretNext && codeNext)):
+                        writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                        break;
+                    case JsonTokenType.String when !mask:
+                        writer.WriteStringValue(Path(reader.GetString()!));
+                        break;
+                    case JsonTokenType.True or JsonTokenType.False when !mask:
+                        writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                        break;
+                    case JsonTokenType.Null:
+                        writer.WriteNullValue();
+                        break;
+                    default:
+                        writer.WriteStringValue(Mask);
+                        break;
+                }
+                secretNext = false;
+            }
+            writer.Flush();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>A <c>name=value&amp;…</c> text (form body or query) with the values of secret fields masked.</summary>
+    public static string Form(string text)
+    {
+        if (text.Length == 0) return text;
+        var parts = text.Split('&');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var eq = parts[i].IndexOf('=');
+            var name = Uri.UnescapeDataString((eq < 0 ? parts[i] : parts[i][..eq]).Replace('+', ' '));
+            if (IsSecretName(name)) parts[i] = (eq < 0 ? parts[i] : parts[i][..eq]) + "=" + Mask;
+            else if (eq >= 0) parts[i] = parts[i][..eq] + "=" + Uri.EscapeDataString(Path(Uri.UnescapeDataString(parts[i][(eq + 1)..].Replace('+', ' '))));
+        }
+        return string.Join('&', parts);
+    }
+}

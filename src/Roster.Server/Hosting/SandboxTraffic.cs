@@ -1,0 +1,243 @@
+using System.Buffers;
+using System.Text;
+using Roster.Domain.Sandbox;
+
+namespace Roster.Server.Hosting;
+
+/// <summary>
+/// The sandbox's hold on API traffic: the request journal (outermost, so it sees the bytes that were sent) and fault
+/// injection (after routing, before the endpoint, so a fault changes nothing). Neither touches the sandbox's own
+/// calls, health checks or the API reference.
+/// </summary>
+public static class SandboxTraffic
+{
+    /// <summary>Raw bytes of a body read for the journal; a longer body is kept as its size only.</summary>
+    const int CaptureBytes = 64 * 1024;
+    const string FaultItem = "roster.fault";
+
+    public static bool Watched(PathString path)
+        => !(path.StartsWithSegments("/roster/v1/sandbox") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
+             || path.StartsWithSegments("/docs") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/favicon.ico"));
+
+    /// <summary>
+    /// <c>Sandbox:Journal:Enabled</c> (default true), <c>Sandbox:Journal:Capacity</c> (entries, default 5,000),
+    /// <c>Sandbox:Journal:MaxBodyChars</c> (default 4,096).
+    /// </summary>
+    public static IServiceCollection AddSandboxTraffic(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(sp => new FaultRules(sp.GetRequiredService<TimeProvider>()));
+        if (!string.Equals(config["Sandbox:Journal:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton(new RequestJournal(config.GetValue("Sandbox:Journal:Capacity", 5_000), config.GetValue("Sandbox:Journal:MaxBodyChars", 4_096)));
+        return services;
+    }
+
+    public static IApplicationBuilder UseRequestJournal(this IApplicationBuilder app)
+    {
+        var journal = app.ApplicationServices.GetService<RequestJournal>();
+        if (journal is null) return app;
+        var clock = app.ApplicationServices.GetRequiredService<TimeProvider>();
+        return app.Use(async (context, next) =>
+        {
+            if (!Watched(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+            var at = clock.GetUtcNow();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var request = context.Request;
+            if (Readable(request)) request.EnableBuffering((int)Input.MaxJsonBytes); // in memory; the body limit bounds it
+            var original = context.Response.Body;
+            using var capture = new CaptureStream(original, CaptureBytes);
+            context.Response.Body = capture;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+                try
+                {
+                    await RecordAsync(journal, context, capture, at, started);
+                }
+                catch (Exception e)
+                {
+                    // the journal never breaks a call; what it could not keep is said in the log (no body, no query)
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Roster.Journal")
+                        .LogWarning("Could not journal {Method} {Path}: {Error}", request.Method, RequestLogging.SafePath(request.Path), e.GetType().Name);
+                }
+            }
+        });
+    }
+
+    static async Task RecordAsync(RequestJournal journal, HttpContext context, CaptureStream capture, DateTimeOffset at, long started)
+    {
+        var request = context.Request;
+        var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode;
+        string? requestBody = null;
+        if (Readable(request)) requestBody = await ReadRequestAsync(request);
+        else if (request.ContentLength > 0) requestBody = $"({request.ContentLength} bytes {request.ContentType})";
+        var responseBody = Kept(capture.Kept, context.Response.ContentType, capture.Total, capture.Overflowed);
+        int? code = null;
+        if (status >= 400 && responseBody is not null && responseBody.StartsWith('{'))
+            try
+            {
+                if (JsonNode.Parse(responseBody)?["code"] is JsonValue c && c.TryGetValue<int>(out var n)) code = n;
+            }
+            catch (JsonException)
+            {
+                // a cut body: no code
+            }
+        journal.Add(new JournalEntry(0, at, request.Method, Redaction.Path(request.Path.Value ?? "/"),
+            request.QueryString.HasValue ? Redaction.Form(request.QueryString.Value![1..]) : null,
+            context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+            context.TryCaller()?.AccountId, request.RouteValues.TryGetValue("userId", out var u) && u is string user ? Redaction.Path(user) : null,
+            status, code, Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3),
+            Cut(requestBody, journal.MaxBodyChars), Cut(responseBody, journal.MaxBodyChars),
+            context.Items[FaultItem] as string, context.Response.Headers[Tracking.Header].ToString() is { Length: > 0 } t ? t : null));
+    }
+
+    static bool Readable(HttpRequest request) => Textual(request.ContentType) && request.ContentLength is null or (> 0 and <= Input.MaxJsonBytes);
+
+    /// <summary>Placed after routing and before the endpoints: the fault a rule sets for this call, if any.</summary>
+    public static IApplicationBuilder UseFaultInjection(this IApplicationBuilder app)
+    {
+        var faults = app.ApplicationServices.GetRequiredService<FaultRules>();
+        return app.Use(async (context, next) =>
+        {
+            if (!faults.Any || !Watched(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+            Caller? caller = null;
+            if (faults.NeedCaller && context.Request.Headers.Authorization.Count > 0)
+                try
+                {
+                    caller = await context.RequestServices.GetRequiredService<AccessTokens>().ValidateAsync(context.Request.Headers.Authorization);
+                    context.SetCaller(caller);
+                }
+                catch (ZoomException)
+                {
+                    // not a valid token: no account or user to match
+                }
+            var endpoint = context.GetEndpoint();
+            var hit = faults.Match(new CallFacts(context.Request.Method, context.Request.Path.Value ?? "/",
+                endpoint?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, caller?.AccountId,
+                context.Request.RouteValues.TryGetValue("userId", out var u) ? u as string : null, caller?.UserId));
+            if (hit is null)
+            {
+                await next(context);
+                return;
+            }
+            context.Items[FaultItem] = hit.RuleId;
+            if (hit.Delay > TimeSpan.Zero) await Task.Delay(hit.Delay, context.RequestAborted);
+            switch (hit.Spec.Kind)
+            {
+                case FaultKind.Delay:
+                    await next(context);
+                    return;
+                case FaultKind.Drop:
+                    context.Abort();
+                    return;
+            }
+            var operation = endpoint?.Metadata.GetMetadata<Operation>();
+            var limiter = context.RequestServices.GetRequiredService<Domain.Limits.RateLimiter>();
+            var plan = caller is null ? Plans.Pro
+                : (await context.RequestServices.GetRequiredService<AccountFacts>().OfAsync(caller.AccountId, context.RequestAborted)).Plan;
+            var label = operation?.Label ?? RateLabel.Light;
+            throw new ZoomException(FaultRules.ErrorOf(hit.Spec, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+                label.ToString(), limiter.LimitFor(plan, label))!);
+        });
+    }
+
+    static bool Textual(string? contentType)
+        => contentType is not null
+           && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+               || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+               || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
+
+    static async Task<string?> ReadRequestAsync(HttpRequest request)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CaptureBytes + 1);
+        try
+        {
+            request.Body.Position = 0;
+            var read = 0;
+            while (read < CaptureBytes + 1)
+            {
+                var n = await request.Body.ReadAsync(buffer.AsMemory(read, CaptureBytes + 1 - read));
+                if (n == 0) break;
+                read += n;
+            }
+            if (read > CaptureBytes) return $"(more than {CaptureBytes} bytes {request.ContentType})";
+            return Kept(buffer.AsSpan(0, read), request.ContentType, read, overflowed: false);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException or InvalidOperationException or OperationCanceledException or NotSupportedException)
+        {
+            return "(body not read)";
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>What of a body may be kept: JSON and forms with their secrets masked; anything else as its size only.</summary>
+    static string? Kept(ReadOnlySpan<byte> bytes, string? contentType, long total, bool overflowed)
+    {
+        if (total == 0) return null;
+        if (!overflowed && contentType is not null)
+        {
+            if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && Redaction.Json(bytes) is { } json) return json;
+            if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return Redaction.Form(Encoding.UTF8.GetString(bytes).Trim());
+        }
+        return $"({(overflowed ? "more than " : "")}{total} bytes {contentType})";
+    }
+
+    static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max] + "…(cut)";
+
+    /// <summary>Passes a response through and keeps a copy of its first bytes.</summary>
+    sealed class CaptureStream(Stream inner, int limit) : Stream
+    {
+        readonly ArrayBufferWriter<byte> _copy = new();
+        public bool Overflowed { get; private set; }
+        public long Total { get; private set; }
+        public ReadOnlySpan<byte> Kept => _copy.WrittenSpan;
+
+        void Keep(ReadOnlySpan<byte> data)
+        {
+            Total += data.Length;
+            var room = limit - _copy.WrittenCount;
+            if (data.Length > room) Overflowed = true;
+            if (room > 0) _copy.Write(data[..Math.Min(room, data.Length)]);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Keep(buffer.AsSpan(offset, count));
+            inner.Write(buffer, offset, count);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Keep(buffer.Span);
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override void Flush() => inner.Flush();
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

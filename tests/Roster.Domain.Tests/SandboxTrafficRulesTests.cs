@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using Roster.Domain.Errors;
+using Roster.Domain.Sandbox;
+
+namespace Roster.Domain.Tests;
+
+/// <summary>The sandbox's fault rules, the journal's filters and redaction, as plain rules without HTTP.</summary>
+public class SandboxTrafficRulesTests
+{
+    static CallFacts Call(string method = "GET", string path = "/v2/users", string? op = "users", string? account = "a1", string? user = null, string? caller = "u1")
+        => new(method, path, op, account, user, caller);
+
+    [Fact]
+    public void ARuleHitsWhenEveryConditionHolds()
+    {
+        var rules = new FaultRules(new StillClock());
+        rules.Add(new FaultSpec(FaultKind.ServerError, Operation: "user", Method: "GET", Path: "/v2/users/*", AccountId: "a1", UserId: "u1"));
+        Assert.Null(rules.Match(Call(path: "/v2/users/u1", op: "userUpdate", user: "u1")));           // another operation
+        Assert.Null(rules.Match(Call(method: "PATCH", path: "/v2/users/u1", op: "user", user: "u1"))); // another method
+        Assert.Null(rules.Match(Call(path: "/v2/users/u1/settings", op: "user", user: "u1")));         // * is one segment
+        Assert.Null(rules.Match(Call(path: "/v2/users/u1", op: "user", account: "a2", user: "u1")));   // another account
+        Assert.Null(rules.Match(Call(path: "/v2/users/u2", op: "user", user: "u2")));                  // another user
+        Assert.NotNull(rules.Match(Call(path: "/v2/users/u1", op: "user", user: "u1")));
+        Assert.NotNull(rules.Match(Call(path: "/v2/users/me", op: "user", user: "me")));               // me is the caller
+        Assert.NotNull(rules.Match(Call(path: "/v2/users/U1", op: "user", user: "U1")));               // ids and e-mails without case
+    }
+
+    [Fact]
+    public void NthTimesAndExpiryBoundARule()
+    {
+        var clock = new StillClock();
+        var rules = new FaultRules(clock);
+        var id = rules.Add(new FaultSpec(FaultKind.RateLimit, Path: "/v2/**", Nth: 3, Times: 2)).Id;
+        var hits = Enumerable.Range(0, 6).Select(_ => rules.Match(Call()) is not null).ToList();
+        Assert.Equal([false, false, true, true, false, false], hits);
+        var info = rules.List().Single(r => r.Id == id);
+        Assert.Equal(2, info.Hits);
+        Assert.True(info.Spent);
+
+        rules.Add(new FaultSpec(FaultKind.ServerError, ExpiresAt: clock.Now.AddSeconds(10)));
+        Assert.NotNull(rules.Match(Call()));
+        clock.Now = clock.Now.AddSeconds(10);
+        Assert.Null(rules.Match(Call()));
+        Assert.True(rules.Remove(id));
+        Assert.False(rules.Remove(id));
+    }
+
+    [Fact]
+    public void AnswersAreZoomsShapeWithZoomsHeaders()
+    {
+        var now = new DateTimeOffset(2026, 5, 30, 15, 4, 5, TimeSpan.Zero);
+        var qps = FaultRules.ErrorOf(new FaultSpec(FaultKind.RateLimit), now, "Heavy", 40)!;
+        Assert.Equal((429, 429), (qps.Status, qps.Code));
+        Assert.Equal("QPS", qps.Headers!["X-RateLimit-Type"]);
+        Assert.Equal("Heavy", qps.Headers["X-RateLimit-Category"]);
+        Assert.Equal("40", qps.Headers["X-RateLimit-Limit"]);
+        Assert.False(qps.Headers.ContainsKey("Retry-After"));
+        var daily = FaultRules.ErrorOf(new FaultSpec(FaultKind.DailyLimit), now, "Light", 6000)!;
+        Assert.Equal("2026-05-31T00:00:00Z", daily.Headers!["Retry-After"]);
+        Assert.Equal("9", FaultRules.ErrorOf(new FaultSpec(FaultKind.Unavailable, RetryAfterSeconds: 9), now, "Light", 1)!.Headers!["Retry-After"]);
+        Assert.Equal((401, 124), FaultRules.ErrorOf(new FaultSpec(FaultKind.ExpiredToken), now, "Light", 1) is { } e ? (e.Status, e.Code) : default);
+        Assert.Equal((418, 7, "brew"), FaultRules.ErrorOf(new FaultSpec(FaultKind.Error, Status: 418, Code: 7, Message: "brew"), now, "Light", 1) is { } t ? (t.Status, t.Code, t.Message) : default);
+        Assert.Null(FaultRules.ErrorOf(new FaultSpec(FaultKind.Drop), now, "Light", 1));
+        Assert.Equal("path", Assert.Throws<ZoomException>(() => FaultRules.Validate(new FaultSpec(FaultKind.Drop, Path: "no-slash"))).Error.Errors![0].Field);
+    }
+
+    [Fact]
+    public void RedactionMasksSecretsAndKeepsTheRest()
+    {
+        var json = Redaction.Json("""
+            {"email":"a@b.c","password":"p4ss","user_info":{"password":"deep","first_name":"A"},"access_token":"eyJ","refresh_token":"r",
+             "client_secret":"s","token":"zak","next_page_token":"cursor","code":124,"message":"x",
+             "link":"https://h/invitations?token=inv123&x=1","other":"https://h/invitations/inv456","list":[{"secret":"in-array"}]}
+            """)!;
+        foreach (var secret in new[] { "p4ss", "deep", "eyJ", "\"r\"", "\"s\"", "zak", "inv123", "inv456", "in-array" }) Assert.DoesNotContain(secret, json);
+        var node = JsonNode.Parse(json)!;
+        Assert.Equal("a@b.c", node["email"]!.GetValue<string>());
+        Assert.Equal("A", node["user_info"]!["first_name"]!.GetValue<string>());
+        Assert.Equal("cursor", node["next_page_token"]!.GetValue<string>()); // a page token is a cursor, not a credential
+        Assert.Equal(124, node["code"]!.GetValue<int>());                   // Zoom's error code stays
+        Assert.Equal("https://h/invitations?token=***&x=1", node["link"]!.GetValue<string>());
+        Assert.Null(Redaction.Json("{\"password\": \"cut"));                 // not JSON: nothing of it is kept
+
+        Assert.Equal("grant_type=authorization_code&code=***&redirect_uri=https%3A%2F%2Fa", Redaction.Form("grant_type=authorization_code&code=abc&redirect_uri=https%3A%2F%2Fa"));
+        Assert.Equal("client_secret=***&refresh_token=***&__csrf=***", Redaction.Form("client_secret=x&refresh_token=y&__csrf=z"));
+        Assert.Equal("/invitations/***", Redaction.Path("/invitations/abcdef"));
+    }
+
+    [Fact]
+    public void TheJournalFiltersCountsAndForgetsTheOldest()
+    {
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var journal = new RequestJournal(capacity: 3, maxBodyChars: 100);
+        JournalEntry Entry(string op, int status, string? body, int minute)
+            => new(0, at.AddMinutes(minute), "POST", "/v2/users", null, op, "a1", null, status, null, 1, body, null, null, null);
+        journal.Add(Entry("userCreate", 201, """{"user_info":{"email":"x@y.z","type":1}}""", 0));
+        journal.Add(Entry("userCreate", 201, """{"user_info":{"email":"q@y.z","type":2}}""", 1));
+        journal.Add(Entry("userCreate", 409, """{"user_info":{"email":"x@y.z","type":1}}""", 2));
+        journal.Add(Entry("users", 200, null, 3));
+        Assert.Equal(3, journal.Count(new JournalFilter())); // the first is gone
+        Assert.Equal(1, journal.Count(new JournalFilter(Body: JsonNode.Parse("""{"user_info":{"email":"x@y.z"}}"""))));
+        Assert.Equal(0, journal.Count(new JournalFilter(Body: JsonNode.Parse("""{"user_info":{"email":"x@y.z","type":2}}"""))));
+        Assert.Equal(2, journal.Count(new JournalFilter(Operation: "userCreate", Since: at.AddMinutes(1))));
+        Assert.Equal(1, journal.Count(new JournalFilter(Status: 409)));
+        Assert.Equal([3L, 4L], journal.Find(new JournalFilter(After: 2), 10).Select(e => e.Id));
+        Assert.Single(journal.Find(new JournalFilter(), 1));
+        Assert.True(RequestJournal.Contains(JsonNode.Parse("""{"a":[1,2],"b":1}"""), JsonNode.Parse("""{"a":[1,2]}""")));
+        Assert.False(RequestJournal.Contains(JsonNode.Parse("""{"a":[1,2,3]}"""), JsonNode.Parse("""{"a":[1,2]}"""))); // arrays whole
+        journal.Clear();
+        Assert.Equal(0, journal.Count(new JournalFilter()));
+    }
+}
