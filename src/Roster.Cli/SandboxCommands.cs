@@ -100,6 +100,14 @@ static class SandboxCommands
         }, Clock, seconds);
         Command(clock, "real", "Back to real time", async (_, c, ct) => await c.UseRealTimeAsync(ct), Clock);
 
+        var seedFile = new Argument<FileInfo>("file") { Description = "A seed file (YAML or JSON; see examples/seed.yaml)" };
+        Command(sandbox, "seed", "Load a seed file: all of it, or nothing (each problem is named with its line)", async (p, c, ct) =>
+        {
+            var file = p.GetValue(seedFile)!;
+            if (!file.Exists) throw new Cli.UsageException($"{file.FullName}: no such file");
+            return await c.LoadSeedAsync(await File.ReadAllTextAsync(file.FullName, ct), ct);
+        }, r => r is SeedLoaded l ? $"Loaded: {l.SubAccounts} sub account(s), {l.Users} user(s), {l.Apps} app(s)." : "", seedFile);
+
         AddFaults(sandbox, Command, Delete);
         AddJournal(sandbox, Command, CommandWithExit);
     }

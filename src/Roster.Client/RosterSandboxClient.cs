@@ -206,6 +206,17 @@ public sealed class JournalVerification
     [JsonPropertyName("expected")] public string Expected { get; set; } = "";
 }
 
+/// <summary>What a seed file added.</summary>
+public sealed class SeedLoaded
+{
+    /// <summary>Sub accounts made.</summary>
+    [JsonPropertyName("sub_accounts")] public int SubAccounts { get; set; }
+    /// <summary>Users made.</summary>
+    [JsonPropertyName("users")] public int Users { get; set; }
+    /// <summary>Apps made.</summary>
+    [JsonPropertyName("apps")] public int Apps { get; set; }
+}
+
 internal sealed class FaultList
 {
     [JsonPropertyName("faults")] public List<SandboxFault> Faults { get; set; } = [];
@@ -227,6 +238,7 @@ internal sealed class SnapshotList
 [JsonSerializable(typeof(JournalPage))]
 [JsonSerializable(typeof(JournalQuery))]
 [JsonSerializable(typeof(JournalVerification))]
+[JsonSerializable(typeof(SeedLoaded))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;
 
@@ -259,11 +271,12 @@ public sealed class RosterSandboxClient : IDisposable
     Task<T?> Send<T>(HttpMethod method, string path, Dictionary<string, JsonElement>? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct)
         => SendJson(method, path, body is null ? null : JsonSerializer.Serialize(body, SandboxJsonContext.Default.DictionaryStringJsonElement), result, ct);
 
-    async Task<T?> SendJson<T>(HttpMethod method, string path, string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct)
+    async Task<T?> SendJson<T>(HttpMethod method, string path, string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct,
+        string mediaType = "application/json")
     {
         using var request = new HttpRequestMessage(method, new Uri(_root, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
-        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, mediaType);
         using var response = await _http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode) throw ZoomTransport.Parse(response, text);
@@ -323,6 +336,17 @@ public sealed class RosterSandboxClient : IDisposable
     /// <summary>Back to real time.</summary>
     public async Task<SandboxClock> UseRealTimeAsync(CancellationToken cancellationToken = default)
         => (await Send(HttpMethod.Delete, "clock", null, SandboxJsonContext.Default.SandboxClock, cancellationToken))!;
+
+    /// <summary>
+    /// Loads a seed file (YAML, or JSON) into the store, whole or not at all; a refused file throws
+    /// <see cref="ZoomApiException"/> whose errors name each problem's line.
+    /// </summary>
+    public async Task<SeedLoaded> LoadSeedAsync(string seed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        var json = seed.TrimStart().StartsWith('{');
+        return (await SendJson(HttpMethod.Post, "seed", seed, SandboxJsonContext.Default.SeedLoaded, cancellationToken, json ? "application/json" : "application/yaml"))!;
+    }
 
     /// <summary>Adds a fault rule; it is matched after the rules added before it. Returns it with its id.</summary>
     public async Task<SandboxFault> AddFaultAsync(SandboxFault rule, CancellationToken cancellationToken = default)

@@ -71,9 +71,20 @@ try
 {
     await app.BootstrapAsync();
 }
+catch (Roster.Domain.Errors.ZoomException e) when (e.Error.Errors is { Count: > 0 } problems && app.Services.GetRequiredService<RosterOptions>().SeedFile is { } seed)
+{
+    Console.Error.WriteLine($"roster-server: {e.Error.Message} ({seed})");
+    foreach (var p in problems) Console.Error.WriteLine($"  {p.Field}: {p.Message}");
+    return 2;
+}
 catch (Roster.Domain.Errors.ZoomException e)
 {
     Console.Error.WriteLine($"roster-server: the first start could not create the account: {e.Error.Message} (ROSTER_OWNER_PASSWORD must follow Zoom's password rules)");
+    return 2;
+}
+catch (IOException e) when (app.Services.GetRequiredService<RosterOptions>().SeedFile is { } seed)
+{
+    Console.Error.WriteLine($"roster-server: cannot read the seed file {seed}: {e.Message}");
     return 2;
 }
 if (command == "seed") return await app.SeedAsync();

@@ -264,6 +264,17 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, (await Run("sandbox", "faults", "delete", fault)).Code);
         Assert.Equal(0, (await Run("sandbox", "faults", "clear")).Code);
         Assert.Equal(0, (await Run("sandbox", "journal", "clear")).Code);
+        var badSeed = Path.Combine(_dir, "bad-seed.yaml");
+        await File.WriteAllTextAsync(badSeed, "users:\n  - email: nope\n");
+        (code, _, errText) = await Run("sandbox", "seed", badSeed);
+        Assert.Equal(1, code);
+        Assert.Contains("users[0].email: line 2: ", errText);
+        var goodSeed = Path.Combine(_dir, "seed.yaml");
+        await File.WriteAllTextAsync(goodSeed, "users:\n  - email: seeded@example.com\n    type: licensed\n");
+        (code, outText, _) = await Run("sandbox", "seed", goodSeed, "--json");
+        Assert.Equal((0, 1), (code, JsonNode.Parse(outText)!["users"]!.GetValue<int>()));
+        Assert.Equal(0, (await Run("users", "get", "seeded@example.com")).Code);
+        Assert.Equal(2, (await Run("sandbox", "seed", Path.Combine(_dir, "missing.yaml"))).Code);
         _vars["ROSTER_ADMIN_KEY"] = "rsk_wrong";
         Assert.Equal(1, (await Run("sandbox", "snapshots", "list")).Code);
     }

@@ -83,6 +83,10 @@ public class SandboxClientTests
         Assert.True((await sandbox.VerifyAsync(new JournalQuery { Operation = "userCreate", Body = body, Since = since }, count: 2)).Ok);
         var once = await sandbox.VerifyAsync(new JournalQuery { Operation = "userCreate", Status = 201 }, atMost: 0);
         Assert.Equal((false, 1), (once.Ok, once.Count));
+        var seeded = await sandbox.LoadSeedAsync("users:\n  - email: from-seed@example.com\n    first_name: Sid\n");
+        Assert.Equal(1, seeded.Users);
+        var refusedSeed = await Assert.ThrowsAsync<ZoomApiException>(() => sandbox.LoadSeedAsync("""{"users":[{"email":"bad"}]}"""));
+        Assert.StartsWith("line 1: ", refusedSeed.Errors.Single().Message);
         await sandbox.ClearJournalAsync();
         Assert.Empty((await sandbox.GetJournalAsync()).Entries);
         await sandbox.DeleteFaultAsync(rule.Id!);

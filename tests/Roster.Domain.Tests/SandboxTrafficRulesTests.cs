@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Roster.Domain.Errors;
 using Roster.Domain.Sandbox;
@@ -108,5 +109,45 @@ public class SandboxTrafficRulesTests
         Assert.False(RequestJournal.Contains(JsonNode.Parse("""{"a":[1,2,3]}"""), JsonNode.Parse("""{"a":[1,2]}"""))); // arrays whole
         journal.Clear();
         Assert.Equal(0, journal.Count(new JournalFilter()));
+    }
+}
+
+/// <summary>Seed files as read: YAML's plain scalars typed, quoted ones kept as text, each node's line known.</summary>
+public class SeedDocumentTests
+{
+    [Fact]
+    public void ScalarsAreTypedAndLinesAreKept()
+    {
+        var doc = SeedDocument.Parse("""
+            version: 1
+            users:
+              - email: "a@b.c"
+                type: 2
+                pmi: "0123"
+                ok: true
+                none: ~
+            """);
+        var user = doc.Root!["users"]![0]!.AsObject();
+        Assert.Equal(JsonValueKind.Number, user["type"]!.GetValueKind());
+        Assert.Equal("0123", user["pmi"]!.GetValue<string>()); // quoted: text, not 123
+        Assert.True(user["ok"]!.GetValue<bool>());
+        Assert.Null(user["none"]);
+        Assert.Equal(3, doc.LineOf(user));
+        Assert.Equal(4, doc.LineOf(user["type"]));
+        Assert.Equal(7, doc.LineOf(user, "none"));
+        Assert.Equal(1, doc.LineOf(doc.Root!["version"]));
+        // JSON is YAML too
+        Assert.Equal("x@y.z", SeedDocument.Parse("""{"users":[{"email":"x@y.z"}]}""").Root!["users"]![0]!["email"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("a: 1\na: 2\n", 2)]          // a key twice
+    [InlineData("users: [\n  {a: 1\n", 3)]    // not closed
+    [InlineData("--- 1\n--- 2\n", 2)]         // two documents
+    public void WhatCannotBeReadIsRefusedWithItsLine(string text, int line)
+    {
+        var refused = Assert.Throws<ZoomException>(() => SeedDocument.Parse(text));
+        Assert.Equal((400, 300), (refused.Error.Status, refused.Error.Code));
+        Assert.StartsWith($"line {line}: ", refused.Error.Errors![0].Message);
     }
 }

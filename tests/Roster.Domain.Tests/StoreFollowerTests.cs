@@ -76,6 +76,23 @@ public sealed class StoreFollowerTests : IDisposable
     }
 
     [Fact]
+    public async Task EventsAppliedHereAreNotHandedOnAgainWhenReadBack()
+    {
+        var admin = await BootAsync();
+        var recorder = new Recorder();
+        var follower = new StoreFollower(_store, [recorder]);
+        await follower.CatchUpAsync();
+        var accounts = new AccountsService(_store, _clock);
+        var testAccount = await accounts.CreateTestAccountAsync("gone");
+        var deleted = await accounts.DeleteTestAccountAsync(testAccount.Account.Id);
+        await follower.AppliedHereAsync(deleted); // the deleting node, at once
+        Assert.Equal([("account.deleted", testAccount.Account.Id)], recorder.Seen.Select(e => (e.Type, e.SubjectId!)));
+        var b = await Create(admin, "later@example.com");
+        await follower.CatchUpAsync(); // account.deleted is read back and skipped (the account's own history went with it)
+        Assert.Equal([("account.deleted", testAccount.Account.Id), ("user.created", b)], recorder.Seen.Select(e => (e.Type, e.SubjectId!)));
+    }
+
+    [Fact]
     public async Task AReplacedStateIsForgottenAndOnlyWhatFollowsItIsHandedOn()
     {
         var admin = await BootAsync();

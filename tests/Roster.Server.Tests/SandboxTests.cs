@@ -32,6 +32,7 @@ public class SandboxTests
         ("sandboxJournal", "GET", "/roster/v1/sandbox/journal", null),
         ("sandboxVerify", "POST", "/roster/v1/sandbox/journal/verify", new { count = 0 }),
         ("sandboxClearJournal", "DELETE", "/roster/v1/sandbox/journal", null),
+        ("sandboxSeed", "POST", "/roster/v1/sandbox/seed", new { users = Array.Empty<object>() }),
     ];
 
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>

@@ -26,6 +26,13 @@ public sealed class CreateAccountRequest
 public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com",
     string? OwnerPassword = null);
 
+/// <summary>An app's chosen credentials: a client id of 6–64 letters, digits, <c>-</c> and <c>_</c>; a secret of 16–128 printable characters.</summary>
+public sealed record AppCredentials(string ClientId, string Secret)
+{
+    public static bool IsClientId(string? id) => id is { Length: >= 6 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool IsSecret(string? secret) => secret is { Length: >= 16 and <= 128 } && secret.All(c => c is > ' ' and < (char)127);
+}
+
 public sealed record BootstrapResult(Account Account, User Owner, OAuthApp App, string? ClientSecret, bool Created);
 
 /// <summary>Accounts, sub accounts, switching users between them, and the OAuth apps that act on them.</summary>
@@ -34,7 +41,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     readonly SecretBox _secrets = secrets ?? new SecretBox(null);
 
     public const string KeyMeta = "signing_key";
-    const string PrimaryMeta = "primary_account";
+    public const string PrimaryMeta = "primary_account";
     public const string PrimaryClientMeta = "primary_client";
     public const string StoreIdMeta = "store_id";
 
@@ -140,17 +147,20 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             return new BootstrapResult(account, owner, app, secret, true);
         }, ct);
 
-    /// <summary>Removes a per-test account and everything of it; the primary account and sub accounts are refused.</summary>
-    public Task<IReadOnlyList<string>> DeleteTestAccountAsync(string accountId, CancellationToken ct = default)
+    /// <summary>
+    /// Removes a per-test account and everything of it; the primary account and sub accounts are refused. Returns the
+    /// <see cref="EventTypes.AccountDeleted"/> events it recorded (one per account removed).
+    /// </summary>
+    public Task<IReadOnlyList<DomainEvent>> DeleteTestAccountAsync(string accountId, CancellationToken ct = default)
         => store.Write(async s =>
         {
             var account = await s.GetAccountAsync(accountId) ?? throw Fail.AccountNotFound(accountId);
             if (account.Id == await s.GetMetaAsync(PrimaryMeta) || account.ParentId is not null)
                 throw Fail.Invalid("Only an account made with POST /roster/v1/sandbox/accounts can be deleted here.");
-            var removed = await s.DeleteAccountTreeAsync(account.Id);
-            foreach (var id in removed)
-                await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountDeleted, id, id, Changes.Data(new JsonObject { ["id"] = id })));
-            return removed;
+            var recorded = new List<DomainEvent>();
+            foreach (var id in await s.DeleteAccountTreeAsync(account.Id))
+                recorded.Add((await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountDeleted, id, id, Changes.Data(new JsonObject { ["id"] = id }))))!);
+            return (IReadOnlyList<DomainEvent>)recorded;
         }, ct);
 
     async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret)
@@ -229,7 +239,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     /// master account. The app acts as that account's owner; the secret is returned once and kept only as a hash.
     /// </summary>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, CancellationToken ct = default)
-        => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], null, ct);
+        => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], null, null, ct);
 
     /// <summary>The name of the account the first start creates.</summary>
     public const string SandboxAccountName = "Roster Sandbox";
@@ -237,10 +247,13 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     public const int MaxAppNameLength = 64;
 
     /// <summary>Like the Server-to-Server form, or a user-level app: user scopes only, and the redirect URIs its codes may go to.</summary>
+    /// <param name="credentials">Chosen credentials (a seed file's); by default both are made here.</param>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, string type,
-        IReadOnlyList<string> redirectUris, string? name = null, CancellationToken ct = default)
+        IReadOnlyList<string> redirectUris, string? name = null, AppCredentials? credentials = null, CancellationToken ct = default)
     {
         Operations.RosterCreateApp.AuthorizeAdmin(caller);
+        if (credentials is not null && !AppCredentials.IsClientId(credentials.ClientId)) throw Fail.InvalidField("client_id");
+        if (credentials is not null && !AppCredentials.IsSecret(credentials.Secret)) throw Fail.InvalidField("client_secret");
         if (type is not (OAuthAppTypes.ServerToServer or OAuthAppTypes.User)) throw Fail.InvalidField("type");
         // the name users see on the consent page
         name = name?.Trim();
@@ -273,10 +286,12 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             }
             if (account is null) throw Fail.AccountNotFound(accountId ?? caller.AccountId);
             var owner = await s.GetUserAsync(account.OwnerId) ?? throw Fail.AccountNotFound(account.Id);
-            var secret = NewId(24);
+            var secret = credentials?.Secret ?? NewId(24);
+            if (credentials is not null && await s.GetAppAsync(credentials.ClientId) is not null)
+                throw Fail.Invalid($"The client id {credentials.ClientId} is taken.");
             var app = new OAuthApp
             {
-                ClientId = NewId(12), SecretHash = HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
+                ClientId = credentials?.ClientId ?? NewId(12), SecretHash = HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
                 Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris, Name = name,
             };
             await s.InsertAppAsync(app);
@@ -297,7 +312,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
 
     // ---- sub accounts ----
 
-    public async Task<(Account Account, User Owner)> CreateSubAccountAsync(Caller caller, CreateAccountRequest body, CancellationToken ct = default)
+    /// <param name="passwordHash">The owner's password hashed already (a bulk load hashes before its transaction).</param>
+    public async Task<(Account Account, User Owner)> CreateSubAccountAsync(Caller caller, CreateAccountRequest body, CancellationToken ct = default, string? passwordHash = null)
     {
         Operations.CreateAccount.Authorize(caller, targetIsSelf: false);
         var errors = new List<FieldError>();
@@ -310,7 +326,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         if (body.ManagedDomains is { } md && md.Any(d => !ProfileRules.IsEmail("x@" + d))) errors.Add(new("managed_domains", "Invalid field."));
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         PasswordPolicy.Check(body.Password!);
-        var hash = await PasswordHasher.HashAsync(body.Password!, ct);
+        var hash = passwordHash ?? await PasswordHasher.HashAsync(body.Password!, ct);
         return await store.Write(async s =>
         {
             var master = await MasterOf(s, caller);

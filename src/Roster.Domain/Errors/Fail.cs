@@ -34,6 +34,7 @@ public static class Fail
     // ---- input ----
     public static ZoomException Invalid(string message) => With(400, 300, message);
     public static ZoomException SnapshotNotFound(string name) => With(404, 3001, $"Snapshot does not exist: {name}.");
+    public static ZoomException SeedRefused(FieldError[] problems) => With(400, 300, "The seed file was refused; nothing of it was loaded.", problems);
     public static ZoomException FaultNotFound(string id) => With(404, 3001, $"Fault rule does not exist: {id}.");
     public static ZoomException JournalOff() => With(404, 3003, "The request journal is switched off on this server (Sandbox:Journal:Enabled=false).");
     /// <summary>The answer of a fault rule of kind "error": whatever status and code the sandbox asked for.</summary>

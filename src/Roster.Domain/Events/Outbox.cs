@@ -7,12 +7,12 @@ namespace Roster.Domain.Events;
 /// </summary>
 public static class Outbox
 {
-    public static async Task RecordAsync(this IEventStore s, TimeProvider clock, Operator by, DomainEvent? e)
+    /// <summary>Stamps and writes <paramref name="e"/>; returns it as written (for this node's followers, <see cref="StoreFollower.AppliedHereAsync"/>).</summary>
+    public static async Task<DomainEvent?> RecordAsync(this IEventStore s, TimeProvider clock, Operator by, DomainEvent? e)
     {
-        if (e is null) return;
-        await s.AppendEventAsync(e with
-        {
-            Id = Ids.Random(16), OperatorId = by.UserId, OperatorClientId = by.ClientId, OccurredAt = clock.GetUtcNow(),
-        });
+        if (e is null) return null;
+        var stamped = e with { Id = Ids.Random(16), OperatorId = by.UserId, OperatorClientId = by.ClientId, OccurredAt = clock.GetUtcNow() };
+        await s.AppendEventAsync(stamped);
+        return stamped;
     }
 }

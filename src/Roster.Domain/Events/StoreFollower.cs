@@ -108,9 +108,34 @@ public sealed class StoreFollower(IRosterStore store, IEnumerable<IFollowsStore>
         try
         {
             if (generation <= _generation) return; // already followed
+            _appliedEarly.Clear();
             foreach (var f in _followers) await f.ForgetAsync(ct);
             _at = begins;
             Volatile.Write(ref _generation, generation);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _appliedEarly = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Events this node just committed, handed to its followers at once: on PostgreSQL a node's own events become
+    /// readable only once older transactions elsewhere end, and its answer must not wait for that. When the events are
+    /// read back in order they are skipped, so an older event read later never undoes a newer one applied here.
+    /// </summary>
+    public async Task AppliedHereAsync(IEnumerable<DomainEvent> committed, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            foreach (var e in committed)
+            {
+                _appliedEarly[e.Id] = 0;
+                foreach (var f in _followers) f.Apply(e);
+            }
         }
         finally
         {
@@ -142,7 +167,10 @@ public sealed class StoreFollower(IRosterStore store, IEnumerable<IFollowsStore>
                     // one begins. Its mark can trail the generation by the transactions still open before it: then next round.
                     if (start is not { } begins) return applied;
                     if (known >= 0)
+                    {
+                        _appliedEarly.Clear();
                         foreach (var f in _followers) await f.ForgetAsync(ct);
+                    }
                     _at = begins;
                     Volatile.Write(ref _generation, generation);
                     if (known >= 0) continue;
@@ -150,7 +178,8 @@ public sealed class StoreFollower(IRosterStore store, IEnumerable<IFollowsStore>
                 }
                 foreach (var e in events)
                 {
-                    foreach (var f in _followers) f.Apply(e);
+                    if (!_appliedEarly.TryRemove(e.Id, out _))
+                        foreach (var f in _followers) f.Apply(e);
                     _at = e.Position;
                 }
                 applied += events.Count;

@@ -18,7 +18,7 @@ public sealed record Restored(SnapshotInfo Snapshot, long Generation);
 /// primary app's current secret (the credentials its users hold), advances the store's generation so every node's
 /// memory forgets the old state, and is followed on this node before it answers.
 /// </summary>
-public sealed partial class SandboxService(IRosterStore store, TimeProvider clock, StoreFollower follower, StoreClock? storeClock = null)
+public sealed partial class SandboxService(IRosterStore store, StoreClock clock, StoreFollower follower)
 {
     /// <summary>The longest a single move of the clock may be (ten years).</summary>
     public static readonly TimeSpan MaxMove = TimeSpan.FromDays(3653);
@@ -94,7 +94,7 @@ public sealed partial class SandboxService(IRosterStore store, TimeProvider cloc
 
     // ---- the virtual clock ----
 
-    StoreClock Clock => storeClock ?? throw new InvalidOperationException("this host runs without a store clock");
+    StoreClock Clock => clock;
 
     /// <summary>The store's time, how it is set, and how far it stands from real time.</summary>
     public ClockState ClockNow()
@@ -132,17 +132,17 @@ public sealed partial class SandboxService(IRosterStore store, TimeProvider cloc
     async Task<ClockState> ChangeClockAsync(Func<DateTimeOffset, ClockSetting> change, CancellationToken ct)
     {
         var setting = change(Clock.Real.GetUtcNow());
+        var changed = new DomainEvent(EventTypes.ClockChanged, "", null, new JsonObject { ["object"] = setting.ToJson() })
+        {
+            Id = Ids.Random(), OccurredAt = Clock.Real.GetUtcNow(),
+        };
         await store.Write(async s =>
         {
             await s.SetMetaAsync(StoreClock.MetaKey, StoreClock.Serialize(setting));
-            await s.AppendEventAsync(new DomainEvent(EventTypes.ClockChanged, "", null, new JsonObject { ["object"] = setting.ToJson() })
-            {
-                Id = Ids.Random(), OccurredAt = Clock.Real.GetUtcNow(),
-            });
+            await s.AppendEventAsync(changed);
             return true;
         }, ct);
-        Clock.Use(setting); // this node at once; the others through their followers
-        await follower.CatchUpAsync(ct);
+        await follower.AppliedHereAsync([changed], ct); // this node at once; the others through their followers
         return ClockNow();
     }
 

@@ -53,8 +53,6 @@ public sealed class StoreClock(TimeProvider real, IRosterStore store) : TimeProv
 
     public async ValueTask ForgetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    internal void Use(ClockSetting setting) => _setting = setting;
-
     public static string Serialize(ClockSetting setting) => setting.ToJson().ToJsonString();
 
     public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -91,7 +91,8 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
 
     // ---- create ----
 
-    public async Task<CreatedUser> CreateAsync(Caller caller, CreateUserRequest body, CancellationToken ct = default)
+    /// <param name="passwordHash">user_info.password hashed already (a bulk load hashes before its transaction).</param>
+    public async Task<CreatedUser> CreateAsync(Caller caller, CreateUserRequest body, CancellationToken ct = default, string? passwordHash = null)
     {
         Operations.CreateUser.Authorize(caller, targetIsSelf: false);
         var info = body.UserInfo;
@@ -114,7 +115,8 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         }
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         if (body.Action == CreateActions.AutoCreate) PasswordPolicy.Check(info!.Password!);
-        var passwordHash = body.Action == CreateActions.AutoCreate ? await PasswordHasher.HashAsync(info!.Password!, ct) : null;
+        if (body.Action == CreateActions.AutoCreate) passwordHash ??= await PasswordHasher.HashAsync(info!.Password!, ct);
+        else passwordHash = null;
 
         return await store.Write(async s =>
         {

@@ -99,8 +99,8 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock, IRosterSto
         if (e.Type == Domain.Events.EventTypes.AccountDeleted) ForgetAccount(e.AccountId);
     }
 
-    /// <summary>Drops the checked tokens of an account (the node that deleted it calls this at once; others follow the event).</summary>
-    public void ForgetAccount(string accountId)
+    /// <summary>Drops the checked tokens of a deleted account (every node follows the event; the one that deleted it at once).</summary>
+    void ForgetAccount(string accountId)
     {
         foreach (var (token, known) in _validated)
             if (known.Caller.AccountId == accountId) _validated.TryRemove(token, out _);

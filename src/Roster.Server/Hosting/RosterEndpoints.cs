@@ -48,7 +48,7 @@ public static class RosterEndpoints
     {
         var body = await Input.Json(http.Request, ServerJson.Default.AppRequest);
         var (created, secret) = await accounts.CreateAppAsync(http.Caller(), body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
-            body.RedirectUris ?? [], body.Name, http.RequestAborted);
+            body.RedirectUris ?? [], body.Name, ct: http.RequestAborted);
         return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris, created.Name),
             ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }

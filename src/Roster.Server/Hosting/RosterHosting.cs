@@ -5,7 +5,7 @@ namespace Roster.Server.Hosting;
 
 /// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
 public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate,
-    string? OwnerPassword = null, string? AdminKey = null, bool SandboxEnabled = true)
+    string? OwnerPassword = null, string? AdminKey = null, bool SandboxEnabled = true, string? SeedFile = null)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
     public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
@@ -21,7 +21,8 @@ public sealed record RosterOptions(string DataDirectory, string? AccountId, stri
         NullIfEmpty(config["ROSTER_ADMIN_KEY"]),
         // a deployment that is a real directory turns the sandbox controls off: Sandbox:Enabled=false or ROSTER_SANDBOX=off
         !(string.Equals(config["Sandbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase)
-          || config["ROSTER_SANDBOX"] is "off" or "false"));
+          || config["ROSTER_SANDBOX"] is "off" or "false"),
+        NullIfEmpty(config["seed"] ?? config["ROSTER_SEED"]));
 
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
@@ -72,6 +73,7 @@ public static class RosterHosting
         services.AddSingleton<Domain.Events.EventsService>();
         services.AddSingleton<UserSeeder>();
         services.AddSingleton<Domain.Sandbox.SandboxService>();
+        services.AddSingleton<Domain.Sandbox.SeedLoader>();
         services.AddSingleton<Domain.Auth.UserOAuthService>();
         services.AddSingleton<Users.AccountFacts>();
         services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>(),
@@ -145,6 +147,16 @@ public static class RosterHosting
             }
         }
         var log = app.Logger;
+        if (options.SeedFile is { } seedFile)
+        {
+            // loaded on the store's first start (or the next, if that one refused the file), before the reset point:
+            // the seed is part of the state a reset goes back to
+            var seeder = app.Services.GetRequiredService<Domain.Sandbox.SeedLoader>();
+            if (result.Created) await seeder.MarkPendingAsync();
+            if (await seeder.LoadPendingAsync(async () => Domain.Sandbox.SeedDocument.Parse(await File.ReadAllTextAsync(seedFile))) is { } loaded)
+                log.LogInformation("Seeded from {File}: sub accounts {Accounts}, users {Users}, apps {Apps}", seedFile, loaded.Accounts, loaded.Users, loaded.Apps);
+            else log.LogInformation("The store exists: the seed file {File} is loaded on a store's first start only", seedFile);
+        }
         string? adminKey = null;
         if (options.SandboxEnabled)
         {

@@ -22,6 +22,7 @@ public sealed record JournalDto(IReadOnlyList<JournalEntryDto> Entries, long? Ne
 public sealed record VerifyRequest(string? Operation, string? Method, string? Path, int? Status, int? Code, string? AccountId, string? UserId, string? Since,
     string? Until, long? After, bool? Faulted, JsonNode? Body, int? Count, int? AtLeast, int? AtMost);
 public sealed record VerifyDto(bool Ok, int Count, string Expected);
+public sealed record SeedLoadedDto(int SubAccounts, int Users, int Apps);
 
 /// <summary>
 /// The sandbox's control plane under <c>/roster/v1/sandbox</c>. Who may call: whoever holds the sandbox admin key
@@ -67,10 +68,10 @@ public static class SandboxEndpoints
             return TypedResults.Json(new TestAccountDto(made.Account.Id, made.Account.Name, made.Owner.Email, made.App.ClientId, made.ClientSecret!),
                 ServerJson.Default.TestAccountDto, statusCode: StatusCodes.Status201Created);
         }).WithName("sandboxCreateAccount");
-        sandbox.MapDelete("/accounts/{accountId}", async (AccountsService accounts, AccessTokens tokens, string accountId, HttpContext http) =>
+        sandbox.MapDelete("/accounts/{accountId}", async (AccountsService accounts, StoreFollower follower, string accountId, HttpContext http) =>
         {
-            // this node forgets at once what it checked of them (its own events may show later on PostgreSQL); other nodes follow the events
-            foreach (var id in await accounts.DeleteTestAccountAsync(accountId, http.RequestAborted)) tokens.ForgetAccount(id);
+            // this node's memory follows its own events at once; other nodes read them from the outbox
+            await follower.AppliedHereAsync(await accounts.DeleteTestAccountAsync(accountId, http.RequestAborted), http.RequestAborted);
             return TypedResults.NoContent();
         }).WithName("sandboxDeleteAccount");
         sandbox.MapGet("/clock", (SandboxService s) => Clock(s.ClockNow())).WithName("sandboxClock");
@@ -91,10 +92,20 @@ public static class SandboxEndpoints
             return Clock(await s.AdvanceClockAsync(TimeSpan.FromSeconds(seconds), http.RequestAborted));
         }).WithName("sandboxAdvanceClock");
         sandbox.MapDelete("/clock", async (SandboxService s, HttpContext http) => Clock(await s.RealTimeAsync(http.RequestAborted))).WithName("sandboxRealTime");
+        sandbox.MapPost("/seed", async (SeedLoader seeder, HttpContext http) =>
+        {
+            var type = http.Request.ContentType ?? "";
+            if (!SeedTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase))) throw Fail.UnsupportedContentType(type);
+            using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+            var loaded = await seeder.LoadAsync(SeedDocument.Parse(await reader.ReadToEndAsync(http.RequestAborted)), ct: http.RequestAborted);
+            return TypedResults.Json(new SeedLoadedDto(loaded.Accounts, loaded.Users, loaded.Apps), ServerJson.Default.SeedLoadedDto, statusCode: StatusCodes.Status201Created);
+        }).WithName("sandboxSeed");
         MapFaults(sandbox);
         MapJournal(sandbox);
         return app;
     }
+
+    static readonly string[] SeedTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/plain"];
 
     static readonly Dictionary<string, FaultKind> FaultNames = new(StringComparer.Ordinal)
     {

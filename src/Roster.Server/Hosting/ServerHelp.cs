@@ -19,6 +19,8 @@ public static class ServerHelp
           --data DIR        the data folder: SQLite store and credentials.json (default ./data; ROSTER_DATA)
           --store CONN      keep the state in PostgreSQL instead (Npgsql connection string; ROSTER_STORE)
           --urls URLS       where to listen (default http://localhost:5080)
+          --seed FILE       load a seed file (YAML or JSON) on the store's first start (ROSTER_SEED);
+                            a reset goes back to the seeded state. Example: examples/seed.yaml
 
         Settings (environment variables or appsettings.json):
           ROSTER_ACCOUNT_ID, ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET   credentials of the first start
@@ -27,5 +29,7 @@ public static class ServerHelp
           ROSTER_AUTO_MIGRATE=false    PostgreSQL nodes check the schema instead of applying it
           RateLimits__Mode=off         Zoom's rate limits off (RateLimits__Factor=10 scales them)
           Telemetry__OtlpEndpoint      export metrics and traces over OTLP
+          ROSTER_ADMIN_KEY             the sandbox admin key (else made at the first start)
+          ROSTER_SANDBOX=off           no sandbox controls, fault rules or request journal (a real directory)
         """;
 }

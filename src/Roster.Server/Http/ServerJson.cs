@@ -24,6 +24,7 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(JournalDto))]
 [JsonSerializable(typeof(VerifyRequest))]
 [JsonSerializable(typeof(VerifyDto))]
+[JsonSerializable(typeof(SeedLoadedDto))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(UserListDto))]
 [JsonSerializable(typeof(CreatedUserDto))]

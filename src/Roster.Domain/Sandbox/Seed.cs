@@ -1,0 +1,456 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Roster.Domain.Sandbox;
+
+/// <summary>A seed file as read: its tree (JSON values), and the line each node starts on.</summary>
+public sealed partial class SeedDocument
+{
+    public const int MaxChars = 4 * 1024 * 1024;
+    public const int MaxNodes = 200_000;
+
+    readonly Dictionary<JsonNode, int> _lines = new(ReferenceEqualityComparer.Instance);
+    public JsonNode? Root { get; private set; }
+
+    public int LineOf(JsonNode? node) => node is not null && _lines.TryGetValue(node, out var line) ? line : 0;
+
+    /// <summary>Reads YAML (or JSON, which is YAML too); refused with the line and reason when it cannot be read.</summary>
+    public static SeedDocument Parse(string text)
+    {
+        if (text.Length > MaxChars) throw Seeding.Refused([new SeedProblem(0, "", $"the file is larger than {MaxChars / (1024 * 1024)} MB")]);
+        var doc = new SeedDocument();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw Seeding.Refused([new SeedProblem((int)e.Start.Line, "", e.InnerException?.Message ?? e.Message)]);
+        }
+        if (stream.Documents.Count > 1) throw Seeding.Refused([new SeedProblem((int)stream.Documents[1].RootNode.Start.Line, "", "one document per file")]);
+        var nodes = 0;
+        doc.Root = stream.Documents.Count == 0 ? null : doc.Convert(stream.Documents[0].RootNode, ref nodes, 0);
+        return doc;
+    }
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex Integer();
+
+    [GeneratedRegex(@"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex Real();
+
+    JsonNode? Convert(YamlNode node, ref int nodes, int depth)
+    {
+        if (++nodes > MaxNodes) throw Seeding.Refused([new SeedProblem((int)node.Start.Line, "", $"more than {MaxNodes} values")]);
+        if (depth > 32) throw Seeding.Refused([new SeedProblem((int)node.Start.Line, "", "nested too deeply")]);
+        JsonNode? made;
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var o = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is not YamlScalarNode { Value: { } name })
+                        throw Seeding.Refused([new SeedProblem((int)key.Start.Line, "", "keys are plain names")]);
+                    if (o.ContainsKey(name)) throw Seeding.Refused([new SeedProblem((int)key.Start.Line, name, $"\"{name}\" is given twice")]);
+                    o[name] = Convert(value, ref nodes, depth + 1);
+                    if (o[name] is null) _nullLines[(o, name)] = (int)value.Start.Line;
+                }
+                made = o;
+                break;
+            case YamlSequenceNode seq:
+                var a = new JsonArray();
+                foreach (var item in seq.Children) a.Add(Convert(item, ref nodes, depth + 1));
+                made = a;
+                break;
+            case YamlScalarNode scalar:
+                var v = scalar.Value ?? "";
+                if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any)) made = JsonValue.Create(v);
+                else if (v is "" or "~" or "null" or "Null" or "NULL") return null;
+                else if (v is "true" or "True" or "TRUE") made = JsonValue.Create(true);
+                else if (v is "false" or "False" or "FALSE") made = JsonValue.Create(false);
+                else if (Integer().IsMatch(v) && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) made = JsonValue.Create(n);
+                else if (Real().IsMatch(v) && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) made = JsonValue.Create(d);
+                else made = JsonValue.Create(v);
+                break;
+            default:
+                throw Seeding.Refused([new SeedProblem((int)node.Start.Line, "", "unsupported YAML node")]);
+        }
+        _lines[made] = (int)node.Start.Line;
+        return made;
+    }
+
+    readonly Dictionary<(JsonObject, string), int> _nullLines = [];
+
+    /// <summary>The line of a member (also when its value is null).</summary>
+    public int LineOf(JsonObject parent, string name)
+        => parent[name] is { } value ? LineOf(value) : _nullLines.TryGetValue((parent, name), out var line) ? line : LineOf(parent);
+}
+
+/// <summary>What a seed file could not do: where (line, path) and why.</summary>
+public sealed record SeedProblem(int Line, string Path, string Reason);
+
+/// <summary>What a seed file added.</summary>
+public sealed record SeedLoaded(int Accounts, int Users, int Apps);
+
+public static class Seeding
+{
+    public static ZoomException Refused(IReadOnlyList<SeedProblem> problems)
+        => Fail.SeedRefused(problems.Select(p => new FieldError(p.Path.Length == 0 ? "file" : p.Path, p.Line > 0 ? $"line {p.Line}: {p.Reason}" : p.Reason)).ToArray());
+}
+
+/// <summary>
+/// Loads a seed file: accounts' users (type, status, role, profile, settings, assistants) and apps (with chosen
+/// credentials and scopes), and sub accounts with theirs. The file is read and checked whole first (every problem
+/// with its line); then everything is added in one transaction through the same domain services as the API, so the
+/// same rules hold and the same events are recorded — a file that breaks a rule halfway leaves nothing behind.
+/// Passwords are hashed before the transaction.
+/// </summary>
+public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter, IdSource ids)
+{
+    sealed record UserPlan(int Line, string Path, CreateUserRequest Create, bool Inactive, string? RoleId, UserUpdate? Profile, JsonObject? Settings,
+        List<string> Assistants)
+    {
+        public string? Hash { get; set; }
+    }
+
+    sealed record AppPlan(int Line, string Path, string? Name, string Type, List<string>? Scopes, List<string> RedirectUris, AppCredentials? Credentials);
+
+    sealed record AccountPlan(int Line, string Path, CreateAccountRequest? Sub, List<UserPlan> Users, List<AppPlan> Apps)
+    {
+        public string? OwnerHash { get; set; }
+    }
+
+    static readonly string[] TopKeys = ["version", "users", "apps", "sub_accounts"];
+    static readonly string[] SubKeys = ["account_name", "owner_email", "owner_first_name", "owner_last_name", "owner_password", "plan", "seats",
+        "managed_domains", "sso_pre_provisioning", "users", "apps"];
+    static readonly string[] UserKeys = ["email", "type", "status", "role", "action", "password", "first_name", "last_name", "display_name", "settings", "assistants"];
+    static readonly string[] AppKeys = ["name", "type", "client_id", "client_secret", "scopes", "redirect_uris"];
+
+    /// <summary>Meta key set on a store's first start when a seed file is given, cleared by the load that succeeds.</summary>
+    public const string PendingMeta = "seed_pending";
+
+    /// <summary>Marks the seed of a first start as owed: it is loaded on the next start if this one cannot.</summary>
+    public Task MarkPendingAsync(CancellationToken ct = default) => store.Write(async s =>
+    {
+        await s.SetMetaAsync(PendingMeta, "1");
+        return true;
+    }, ct);
+
+    /// <summary>Loads the seed of a first start if it is still owed (null when it was loaded before).</summary>
+    public async Task<SeedLoaded?> LoadPendingAsync(Func<Task<SeedDocument>> read, CancellationToken ct = default)
+        => await store.ReadAsync(s => s.GetMetaAsync(PendingMeta), ct) == "1" ? await LoadAsync(await read(), firstStart: true, ct) : null;
+
+    public async Task<SeedLoaded> LoadAsync(SeedDocument doc, bool firstStart = false, CancellationToken ct = default)
+    {
+        var plan = Read(doc);
+        foreach (var account in plan)
+        {
+            if (account.Sub is { Password: { } owner }) account.OwnerHash = await Hash(account, owner, "owner_password", ct);
+            foreach (var user in account.Users)
+                if (user.Create.UserInfo!.Password is { } password) user.Hash = await Hash(user.Line, user.Path, password, ct);
+        }
+        return await store.Write(async s =>
+        {
+            var joined = new SessionStore(s);
+            var accounts = new AccountsService(joined, clock);
+            var users = new UsersService(joined, clock, keys, limiter, ids);
+            var settings = new UserSettingsService(joined, clock);
+            var relations = new UserRelationsService(joined, clock);
+            var primary = await s.GetAccountAsync(await s.GetMetaAsync(AccountsService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
+            var root = new Caller(primary.Id, primary.OwnerId, "roster-seed", Operations.AllAdminScopes.ToHashSet(StringComparer.Ordinal));
+            int madeAccounts = 0, madeUsers = 0, madeApps = 0;
+            foreach (var account in plan)
+            {
+                var caller = root;
+                if (account.Sub is { } sub)
+                {
+                    var (made, owner) = await At(account.Line, account.Path, () => accounts.CreateSubAccountAsync(root, sub, ct, account.OwnerHash));
+                    caller = root with { AccountId = made.Id, UserId = owner.Id };
+                    madeAccounts++;
+                }
+                var ids = new Dictionary<UserPlan, string>();
+                foreach (var user in account.Users)
+                {
+                    ids[user] = await At(user.Line, user.Path, async () =>
+                    {
+                        var created = await users.CreateAsync(caller, user.Create, ct, user.Hash);
+                        var id = created.User.Id;
+                        if (user.Profile is not null) await users.UpdateAsync(caller, id, user.Profile, ct);
+                        if (user.Settings is not null) await settings.UpdateSettingsAsync(caller, id, null, user.Settings, ct);
+                        if (user.RoleId is { } role && await s.GetUserAsync(id) is { } stored)
+                        {
+                            stored.RoleId = role; // roles are given through Zoom's Roles API, which Roster does not serve
+                            await s.UpdateUserAsync(stored);
+                        }
+                        if (user.Inactive) await users.SetStatusAsync(caller, id, new StatusRequest { Action = "deactivate" }, ct);
+                        return id;
+                    });
+                    madeUsers++;
+                }
+                foreach (var user in account.Users.Where(u => u.Assistants.Count > 0))
+                    await At(user.Line, user.Path + ".assistants", () => relations.AddAssistantsAsync(caller, ids[user],
+                        new AddAssistantsRequest { Assistants = user.Assistants.Select(e => new AssistantRef { Email = e }).ToList() }, ct));
+                foreach (var app in account.Apps)
+                {
+                    await At(app.Line, app.Path, () => accounts.CreateAppAsync(caller, null, app.Scopes, app.Type, app.RedirectUris, app.Name, app.Credentials, ct));
+                    madeApps++;
+                }
+            }
+            if (firstStart) await s.SetMetaAsync(PendingMeta, "0");
+            return new SeedLoaded(madeAccounts, madeUsers, madeApps);
+        }, ct);
+    }
+
+    static async Task<string> Hash(AccountPlan account, string password, string field, CancellationToken ct)
+        => await Hash(account.Line, $"{account.Path}.{field}", password, ct);
+
+    static async Task<string> Hash(int line, string path, string password, CancellationToken ct)
+    {
+        try
+        {
+            PasswordPolicy.Check(password);
+        }
+        catch (ZoomException e)
+        {
+            throw Seeding.Refused([new SeedProblem(line, path, e.Error.Message)]);
+        }
+        return await PasswordHasher.HashAsync(password, ct);
+    }
+
+    /// <summary>A step of the load; a rule it breaks refuses the file at the item's line (and rolls everything back).</summary>
+    static async Task<T> At<T>(int line, string path, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (ZoomException e)
+        {
+            var why = e.Error.Errors is { Count: > 0 } fields ? $"{e.Error.Message} ({string.Join(", ", fields.Select(f => f.Field))})" : e.Error.Message;
+            throw Seeding.Refused([new SeedProblem(line, path, why)]);
+        }
+    }
+
+    static Task At(int line, string path, Func<Task> step) => At(line, path, async () =>
+    {
+        await step();
+        return true;
+    });
+
+    // ---- reading and checking the file ----
+
+    static List<AccountPlan> Read(SeedDocument doc)
+    {
+        var problems = new List<SeedProblem>();
+        var plan = new List<AccountPlan>();
+        if (doc.Root is not JsonObject top)
+        {
+            problems.Add(new(doc.LineOf(doc.Root), "", "the file is a mapping with users, apps and sub_accounts"));
+            throw Seeding.Refused(problems);
+        }
+        var r = new Reader(doc, problems);
+        r.OnlyKeys(top, "", TopKeys);
+        if (top["version"] is { } version && !(version is JsonValue v && v.TryGetValue<long>(out var n) && n == 1))
+            problems.Add(new(doc.LineOf(version), "version", "only version 1 is known"));
+        plan.Add(new AccountPlan(1, "", null, r.Users(top, ""), r.Apps(top, "")));
+        foreach (var (item, path) in r.Items(top, "sub_accounts", ""))
+        {
+            r.OnlyKeys(item, path, SubKeys);
+            var sub = new CreateAccountRequest
+            {
+                AccountName = r.Text(item, "account_name", path, required: true),
+                Email = r.Text(item, "owner_email", path, required: true),
+                FirstName = r.Text(item, "owner_first_name", path) ?? "Account",
+                LastName = r.Text(item, "owner_last_name", path) ?? "Owner",
+                Password = r.Text(item, "owner_password", path) ?? "Seed-" + Ids.Random(16) + "9a",
+                Plan = r.Text(item, "plan", path),
+                Seats = (int?)r.Number(item, "seats", path),
+                ManagedDomains = r.Texts(item, "managed_domains", path),
+                SsoPreProvisioning = r.Bool(item, "sso_pre_provisioning", path),
+            };
+            plan.Add(new AccountPlan(doc.LineOf(item), path, sub, r.Users(item, path), r.Apps(item, path)));
+        }
+        var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in plan)
+        {
+            if (account.Sub?.Email is { } owner && !emails.TryAdd(owner, $"{account.Path}.owner_email"))
+                problems.Add(new(account.Line, $"{account.Path}.owner_email", $"{owner} is also {emails[owner]}"));
+            foreach (var user in account.Users)
+                if (user.Create.UserInfo?.Email is { } email && !emails.TryAdd(email, $"{user.Path}.email"))
+                    problems.Add(new(user.Line, $"{user.Path}.email", $"{email} is also {emails[email]}"));
+        }
+        if (problems.Count > 0) throw Seeding.Refused(problems);
+        return plan;
+    }
+
+    /// <summary>Reads members of the tree, noting each problem with its line instead of stopping at the first.</summary>
+    sealed class Reader(SeedDocument doc, List<SeedProblem> problems)
+    {
+        static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+        public void OnlyKeys(JsonObject o, string path, string[] known)
+        {
+            foreach (var (name, _) in o)
+                if (!known.Contains(name))
+                    problems.Add(new(doc.LineOf(o, name), Join(path, name), $"unknown key; known here: {string.Join(", ", known)}"));
+        }
+
+        public string? Text(JsonObject o, string name, string path, bool required = false)
+        {
+            if (o[name] is null)
+            {
+                if (required) problems.Add(new(doc.LineOf(o), Join(path, name), "required"));
+                return null;
+            }
+            if (o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String) return v.GetValue<string>();
+            if (o[name] is JsonValue number && number.GetValueKind() == JsonValueKind.Number) return number.ToJsonString();
+            problems.Add(new(doc.LineOf(o[name]), Join(path, name), "a text"));
+            return null;
+        }
+
+        public long? Number(JsonObject o, string name, string path)
+        {
+            if (o[name] is null) return null;
+            if (o[name] is JsonValue v && v.TryGetValue<long>(out var n)) return n;
+            problems.Add(new(doc.LineOf(o[name]), Join(path, name), "a whole number"));
+            return null;
+        }
+
+        public bool? Bool(JsonObject o, string name, string path)
+        {
+            if (o[name] is null) return null;
+            if (o[name] is JsonValue v && v.TryGetValue<bool>(out var b)) return b;
+            problems.Add(new(doc.LineOf(o[name]), Join(path, name), "true or false"));
+            return null;
+        }
+
+        public List<string>? Texts(JsonObject o, string name, string path)
+        {
+            if (o[name] is null) return null;
+            if (o[name] is JsonArray a && a.All(x => x is JsonValue v && v.GetValueKind() == JsonValueKind.String)) return a.Select(x => x!.GetValue<string>()).ToList();
+            problems.Add(new(doc.LineOf(o[name]), Join(path, name), "a list of texts"));
+            return null;
+        }
+
+        public IEnumerable<(JsonObject Item, string Path)> Items(JsonObject o, string name, string path)
+        {
+            if (o[name] is null) yield break;
+            if (o[name] is not JsonArray list)
+            {
+                problems.Add(new(doc.LineOf(o[name]), Join(path, name), "a list"));
+                yield break;
+            }
+            for (var i = 0; i < list.Count; i++)
+            {
+                var itemPath = $"{Join(path, name)}[{i}]";
+                if (list[i] is JsonObject item) yield return (item, itemPath);
+                else problems.Add(new(doc.LineOf(list[i]) is > 0 and var l ? l : doc.LineOf(list), itemPath, "a mapping"));
+            }
+        }
+
+        public List<UserPlan> Users(JsonObject owner, string path)
+        {
+            var users = new List<UserPlan>();
+            foreach (var (item, p) in Items(owner, "users", path))
+            {
+                var line = doc.LineOf(item);
+                var email = Text(item, "email", p, required: true);
+                if (email is not null && !ProfileRules.IsEmail(email)) problems.Add(new(doc.LineOf(item, "email"), $"{p}.email", "not an e-mail address"));
+                int? type = item["type"] switch
+                {
+                    null => UserTypes.Basic,
+                    JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() switch
+                    {
+                        "basic" => UserTypes.Basic, "licensed" => UserTypes.Licensed, "none" => UserTypes.None, _ => null,
+                    },
+                    JsonValue v when v.TryGetValue<long>(out var t) && UserTypes.All.Contains((int)t) => (int)t,
+                    _ => null,
+                };
+                if (type is null) problems.Add(new(doc.LineOf(item, "type"), $"{p}.type", "basic, licensed, none, or Zoom's 1, 2, 99"));
+                var status = Text(item, "status", p) ?? "active";
+                if (status is not ("active" or "pending" or "inactive")) problems.Add(new(doc.LineOf(item, "status"), $"{p}.status", "active, pending or inactive"));
+                var role = Text(item, "role", p) switch
+                {
+                    null or "member" => null, "admin" => Roles.AdminId,
+                    var other => Problem<string>(doc.LineOf(item, "role"), $"{p}.role", $"member or admin, not {other} (an account has one owner)"),
+                };
+                var password = Text(item, "password", p);
+                var action = Text(item, "action", p) ?? (status == "pending" ? CreateActions.Create : password is not null ? CreateActions.AutoCreate : CreateActions.CustCreate);
+                if (!CreateActions.All.Contains(action)) problems.Add(new(doc.LineOf(item, "action"), $"{p}.action", string.Join(", ", CreateActions.All)));
+                if (status == "pending" && action != CreateActions.Create) problems.Add(new(doc.LineOf(item, "status"), $"{p}.status", "a pending user is one invited (action create)"));
+                if (password is not null && action != CreateActions.AutoCreate)
+                    problems.Add(new(doc.LineOf(item, "password"), $"{p}.password", "a password is set only with autoCreate (an account with a managed domain)"));
+                var settings = item["settings"] switch
+                {
+                    null => null,
+                    JsonObject o => (JsonObject)o.DeepClone(),
+                    var other => Problem<JsonObject>(doc.LineOf(other), $"{p}.settings", "a mapping like the body of PATCH /users/{userId}/settings"),
+                };
+                var profile = new JsonObject();
+                foreach (var (name, value) in item)
+                    if (!UserKeys.Contains(name)) profile[name] = value?.DeepClone();
+                UserUpdate? update = null;
+                if (profile.Count > 0)
+                    try
+                    {
+                        update = profile.Deserialize(SeedJson.Default.UserUpdate);
+                    }
+                    catch (JsonException e)
+                    {
+                        var key = e.Path?.TrimStart('$', '.').Split('.', '[')[0];
+                        var at = key is { Length: > 0 } && item.ContainsKey(key) ? doc.LineOf(item, key) : line;
+                        problems.Add(new(at, key is { Length: > 0 } ? $"{p}.{key}" : p,
+                            key is { Length: > 0 } && item[key] is null ? "unknown key" : $"not a field of a user, or not of its type ({e.Message.Split('.')[0]})"));
+                    }
+                users.Add(new UserPlan(line, p, new CreateUserRequest
+                {
+                    Action = action,
+                    UserInfo = new NewUserInfo
+                    {
+                        Email = email, Type = type, FirstName = Text(item, "first_name", p), LastName = Text(item, "last_name", p),
+                        DisplayName = Text(item, "display_name", p), Password = password,
+                    },
+                }, status == "inactive", role, update, settings, Texts(item, "assistants", p) ?? []));
+            }
+            return users;
+        }
+
+        public List<AppPlan> Apps(JsonObject owner, string path)
+        {
+            var apps = new List<AppPlan>();
+            foreach (var (item, p) in Items(owner, "apps", path))
+            {
+                OnlyKeys(item, p, AppKeys);
+                var (id, secret) = (Text(item, "client_id", p), Text(item, "client_secret", p));
+                if ((id is null) != (secret is null)) problems.Add(new(doc.LineOf(item), $"{p}.client_secret", "client_id and client_secret go together"));
+                if (id is not null && !AppCredentials.IsClientId(id)) problems.Add(new(doc.LineOf(item, "client_id"), $"{p}.client_id", "6 to 64 letters, digits, - or _"));
+                if (secret is not null && !AppCredentials.IsSecret(secret)) problems.Add(new(doc.LineOf(item, "client_secret"), $"{p}.client_secret", "16 to 128 printable characters"));
+                var type = Text(item, "type", p) ?? OAuthAppTypes.ServerToServer;
+                apps.Add(new AppPlan(doc.LineOf(item), p, Text(item, "name", p), type, Texts(item, "scopes", p), Texts(item, "redirect_uris", p) ?? [],
+                    id is not null && secret is not null ? new AppCredentials(id, secret) : null));
+            }
+            return apps;
+        }
+
+        T? Problem<T>(int line, string path, string reason) where T : class
+        {
+            problems.Add(new(line, path, reason));
+            return null;
+        }
+    }
+}
+
+/// <summary>A store whose reads and writes all run in one session already open: what lets a seed use the domain services in one transaction.</summary>
+sealed class SessionStore(IStoreSession session) : IRosterStore
+{
+    public Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default) => work(session);
+    public Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default) => work(session);
+}
+
+[JsonSourceGenerationOptions(UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(UserUpdate))]
+internal sealed partial class SeedJson : JsonSerializerContext;
