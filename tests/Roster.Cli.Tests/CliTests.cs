@@ -289,3 +289,36 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(1, (await Run("users", "get", id)).Code);
     }
 }
+
+/// <summary>The CLI as users run it: real HTTP to a Roster started by Roster.Testing on a loopback port.</summary>
+public class CliOverLoopbackTests
+{
+    [Fact]
+    public async Task TheCliTalksToARosterSandboxOverRealHttp()
+    {
+        await using var roster = await Roster.Testing.RosterSandbox.StartAsync(new Roster.Testing.RosterSandboxOptions { Loopback = true });
+        var vars = new Dictionary<string, string>
+        {
+            ["ROSTER_BASE_URL"] = roster.ApiBaseUrl.ToString(), ["ROSTER_ADMIN_KEY"] = roster.AdminKey,
+            ["ZOOM_ACCOUNT_ID"] = roster.AccountId, ["ZOOM_CLIENT_ID"] = roster.ClientId, ["ZOOM_CLIENT_SECRET"] = roster.ClientSecret,
+        };
+        var dir = Roster.Server.Tests.TestTemp.NewFolder("roster-cli-loopback");
+        try
+        {
+            async Task<(int Code, string Out)> Run(params string[] args)
+            {
+                var output = new StringWriter();
+                var env = new CliEnvironment { Out = output, Error = new StringWriter(), Variable = v => vars.GetValueOrDefault(v), ProfilePath = Path.Combine(dir, "profiles.json") };
+                return (await Cli.RunAsync(args, env), output.ToString());
+            }
+            Assert.Equal(0, (await Run("users", "create", "--email", "loop@example.com", "--type", "1")).Code);
+            var (code, outText) = await Run("sandbox", "journal", "list", "--operation", "userCreate", "--json");
+            Assert.Equal(0, code);
+            Assert.Equal("loop@example.com", JsonNode.Parse(outText)!["entries"]![0]!["request_body"]!["user_info"]!["email"]!.GetValue<string>());
+        }
+        finally
+        {
+            Roster.Server.Tests.TestTemp.Delete(dir);
+        }
+    }
+}

@@ -60,6 +60,25 @@ public class ReadmeTests
     }
 
     /// <summary>What every dotnet command here runs with: a package cache of its own, and no build servers left running.</summary>
+    /// <summary>
+    /// The README's steps for a project on packages made from this tree: pack them (as built, without restoring the tree
+    /// into this test's package folder) into a feed, a new project from <paramref name="template"/>, the feed in its
+    /// nuget.config, the last package added. Returns the project's folder.
+    /// </summary>
+    static async Task<string> ProjectOnTreePackages(string dir, Dictionary<string, string> env, string template, string name, string[] packages)
+    {
+        var feed = Path.Combine(dir, "roster-feed");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        foreach (var package in packages)
+            await Run(Root, env, "dotnet", "pack", $"src/{package}", "-c", configuration, "--no-build", "--no-restore", "-o", feed);
+        await Run(dir, env, "dotnet", "new", template, "-o", name);
+        var project = Path.Combine(dir, name);
+        await Run(project, env, "dotnet", "new", "nugetconfig");
+        await Run(project, env, "dotnet", "nuget", "add", "source", feed, "--name", "roster-feed", "--configfile", "nuget.config");
+        await Run(project, env, "dotnet", "add", "package", packages[^1]);
+        return project;
+    }
+
     static Dictionary<string, string> DotnetEnvironment(string dir) => new()
     {
         ["NUGET_PACKAGES"] = Path.Combine(dir, "packages"),
@@ -124,14 +143,7 @@ public class ReadmeTests
             Assert.Contains("dotnet new nugetconfig && dotnet nuget add source ~/roster-feed --name roster-feed --configfile nuget.config", steps);
             Assert.Contains("dotnet add package Roster.Client\n", steps);
             var env = DotnetEnvironment(dir);
-            var feed = Path.Combine(dir, "roster-feed");
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-            await Run(Root, env, "dotnet", "pack", "src/Roster.Client", "-c", configuration, "--no-build", "-o", feed);
-            await Run(dir, env, "dotnet", "new", "console", "-o", "hello-roster");
-            var app = Path.Combine(dir, "hello-roster");
-            await Run(app, env, "dotnet", "new", "nugetconfig");
-            await Run(app, env, "dotnet", "nuget", "add", "source", feed, "--name", "roster-feed", "--configfile", "nuget.config");
-            await Run(app, env, "dotnet", "add", "package", "Roster.Client");
+            var app = await ProjectOnTreePackages(dir, env, "console", "hello-roster", ["Roster.Client"]);
             await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), program.Replace("http://localhost:5080", server.BaseUrl));
 
             var runEnv = new Dictionary<string, string>(env)
@@ -174,6 +186,36 @@ public class ReadmeTests
     }
 
     [Fact]
+    public async Task TheXunitExampleBuildsFromThePackagesAndPasses()
+    {
+        var dir = TestTemp.NewFolder("roster-readme-testing");
+        try
+        {
+            var blocks = Blocks("In .NET tests");
+            var steps = blocks.Single(b => b.Language == "sh").Code;
+            var test = blocks.Single(b => b.Language == "csharp").Code;
+            // the steps as the README gives them: both packages from this tree, a new xUnit project, the package added
+            Assert.Contains("dotnet pack src/Roster.Client -c Release -o ~/roster-feed && dotnet pack src/Roster.Testing -c Release -o ~/roster-feed", steps);
+            Assert.Contains("dotnet new xunit -o roster-tests", steps);
+            Assert.Contains("dotnet add package Roster.Testing\n", steps);
+            var env = DotnetEnvironment(dir);
+            var project = await ProjectOnTreePackages(dir, env, "xunit", "roster-tests", ["Roster.Client", "Roster.Testing"]);
+            await File.WriteAllTextAsync(Path.Combine(project, "UnitTest1.cs"), test);
+            await Run(project, env, "dotnet", "test", "--logger", "trx;LogFileName=results.trx");
+
+            // the run's own record: one test, passed
+            var trx = System.Xml.Linq.XDocument.Load(Directory.GetFiles(Path.Combine(project, "TestResults"), "results.trx").Single());
+            var counters = trx.Descendants().Single(e => e.Name.LocalName == "Counters");
+            Assert.Equal(1, (int)counters.Attribute("total")!);
+            Assert.Equal(1, (int)counters.Attribute("passed")!);
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
+
+    [Fact]
     public async Task TheCliInstallsAsAToolAndRunsAsWritten()
     {
         var dir = TestTemp.NewFolder("roster-readme-cli");
@@ -194,7 +236,12 @@ public class ReadmeTests
                 ["PATH"] = $"{Path.Combine(home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}",
                 ["ACCOUNT"] = RosterApp.AccountId, ["ID"] = RosterApp.ClientId, ["SECRET"] = RosterApp.ClientSecret,
             };
-            var script = $"cd {Root}\n" + code.Replace("http://localhost:5080", server.BaseUrl).Replace("roster users list", $"cd {work}\nroster users list");
+            // the tree's own build keeps the machine's package folder: restoring it into this test's folder would leave the
+            // tree's assets pointing at a folder deleted at the end (and other README tests pack from the tree)
+            var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var script = $"cd {Root}\n" + code.Replace("http://localhost:5080", server.BaseUrl).Replace("roster users list", $"cd {work}\nroster users list")
+                .Replace("dotnet pack src/Roster.Cli", $"NUGET_PACKAGES={machinePackages} dotnet pack src/Roster.Cli");
             await Run(dir, env, "bash", "-euo", "pipefail", "-c", script);
 
             var exported = await File.ReadAllLinesAsync(Path.Combine(work, "users.csv"));
