@@ -108,6 +108,18 @@ static class SandboxCommands
             return await c.LoadSeedAsync(await File.ReadAllTextAsync(file.FullName, ct), ct);
         }, r => r is SeedLoaded l ? $"Loaded: {l.SubAccounts} sub account(s), {l.Users} user(s), {l.Apps} app(s)." : "", seedFile);
 
+        var exportTo = new Option<FileInfo?>("--out") { Description = "Write the seed to this file (default: standard output)" };
+        var export = new Command("export-seed", "Write the store out as a seed file (JSON) that loads back to the same state") { exportTo };
+        export.SetAction(async (p, ct) =>
+        {
+            using var client = Client(p);
+            var seed = await client.ExportSeedAsync(ct);
+            if (p.GetValue(exportTo) is { } file) await File.WriteAllTextAsync(file.FullName, seed, ct);
+            else await env.Out.WriteLineAsync(seed);
+            return Cli.Ok;
+        });
+        sandbox.Subcommands.Add(export);
+
         AddFaults(sandbox, Command, Delete);
         AddJournal(sandbox, Command, CommandWithExit);
     }

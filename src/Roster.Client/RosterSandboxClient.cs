@@ -348,6 +348,16 @@ public sealed class RosterSandboxClient : IDisposable
         return (await SendJson(HttpMethod.Post, "seed", seed, SandboxJsonContext.Default.SeedLoaded, cancellationToken, json ? "application/json" : "application/yaml"))!;
     }
 
+    /// <summary>The store (primary account and sub accounts) as a seed file in JSON: loading it into a fresh store gives the same state.</summary>
+    public async Task<string> ExportSeedAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_root, "seed"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode ? text : throw ZoomTransport.Parse(response, text);
+    }
+
     /// <summary>Adds a fault rule; it is matched after the rules added before it. Returns it with its id.</summary>
     public async Task<SandboxFault> AddFaultAsync(SandboxFault rule, CancellationToken cancellationToken = default)
     {

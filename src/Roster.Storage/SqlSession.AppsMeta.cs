@@ -18,15 +18,20 @@ internal sealed partial class SqlSession
         public string RedirectUris { get; set; } = "";
     }
 
+    const string AppColumns = "client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris";
+
+    static OAuthApp ToApp(AppRow r) => new()
+    {
+        ClientId = r.ClientId, SecretHash = r.SecretHash, AccountId = r.AccountId, OwnerUserId = r.OwnerUserId,
+        Scopes = r.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), Name = r.Name, Active = r.Active != 0, CreatedAt = At(r.CreatedAt),
+        Type = r.AppType, RedirectUris = r.RedirectUris.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+    };
+
     public async Task<OAuthApp?> GetAppAsync(string clientId)
-        => await One<AppRow>("SELECT client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris FROM oauth_apps WHERE client_id = @clientId", new { clientId }) is { } r
-            ? new OAuthApp
-            {
-                ClientId = r.ClientId, SecretHash = r.SecretHash, AccountId = r.AccountId, OwnerUserId = r.OwnerUserId,
-                Scopes = r.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), Name = r.Name, Active = r.Active != 0, CreatedAt = At(r.CreatedAt),
-                Type = r.AppType, RedirectUris = r.RedirectUris.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            }
-            : null;
+        => await One<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE client_id = @clientId", new { clientId }) is { } r ? ToApp(r) : null;
+
+    public async Task<IReadOnlyList<OAuthApp>> ListAppsAsync(string accountId)
+        => (await Many<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE account_id = @accountId ORDER BY created_at, client_id", new { accountId })).Select(ToApp).ToList();
 
     public Task InsertAppAsync(OAuthApp a)
         => Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt, @Type, @RedirectUris)",

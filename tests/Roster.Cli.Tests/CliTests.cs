@@ -275,6 +275,9 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal((0, 1), (code, JsonNode.Parse(outText)!["users"]!.GetValue<int>()));
         Assert.Equal(0, (await Run("users", "get", "seeded@example.com")).Code);
         Assert.Equal(2, (await Run("sandbox", "seed", Path.Combine(_dir, "missing.yaml"))).Code);
+        var exportFile = Path.Combine(_dir, "export.json");
+        Assert.Equal(0, (await Run("sandbox", "export-seed", "--out", exportFile)).Code);
+        Assert.Contains(JsonNode.Parse(await File.ReadAllTextAsync(exportFile))!["users"]!.AsArray(), u => u!["email"]!.GetValue<string>() == "seeded@example.com");
         _vars["ROSTER_ADMIN_KEY"] = "rsk_wrong";
         Assert.Equal(1, (await Run("sandbox", "snapshots", "list")).Code);
     }

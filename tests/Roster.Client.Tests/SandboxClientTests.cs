@@ -85,6 +85,7 @@ public class SandboxClientTests
         Assert.Equal((false, 1), (once.Ok, once.Count));
         var seeded = await sandbox.LoadSeedAsync("users:\n  - email: from-seed@example.com\n    first_name: Sid\n");
         Assert.Equal(1, seeded.Users);
+        Assert.Contains("from-seed@example.com", System.Text.Json.Nodes.JsonNode.Parse(await sandbox.ExportSeedAsync())!["users"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()));
         var refusedSeed = await Assert.ThrowsAsync<ZoomApiException>(() => sandbox.LoadSeedAsync("""{"users":[{"email":"bad"}]}"""));
         Assert.StartsWith("line 1: ", refusedSeed.Errors.Single().Message);
         await sandbox.ClearJournalAsync();

@@ -33,6 +33,7 @@ public class SandboxTests
         ("sandboxVerify", "POST", "/roster/v1/sandbox/journal/verify", new { count = 0 }),
         ("sandboxClearJournal", "DELETE", "/roster/v1/sandbox/journal", null),
         ("sandboxSeed", "POST", "/roster/v1/sandbox/seed", new { users = Array.Empty<object>() }),
+        ("sandboxExportSeed", "GET", "/roster/v1/sandbox/seed", null),
     ];
 
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>

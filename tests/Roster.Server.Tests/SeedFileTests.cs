@@ -59,6 +59,26 @@ public class SeedFileTests
     }
 
     [Fact]
+    public async Task AnExportLoadsIntoAFreshStoreAndExportsTheSame()
+    {
+        await using var seeded = new RosterApp(settings: new Dictionary<string, string> { ["seed"] = ExampleSeed() });
+        using var first = seeded.ApiWith(SandboxTests.AdminKey(seeded));
+        using (var api = await seeded.ApiAsync())
+            (await api.Patch("/v2/users/grace@example.com", new { location = "Arlington" })).Is(HttpStatusCode.NoContent);
+        var exported = (await first.Get("/roster/v1/sandbox/seed")).Is(HttpStatusCode.OK).Body;
+        foreach (var secret in new[] { "hr-sync-secret-0123456789", "Analyt1calEngine", "Subst1tution" }) Assert.DoesNotContain(secret, exported);
+
+        await using var fresh = new RosterApp();
+        using var second = fresh.ApiWith(SandboxTests.AdminKey(fresh));
+        (await Seed(second, exported, "application/json")).Is(HttpStatusCode.Created);
+        var again = (await second.Get("/roster/v1/sandbox/seed")).Is(HttpStatusCode.OK).Json;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(exported), again), $"{exported}\n---\n{again.ToJsonString()}");
+        // the apps kept their credentials (the export carries the secret's hash, not the secret)
+        using var hr = fresh.ApiWith(await fresh.TokenAsync("hr-sync-client", "hr-sync-secret-0123456789"));
+        Assert.Equal("Arlington", (await hr.Get("/v2/users/grace@example.com")).Is(HttpStatusCode.OK).Json["location"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ABadFileIsRefusedWholeWithEachLineAndReason()
     {
         await using var app = new RosterApp();

@@ -87,6 +87,8 @@ public interface IPictureStore
 public interface IAppStore
 {
     Task<OAuthApp?> GetAppAsync(string clientId);
+    /// <summary>An account's apps, oldest first.</summary>
+    Task<IReadOnlyList<OAuthApp>> ListAppsAsync(string accountId);
     Task InsertAppAsync(OAuthApp app);
     Task UpdateAppSecretAsync(string clientId, string secretHash);
     Task InsertGrantAsync(OAuthGrant grant);

@@ -26,11 +26,17 @@ public sealed class CreateAccountRequest
 public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com",
     string? OwnerPassword = null);
 
-/// <summary>An app's chosen credentials: a client id of 6–64 letters, digits, <c>-</c> and <c>_</c>; a secret of 16–128 printable characters.</summary>
-public sealed record AppCredentials(string ClientId, string Secret)
+/// <summary>
+/// An app's chosen credentials: a client id of 6–64 letters, digits, <c>-</c> and <c>_</c>; a secret of 16–128 printable
+/// characters, or the SHA-256 (hex) of one, as an exported seed carries it.
+/// </summary>
+public sealed record AppCredentials(string ClientId, string? Secret, string? SecretSha256 = null)
 {
     public static bool IsClientId(string? id) => id is { Length: >= 6 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     public static bool IsSecret(string? secret) => secret is { Length: >= 16 and <= 128 } && secret.All(c => c is > ' ' and < (char)127);
+    public static bool IsSecretSha256(string? hash) => hash is { Length: 64 } && hash.All(char.IsAsciiHexDigit);
+    public bool IsValid => IsClientId(ClientId) && (Secret is null ? IsSecretSha256(SecretSha256) : IsSecret(Secret) && SecretSha256 is null);
+    public string Hash => Secret is { } secret ? AccountsService.HashSecret(secret) : SecretSha256!.ToUpperInvariant();
 }
 
 public sealed record BootstrapResult(Account Account, User Owner, OAuthApp App, string? ClientSecret, bool Created);
@@ -253,7 +259,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     {
         Operations.RosterCreateApp.AuthorizeAdmin(caller);
         if (credentials is not null && !AppCredentials.IsClientId(credentials.ClientId)) throw Fail.InvalidField("client_id");
-        if (credentials is not null && !AppCredentials.IsSecret(credentials.Secret)) throw Fail.InvalidField("client_secret");
+        if (credentials is not null && !credentials.IsValid) throw Fail.InvalidField("client_secret");
         if (type is not (OAuthAppTypes.ServerToServer or OAuthAppTypes.User)) throw Fail.InvalidField("type");
         // the name users see on the consent page
         name = name?.Trim();
@@ -286,12 +292,12 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             }
             if (account is null) throw Fail.AccountNotFound(accountId ?? caller.AccountId);
             var owner = await s.GetUserAsync(account.OwnerId) ?? throw Fail.AccountNotFound(account.Id);
-            var secret = credentials?.Secret ?? NewId(24);
+            var secret = credentials is null ? NewId(24) : credentials.Secret ?? "";
             if (credentials is not null && await s.GetAppAsync(credentials.ClientId) is not null)
                 throw Fail.Invalid($"The client id {credentials.ClientId} is taken.");
             var app = new OAuthApp
             {
-                ClientId = credentials?.ClientId ?? NewId(12), SecretHash = HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
+                ClientId = credentials?.ClientId ?? NewId(12), SecretHash = credentials?.Hash ?? HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
                 Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris, Name = name,
             };
             await s.InsertAppAsync(app);

@@ -128,7 +128,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
     static readonly string[] SubKeys = ["account_name", "owner_email", "owner_first_name", "owner_last_name", "owner_password", "plan", "seats",
         "managed_domains", "sso_pre_provisioning", "users", "apps"];
     static readonly string[] UserKeys = ["email", "type", "status", "role", "action", "password", "first_name", "last_name", "display_name", "settings", "assistants"];
-    static readonly string[] AppKeys = ["name", "type", "client_id", "client_secret", "scopes", "redirect_uris"];
+    static readonly string[] AppKeys = ["name", "type", "client_id", "client_secret", "client_secret_sha256", "scopes", "redirect_uris"];
 
     /// <summary>Meta key set on a store's first start when a seed file is given, cleared by the load that succeeds.</summary>
     public const string PendingMeta = "seed_pending";
@@ -240,6 +240,93 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         await step();
         return true;
     });
+
+    // ---- writing the store out as a seed ----
+
+    /// <summary>
+    /// The primary account and its sub accounts as a seed (JSON, which seeds read): users with type, status, role,
+    /// profile, changed settings and assistants; apps with their client id and secret's SHA-256; sub accounts with
+    /// plan, seats and domains. Loading it into a fresh store gives the same export back. Not in it: the primary
+    /// account's owner and app (every store's first start makes them), passwords, PMIs and personal links.
+    /// </summary>
+    public Task<JsonObject> ExportAsync(CancellationToken ct = default) => store.ReadAsync(async s =>
+    {
+        var primary = await s.GetAccountAsync(await s.GetMetaAsync(AccountsService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
+        var primaryApp = await s.GetMetaAsync(AccountsService.PrimaryClientMeta);
+        var seed = new JsonObject { ["version"] = 1 };
+        await ExportAccountAsync(s, primary, seed, primaryApp);
+        var subs = new JsonArray();
+        for (long after = 0; ;)
+        {
+            var page = await s.ListSubAccountsAsync(primary.Id, after, 500);
+            foreach (var sub in page)
+            {
+                var owner = await s.GetUserAsync(sub.OwnerId);
+                var item = new JsonObject
+                {
+                    ["account_name"] = sub.Name, ["owner_email"] = owner?.Email,
+                    ["owner_first_name"] = NullIfEmpty(owner?.Profile.FirstName), ["owner_last_name"] = NullIfEmpty(owner?.Profile.LastName),
+                    ["plan"] = sub.Plan, ["seats"] = sub.LicensedSeats,
+                    ["managed_domains"] = new JsonArray([.. sub.ManagedDomains.Select(d => (JsonNode?)JsonValue.Create(d))]),
+                    ["sso_pre_provisioning"] = sub.SsoPreProvisioning,
+                };
+                await ExportAccountAsync(s, sub, item, null);
+                subs.Add(item);
+            }
+            if (page.Count < 500) break;
+            after = page[^1].Seq;
+        }
+        if (subs.Count > 0) seed["sub_accounts"] = subs;
+        return seed;
+    }, ct);
+
+    static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    static async Task ExportAccountAsync(IStoreSession s, Account account, JsonObject into, string? skipApp)
+    {
+        var users = new JsonArray();
+        foreach (var status in new[] { UserStatuses.Active, UserStatuses.Inactive, UserStatuses.Pending })
+            for (long after = 0; ;)
+            {
+                var page = await s.ListUsersAsync(account.Id, status, null, after, 500);
+                foreach (var user in page.Where(u => u.Id != account.OwnerId)) users.Add(await ExportUserAsync(s, user));
+                if (page.Count < 500) break;
+                after = page[^1].Seq;
+            }
+        if (users.Count > 0) into["users"] = users;
+        var apps = new JsonArray();
+        foreach (var app in (await s.ListAppsAsync(account.Id)).Where(a => a.ClientId != skipApp))
+        {
+            var item = new JsonObject
+            {
+                ["name"] = app.Name, ["type"] = app.Type, ["client_id"] = app.ClientId, ["client_secret_sha256"] = app.SecretHash.ToLowerInvariant(),
+                ["scopes"] = new JsonArray([.. app.Scopes.Select(x => (JsonNode?)JsonValue.Create(x))]),
+            };
+            if (app.RedirectUris.Count > 0) item["redirect_uris"] = new JsonArray([.. app.RedirectUris.Select(x => (JsonNode?)JsonValue.Create(x))]);
+            apps.Add(item);
+        }
+        if (apps.Count > 0) into["apps"] = apps;
+    }
+
+    static async Task<JsonObject> ExportUserAsync(IStoreSession s, User user)
+    {
+        var o = new JsonObject { ["email"] = user.Email, ["type"] = user.Type };
+        if (user.Status != UserStatuses.Active) o["status"] = user.Status;
+        if (user.RoleId == Roles.AdminId) o["role"] = "admin";
+        var profile = JsonSerializer.SerializeToNode(user.Profile, SeedJson.Default.UserProfile)!.AsObject();
+        foreach (var (name, value) in profile)
+        {
+            if (value is null || (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0)) continue;
+            if (name is "group_ids" or "zoom_phone" or "zoom_one_type" or "plan_united_type" or "division_ids" or "license_info_list") continue; // set at creation, not by PATCH
+            o[name] = value.DeepClone();
+        }
+        if (await s.GetSettingsAsync(user.Id) is { } settings && JsonNode.Parse(settings) is JsonObject changed && changed.Count > 0) o["settings"] = changed;
+        var assistants = new JsonArray();
+        foreach (var a in await s.ListAssistantsAsync(user.Id))
+            if (await s.GetUserAsync(a.AssistantId) is { } assistant) assistants.Add(assistant.Email);
+        if (assistants.Count > 0) o["assistants"] = assistants;
+        return o;
+    }
 
     // ---- reading and checking the file ----
 
@@ -425,13 +512,15 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
             foreach (var (item, p) in Items(owner, "apps", path))
             {
                 OnlyKeys(item, p, AppKeys);
-                var (id, secret) = (Text(item, "client_id", p), Text(item, "client_secret", p));
-                if ((id is null) != (secret is null)) problems.Add(new(doc.LineOf(item), $"{p}.client_secret", "client_id and client_secret go together"));
+                var (id, secret, hash) = (Text(item, "client_id", p), Text(item, "client_secret", p), Text(item, "client_secret_sha256", p));
+                if ((id is null) != (secret is null && hash is null) || (secret is not null && hash is not null))
+                    problems.Add(new(doc.LineOf(item), $"{p}.client_secret", "client_id goes with client_secret or client_secret_sha256 (one of them)"));
                 if (id is not null && !AppCredentials.IsClientId(id)) problems.Add(new(doc.LineOf(item, "client_id"), $"{p}.client_id", "6 to 64 letters, digits, - or _"));
                 if (secret is not null && !AppCredentials.IsSecret(secret)) problems.Add(new(doc.LineOf(item, "client_secret"), $"{p}.client_secret", "16 to 128 printable characters"));
+                if (hash is not null && !AppCredentials.IsSecretSha256(hash)) problems.Add(new(doc.LineOf(item, "client_secret_sha256"), $"{p}.client_secret_sha256", "64 hexadecimal digits"));
                 var type = Text(item, "type", p) ?? OAuthAppTypes.ServerToServer;
                 apps.Add(new AppPlan(doc.LineOf(item), p, Text(item, "name", p), type, Texts(item, "scopes", p), Texts(item, "redirect_uris", p) ?? [],
-                    id is not null && secret is not null ? new AppCredentials(id, secret) : null));
+                    id is not null && (secret ?? hash) is not null ? new AppCredentials(id, secret, hash) : null));
             }
             return apps;
         }
@@ -451,6 +540,8 @@ sealed class SessionStore(IStoreSession session) : IRosterStore
     public Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default) => work(session);
 }
 
-[JsonSourceGenerationOptions(UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSourceGenerationOptions(UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, NumberHandling = JsonNumberHandling.Strict,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UserUpdate))]
+[JsonSerializable(typeof(UserProfile))]
 internal sealed partial class SeedJson : JsonSerializerContext;

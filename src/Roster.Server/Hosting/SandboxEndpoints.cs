@@ -100,6 +100,8 @@ public static class SandboxEndpoints
             var loaded = await seeder.LoadAsync(SeedDocument.Parse(await reader.ReadToEndAsync(http.RequestAborted)), ct: http.RequestAborted);
             return TypedResults.Json(new SeedLoadedDto(loaded.Accounts, loaded.Users, loaded.Apps), ServerJson.Default.SeedLoadedDto, statusCode: StatusCodes.Status201Created);
         }).WithName("sandboxSeed");
+        sandbox.MapGet("/seed", async (SeedLoader seeder, HttpContext http) =>
+            TypedResults.Json(await seeder.ExportAsync(http.RequestAborted), ServerJson.Default.JsonObject)).WithName("sandboxExportSeed");
         MapFaults(sandbox);
         MapJournal(sandbox);
         return app;
