@@ -11,11 +11,13 @@ public class SandboxTrafficRulesTests
     static CallFacts Call(string method = "GET", string path = "/v2/users", string? op = "users", string? account = "a1", string? user = null, string? caller = "u1")
         => new(method, path, op, account, user, caller);
 
+    static FaultDefinition Rule(string id, FaultSpec spec) => new(id, spec, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
     [Fact]
     public void ARuleHitsWhenEveryConditionHolds()
     {
         var rules = new FaultRules(new StillClock());
-        rules.Add(new FaultSpec(FaultKind.ServerError, Operation: "user", Method: "GET", Path: "/v2/users/*", AccountId: "a1", UserId: "u1"));
+        rules.Use([Rule("r1", new FaultSpec(FaultKind.ServerError, Operation: "user", Method: "GET", Path: "/v2/users/*", AccountId: "a1", UserId: "u1"))]);
         Assert.Null(rules.Match(Call(path: "/v2/users/u1", op: "userUpdate", user: "u1")));           // another operation
         Assert.Null(rules.Match(Call(method: "PATCH", path: "/v2/users/u1", op: "user", user: "u1"))); // another method
         Assert.Null(rules.Match(Call(path: "/v2/users/u1/settings", op: "user", user: "u1")));         // * is one segment
@@ -31,19 +33,26 @@ public class SandboxTrafficRulesTests
     {
         var clock = new StillClock();
         var rules = new FaultRules(clock);
-        var id = rules.Add(new FaultSpec(FaultKind.RateLimit, Path: "/v2/**", Nth: 3, Times: 2)).Id;
+        var first = Rule("r1", new FaultSpec(FaultKind.RateLimit, Path: "/v2/**", Nth: 3, Times: 2));
+        rules.Use([first]);
         var hits = Enumerable.Range(0, 6).Select(_ => rules.Match(Call()) is not null).ToList();
         Assert.Equal([false, false, true, true, false, false], hits);
-        var info = rules.List().Single(r => r.Id == id);
+        var info = rules.List().Single(r => r.Id == "r1");
         Assert.Equal(2, info.Hits);
         Assert.True(info.Spent);
 
-        rules.Add(new FaultSpec(FaultKind.ServerError, ExpiresAt: clock.Now.AddSeconds(10)));
-        Assert.NotNull(rules.Match(Call()));
+        // another rule comes (through the store): the first keeps its counts on this node
+        rules.Use([first, Rule("r2", new FaultSpec(FaultKind.ServerError, ExpiresAt: clock.Now.AddSeconds(10)))]);
+        Assert.Equal((4L, 2L), rules.List().Single(r => r.Id == "r1") is var kept ? (kept.Matched, kept.Hits) : default);
+        Assert.Equal("r2", rules.Match(Call())!.RuleId);
         clock.Now = clock.Now.AddSeconds(10);
         Assert.Null(rules.Match(Call()));
-        Assert.True(rules.Remove(id));
-        Assert.False(rules.Remove(id));
+        rules.Use([]);
+        Assert.False(rules.Any);
+
+        // as the store keeps them
+        var stored = FaultDefinition.ToJson([first]).ToJsonString();
+        Assert.Equal(first, FaultDefinition.Parse(stored).Single());
     }
 
     [Fact]

@@ -183,6 +183,47 @@ public class MultiNodeTests
     }
 
     [SkippableFact]
+    public async Task AFaultRuleSetThroughOneNodeHoldsOnTheOther()
+    {
+        PostgresCluster.Require();
+        const string key = "multi-node-sandbox-key-0123";
+        var (a, b, db, _) = await TwoNodes(new Dictionary<string, string> { ["ROSTER_ADMIN_KEY"] = key });
+        await using (a)
+        await using (b)
+        {
+            using var hb = await ServerProcess.ClientAsync(b.BaseUrl);
+            using var sandboxA = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
+            sandboxA.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            using var sandboxB = new HttpClient { BaseAddress = new Uri(b.BaseUrl) };
+            sandboxB.DefaultRequestHeaders.Authorization = sandboxA.DefaultRequestHeaders.Authorization;
+            var added = await sandboxA.PostAsJsonAsync("/roster/v1/sandbox/faults", new { fault = "error", operation = "users", status = 503, code = 503 });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            var id = (await added.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+            // node B follows the store: within its follow interval, its calls get the fault
+            async Task<HttpStatusCode> Until(HttpStatusCode wanted)
+            {
+                var status = HttpStatusCode.OK;
+                for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(100))
+                    if ((status = (await hb.GetAsync("/v2/users")).StatusCode) == wanted) break;
+                return status;
+            }
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await Until(HttpStatusCode.ServiceUnavailable));
+            var journal = (await sandboxB.GetFromJsonAsync<JsonObject>("/roster/v1/sandbox/journal?faulted=true"))!["entries"]!.AsArray();
+            Assert.All(journal, e => Assert.Equal(id, e!["fault"]!.GetValue<string>()));
+            Assert.NotEmpty(journal);
+
+            // deleted through node B: node A's rule goes too, and B stops at once
+            Assert.Equal(HttpStatusCode.NoContent, (await sandboxB.DeleteAsync($"/roster/v1/sandbox/faults/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await hb.GetAsync("/v2/users")).StatusCode);
+            for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(100))
+                if ((await sandboxA.GetFromJsonAsync<JsonObject>("/roster/v1/sandbox/faults"))!["faults"]!.AsArray().Count == 0) break;
+            Assert.Empty((await sandboxA.GetFromJsonAsync<JsonObject>("/roster/v1/sandbox/faults"))!["faults"]!.AsArray());
+        }
+        PostgresCluster.Drop(db);
+    }
+
+    [SkippableFact]
     public async Task ANodeRefusesASchemaNewerThanItsCode()
     {
         PostgresCluster.Require();

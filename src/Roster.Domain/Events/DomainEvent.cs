@@ -55,6 +55,8 @@ public static class EventTypes
     public const string StoreReplaced = "store.replaced";
     /// <summary>The sandbox moved, froze or released the store's clock; store-wide.</summary>
     public const string ClockChanged = "store.clock_changed";
+    /// <summary>The sandbox's fault rules changed (the whole list is in the event); store-wide.</summary>
+    public const string FaultsChanged = "store.faults_changed";
 }
 
 /// <summary>Builds events from before/after states, so that only what changed is recorded.</summary>

@@ -48,29 +48,60 @@ public sealed record FaultHit(string RuleId, FaultSpec Spec)
     public TimeSpan Delay => TimeSpan.FromMilliseconds(Spec.DelayMs);
 }
 
-/// <summary>
-/// The fault rules of this node, matched against each call before it runs. Out of band: clients send nothing special,
-/// and the calls a fault answers change nothing. Checking costs one read when there are no rules. A replaced state
-/// (reset, restore) starts with none.
-/// </summary>
-public sealed class FaultRules(TimeProvider clock) : IFollowsStore
+/// <summary>A rule as the store keeps it: every node matches the same rules (each counts its own matches and hits).</summary>
+public sealed record FaultDefinition(string Id, FaultSpec Spec, DateTimeOffset CreatedAt)
 {
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id, ["created_at_ticks"] = CreatedAt.UtcTicks, ["kind"] = Spec.Kind.ToString(),
+        ["operation"] = Spec.Operation, ["method"] = Spec.Method, ["path"] = Spec.Path, ["account_id"] = Spec.AccountId, ["user_id"] = Spec.UserId,
+        ["status"] = Spec.Status, ["code"] = Spec.Code, ["message"] = Spec.Message, ["retry_after"] = Spec.RetryAfterSeconds, ["delay_ms"] = Spec.DelayMs,
+        ["nth"] = Spec.Nth, ["probability"] = Spec.Probability, ["seed"] = Spec.Seed, ["times"] = Spec.Times,
+        ["expires_at_ticks"] = Spec.ExpiresAt?.UtcTicks,
+    };
+
+    public static FaultDefinition FromJson(JsonNode n) => new(
+        n["id"]!.GetValue<string>(),
+        new FaultSpec(Enum.Parse<FaultKind>(n["kind"]!.GetValue<string>()),
+            n["operation"]?.GetValue<string>(), n["method"]?.GetValue<string>(), n["path"]?.GetValue<string>(), n["account_id"]?.GetValue<string>(),
+            n["user_id"]?.GetValue<string>(), n["status"]?.GetValue<int>(), n["code"]?.GetValue<int>(), n["message"]?.GetValue<string>(),
+            n["retry_after"]?.GetValue<int>(), n["delay_ms"]?.GetValue<int>() ?? 0, n["nth"]?.GetValue<int>() ?? 1, n["probability"]?.GetValue<double>() ?? 1.0,
+            n["seed"]?.GetValue<int>(), n["times"]?.GetValue<int>(),
+            n["expires_at_ticks"]?.GetValue<long>() is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null),
+        new DateTimeOffset(n["created_at_ticks"]!.GetValue<long>(), TimeSpan.Zero));
+
+    public static List<FaultDefinition> Parse(string? json)
+        => json is null ? [] : (JsonNode.Parse(json) as JsonArray ?? []).Select(n => FromJson(n!)).ToList();
+
+    public static JsonArray ToJson(IEnumerable<FaultDefinition> rules) => new([.. rules.Select(r => (JsonNode?)r.ToJson())]);
+}
+
+/// <summary>
+/// The fault rules every node matches each call against before it runs. Out of band: clients send nothing special,
+/// and the calls a fault answers change nothing. The rules live in the store (<c>meta.sandbox_faults</c>) and a change
+/// is an event each node's follower applies, so a rule set through any node holds on all; each node counts its own
+/// matches (<c>nth</c>, <c>times</c>, chance). Checking costs one read when there are no rules. A reset or restore
+/// starts without rules.
+/// </summary>
+public sealed class FaultRules(TimeProvider clock, IRosterStore? store = null) : IFollowsStore
+{
+    public const string MetaKey = "sandbox_faults";
     public const int MaxRules = 100;
     public const int MaxDelayMs = 60_000;
     static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
-    sealed class Rule(string id, FaultSpec spec, Regex? path, DateTimeOffset createdAt)
+    sealed class Rule(FaultDefinition definition, Regex? path)
     {
-        public readonly string Id = id;
-        public readonly FaultSpec Spec = spec;
+        public readonly FaultDefinition Definition = definition;
+        public string Id => Definition.Id;
+        public FaultSpec Spec => Definition.Spec;
         public readonly Regex? Path = path;
-        public readonly DateTimeOffset CreatedAt = createdAt;
-        public readonly Random Random = spec.Seed is { } seed ? new Random(seed) : new Random();
+        public readonly Random Random = definition.Spec.Seed is { } seed ? new Random(seed) : new Random();
         public long Matched;
         public long Hits;
 
         public bool Spent(DateTimeOffset now) => Hits >= Spec.Times || Spec.ExpiresAt <= now;
-        public FaultInfo Info(DateTimeOffset now) { lock (this) return new(Id, Spec, CreatedAt, Matched, Hits, Spent(now)); }
+        public FaultInfo Info(DateTimeOffset now) { lock (this) return new(Id, Spec, Definition.CreatedAt, Matched, Hits, Spent(now)); }
     }
 
     volatile Rule[] _rules = [];
@@ -82,48 +113,33 @@ public sealed class FaultRules(TimeProvider clock) : IFollowsStore
     /// <summary>Whether a rule names an account or a user, so the caller must be known before matching.</summary>
     public bool NeedCaller => _rules.Any(r => r.Spec.AccountId is not null || r.Spec.UserId is not null);
 
-    /// <summary>Checks and adds a rule; it is matched after the rules added before it.</summary>
-    public FaultInfo Add(FaultSpec spec)
+    /// <summary>The rules as they are now, in the order they are matched; this node's counts of a rule still set are kept.</summary>
+    public void Use(IReadOnlyList<FaultDefinition> rules)
     {
-        var path = Validate(spec);
-        var now = clock.GetUtcNow();
-        var rule = new Rule("flt_" + Ids.Random(12), spec, path, now);
         lock (_gate)
         {
-            // spent rules stay listed (with their counts) until room is needed
-            var kept = _rules.Length < MaxRules ? _rules : _rules.Where(r => !r.Spent(now)).ToArray();
-            if (kept.Length >= MaxRules) throw Fail.Invalid($"At most {MaxRules} fault rules can be set; delete some first.");
-            _rules = [.. kept, rule];
+            var known = _rules.ToDictionary(r => r.Id);
+            _rules = rules.Select(d => known.TryGetValue(d.Id, out var kept) && kept.Definition == d ? kept : new Rule(d, Validate(d.Spec))).ToArray();
         }
-        return rule.Info(now);
     }
+
+    /// <summary>Reads the rules from the store (at start, and when the state was replaced).</summary>
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        if (store is not null) Use(FaultDefinition.Parse(await store.ReadAsync(s => s.GetMetaAsync(MetaKey), ct)));
+    }
+
+    public void Apply(DomainEvent e)
+    {
+        if (e.Type == EventTypes.FaultsChanged) Use(FaultDefinition.Parse(e.Data["object"]?.ToJsonString()));
+    }
+
+    async ValueTask IFollowsStore.ForgetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public IReadOnlyList<FaultInfo> List()
     {
         var now = clock.GetUtcNow();
         return _rules.Select(r => r.Info(now)).ToList();
-    }
-
-    public bool Remove(string id)
-    {
-        lock (_gate)
-        {
-            var rules = _rules;
-            if (!rules.Any(r => r.Id == id)) return false;
-            _rules = rules.Where(r => r.Id != id).ToArray();
-            return true;
-        }
-    }
-
-    public void Clear()
-    {
-        lock (_gate) _rules = [];
-    }
-
-    ValueTask IFollowsStore.ForgetAsync(CancellationToken ct)
-    {
-        Clear();
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
 
     /// <summary>Meta keys that are not state: never copied into a snapshot, never replaced by a restore.</summary>
     public static readonly IReadOnlyCollection<string> KeptMeta =
-        [AccountsService.KeyMeta, DataProtectionMeta, StoreGeneration.MetaKey, AccountsService.StoreIdMeta, AdminKeyMeta];
+        [AccountsService.KeyMeta, DataProtectionMeta, StoreGeneration.MetaKey, AccountsService.StoreIdMeta, AdminKeyMeta, FaultRules.MetaKey];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex NamePattern();
@@ -146,6 +146,53 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
         return ClockNow();
     }
 
+    // ---- fault rules ----
+
+    /// <summary>Adds a fault rule for every node (matched after the rules added before it).</summary>
+    public async Task<FaultInfo> AddFaultAsync(FaultSpec spec, CancellationToken ct = default)
+    {
+        FaultRules.Validate(spec);
+        var rule = new FaultDefinition("flt_" + Ids.Random(12), spec, clock.GetUtcNow());
+        await ChangeFaultsAsync(rules =>
+        {
+            if (rules.Count >= FaultRules.MaxRules) throw Fail.Invalid($"At most {FaultRules.MaxRules} fault rules can be set; delete some first.");
+            return [.. rules, rule];
+        }, ct);
+        return new FaultInfo(rule.Id, spec, rule.CreatedAt, 0, 0, false);
+    }
+
+    /// <summary>Deletes a fault rule; false when there is none with that id.</summary>
+    public async Task<bool> RemoveFaultAsync(string id, CancellationToken ct = default)
+    {
+        var found = false;
+        await ChangeFaultsAsync(rules =>
+        {
+            found = rules.Any(r => r.Id == id);
+            return found ? rules.Where(r => r.Id != id).ToList() : null;
+        }, ct);
+        return found;
+    }
+
+    public Task ClearFaultsAsync(CancellationToken ct = default) => ChangeFaultsAsync(rules => rules.Count == 0 ? null : [], ct);
+
+    /// <summary>Changes the stored rules in one transaction (null: no change) and has this node follow at once.</summary>
+    async Task ChangeFaultsAsync(Func<List<FaultDefinition>, List<FaultDefinition>?> change, CancellationToken ct)
+    {
+        var changed = await store.Write(async s =>
+        {
+            var next = change(FaultDefinition.Parse(await s.GetMetaAsync(FaultRules.MetaKey)));
+            if (next is null) return null;
+            await s.SetMetaAsync(FaultRules.MetaKey, FaultDefinition.ToJson(next).ToJsonString());
+            var e = new DomainEvent(EventTypes.FaultsChanged, "", null, new JsonObject { ["object"] = FaultDefinition.ToJson(next) })
+            {
+                Id = Ids.Random(), OccurredAt = clock.GetUtcNow(),
+            };
+            await s.AppendEventAsync(e);
+            return e;
+        }, ct);
+        if (changed is not null) await follower.AppliedHereAsync([changed], ct);
+    }
+
     public Task<Restored> ResetAsync(CancellationToken ct = default) => RestoreAsync(BootstrapSnapshot, ct);
 
     public async Task<Restored> RestoreAsync(string name, CancellationToken ct = default)
@@ -162,6 +209,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
                 // the primary app keeps the secret its users hold now (a rotation since the snapshot stays in force)
                 if (current is not null && await s.GetAppAsync(current.ClientId) is { } back && back.SecretHash != current.SecretHash)
                     await s.UpdateAppSecretAsync(current.ClientId, current.SecretHash);
+                await s.SetMetaAsync(FaultRules.MetaKey, "[]"); // a replaced state starts without fault rules
                 var (generation, begins) = await StoreGeneration.AdvanceAsync(s, clock.GetUtcNow(), Ids.Random());
                 return (new Restored(snapshot, generation), begins);
             }, ct);

@@ -119,6 +119,7 @@ public static class RosterHosting
         if (migrateOnly) return;
         await app.Services.GetRequiredService<Domain.Sandbox.StoreClock>().LoadAsync();
         await app.Services.GetRequiredService<StoreKeys>().LoadAsync();
+        if (app.Services.GetService<Domain.Sandbox.FaultRules>() is { } faults) await faults.LoadAsync();
         await app.Services.GetRequiredService<Domain.Events.StoreFollower>().CatchUpAsync(); // the generation and position it starts from
     }
 

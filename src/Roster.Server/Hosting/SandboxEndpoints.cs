@@ -119,22 +119,22 @@ public static class SandboxEndpoints
     {
         sandbox.MapGet("/faults", (FaultRules faults) => TypedResults.Json(new FaultListDto(faults.List().Select(Dto).ToList()), ServerJson.Default.FaultListDto))
             .WithName("sandboxFaults");
-        sandbox.MapPost("/faults", async (FaultRules faults, TimeProvider clock, HttpContext http) =>
+        sandbox.MapPost("/faults", async (SandboxService sandboxService, TimeProvider clock, HttpContext http) =>
         {
             var b = await Input.Json(http.Request, ServerJson.Default.FaultRequest);
             if (b.Fault is null || !FaultNames.TryGetValue(b.Fault, out var kind)) throw Fail.InvalidField("fault");
             DateTimeOffset? expires = null;
             if (b.TtlSeconds is { } ttl)
                 expires = double.IsFinite(ttl) && ttl is > 0 and <= 30 * 86_400 ? clock.GetUtcNow().AddSeconds(ttl) : throw Fail.InvalidField("ttl_seconds");
-            var made = faults.Add(new FaultSpec(kind, b.Operation, b.Method?.ToUpperInvariant(), b.Path, b.AccountId, b.UserId, b.Status, b.Code, b.Message,
-                b.RetryAfter, b.DelayMs ?? 0, b.Nth ?? 1, b.Probability ?? 1.0, b.Seed, b.Times, expires));
+            var made = await sandboxService.AddFaultAsync(new FaultSpec(kind, b.Operation, b.Method?.ToUpperInvariant(), b.Path, b.AccountId, b.UserId, b.Status, b.Code, b.Message,
+                b.RetryAfter, b.DelayMs ?? 0, b.Nth ?? 1, b.Probability ?? 1.0, b.Seed, b.Times, expires), http.RequestAborted);
             return TypedResults.Json(Dto(made), ServerJson.Default.FaultDto, statusCode: StatusCodes.Status201Created);
         }).WithName("sandboxAddFault");
-        sandbox.MapDelete("/faults/{id}", (FaultRules faults, string id) =>
-            faults.Remove(id) ? Results.NoContent() : throw Fail.FaultNotFound(id)).WithName("sandboxDeleteFault");
-        sandbox.MapDelete("/faults", (FaultRules faults) =>
+        sandbox.MapDelete("/faults/{id}", async (SandboxService s, string id, HttpContext http) =>
+            await s.RemoveFaultAsync(id, http.RequestAborted) ? Results.NoContent() : throw Fail.FaultNotFound(id)).WithName("sandboxDeleteFault");
+        sandbox.MapDelete("/faults", async (SandboxService s, HttpContext http) =>
         {
-            faults.Clear();
+            await s.ClearFaultsAsync(http.RequestAborted);
             return TypedResults.NoContent();
         }).WithName("sandboxClearFaults");
     }

@@ -25,7 +25,7 @@ public static class SandboxTraffic
     /// </summary>
     public static IServiceCollection AddSandboxTraffic(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(sp => new FaultRules(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FaultRules(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IRosterStore>()));
         if (!string.Equals(config["Sandbox:Journal:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
             services.AddSingleton(new RequestJournal(config.GetValue("Sandbox:Journal:Capacity", 5_000), config.GetValue("Sandbox:Journal:MaxBodyChars", 4_096)));
         return services;
