@@ -155,8 +155,9 @@ public sealed class RosterSandbox : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            // the server's own folder is its content root, wherever the tests run from
+            // the server's own folder is its content root, wherever the tests run from; and it runs as it does in production
             builder.UseContentRoot(AppContext.BaseDirectory);
+            builder.UseEnvironment("Production");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
