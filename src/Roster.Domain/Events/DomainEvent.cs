@@ -132,9 +132,13 @@ public static class Changes
         return new DomainEvent(type, after.AccountId, after.Id, Data(n, o));
     }
 
+    /// <summary>An event about a user as a whole: who it is (id, e-mail, names, type, as Zoom's webhooks carry them) and <paramref name="extra"/>.</summary>
     public static DomainEvent OfUser(string type, User user, JsonObject? extra = null)
     {
-        var o = new JsonObject { ["id"] = user.Id, ["email"] = user.Email };
+        var o = new JsonObject
+        {
+            ["id"] = user.Id, ["email"] = user.Email, ["first_name"] = user.Profile.FirstName, ["last_name"] = user.Profile.LastName, ["type"] = user.Type,
+        };
         if (extra is not null) foreach (var (k, v) in extra) o[k] = v?.DeepClone();
         return new DomainEvent(type, user.AccountId, user.Id, Data(o));
     }
