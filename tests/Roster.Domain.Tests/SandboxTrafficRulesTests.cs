@@ -53,6 +53,10 @@ public class SandboxTrafficRulesTests
         // as the store keeps them
         var stored = FaultDefinition.ToJson([first]).ToJsonString();
         Assert.Equal(first, FaultDefinition.Parse(stored).Single());
+        // what this build cannot read or match (another version's rules) is left out, never fatal to the node
+        Assert.Equal(first, FaultDefinition.Parse("[{\"id\":\"x\",\"kind\":\"Teapot\"}," + stored[1..]).Single());
+        rules.Use([Rule("bad", new FaultSpec(FaultKind.Drop, Path: "no-slash"))]);
+        Assert.False(rules.Any);
     }
 
     [Fact]

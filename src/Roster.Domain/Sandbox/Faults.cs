@@ -61,17 +61,31 @@ public sealed record FaultDefinition(string Id, FaultSpec Spec, DateTimeOffset C
     };
 
     public static FaultDefinition FromJson(JsonNode n) => new(
-        n["id"]!.GetValue<string>(),
-        new FaultSpec(Enum.Parse<FaultKind>(n["kind"]!.GetValue<string>()),
+        n["id"]?.GetValue<string>() ?? throw new FormatException("a fault rule without an id"),
+        new FaultSpec(Enum.Parse<FaultKind>(n["kind"]?.GetValue<string>() ?? throw new FormatException("a fault rule without a kind")),
             n["operation"]?.GetValue<string>(), n["method"]?.GetValue<string>(), n["path"]?.GetValue<string>(), n["account_id"]?.GetValue<string>(),
             n["user_id"]?.GetValue<string>(), n["status"]?.GetValue<int>(), n["code"]?.GetValue<int>(), n["message"]?.GetValue<string>(),
             n["retry_after"]?.GetValue<int>(), n["delay_ms"]?.GetValue<int>() ?? 0, n["nth"]?.GetValue<int>() ?? 1, n["probability"]?.GetValue<double>() ?? 1.0,
             n["seed"]?.GetValue<int>(), n["times"]?.GetValue<int>(),
             n["expires_at_ticks"]?.GetValue<long>() is { } e ? new DateTimeOffset(e, TimeSpan.Zero) : null),
-        new DateTimeOffset(n["created_at_ticks"]!.GetValue<long>(), TimeSpan.Zero));
+        new DateTimeOffset(n["created_at_ticks"]?.GetValue<long>() ?? 0, TimeSpan.Zero));
 
+    /// <summary>The stored rules; an entry this build cannot read (another version's) is left out, never fatal.</summary>
     public static List<FaultDefinition> Parse(string? json)
-        => json is null ? [] : (JsonNode.Parse(json) as JsonArray ?? []).Select(n => FromJson(n!)).ToList();
+    {
+        var rules = new List<FaultDefinition>();
+        if (json is null || JsonNode.Parse(json) is not JsonArray list) return rules;
+        foreach (var n in list)
+            try
+            {
+                if (n is not null) rules.Add(FromJson(n));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                // skipped
+            }
+        return rules;
+    }
 
     public static JsonArray ToJson(IEnumerable<FaultDefinition> rules) => new([.. rules.Select(r => (JsonNode?)r.ToJson())]);
 }
@@ -119,7 +133,19 @@ public sealed class FaultRules(TimeProvider clock, IRosterStore? store = null) :
         lock (_gate)
         {
             var known = _rules.ToDictionary(r => r.Id);
-            _rules = rules.Select(d => known.TryGetValue(d.Id, out var kept) && kept.Definition == d ? kept : new Rule(d, Validate(d.Spec))).ToArray();
+            _rules = rules.Select(d => known.TryGetValue(d.Id, out var kept) && kept.Definition == d ? kept : Build(d)).OfType<Rule>().ToArray();
+        }
+
+        static Rule? Build(FaultDefinition d)
+        {
+            try
+            {
+                return new Rule(d, Validate(d.Spec));
+            }
+            catch (ZoomException)
+            {
+                return null; // a rule this build cannot match (written by another version): left out, never fatal to the node
+            }
         }
     }
 
