@@ -274,13 +274,19 @@ public sealed class RosterSandboxClient : IDisposable
     async Task<T?> SendJson<T>(HttpMethod method, string path, string? json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>? result, CancellationToken ct,
         string mediaType = "application/json")
     {
+        var text = await SendText(method, path, json, mediaType, ct);
+        return result is null || text.Length == 0 ? default : JsonSerializer.Deserialize(text, result);
+    }
+
+    /// <summary>Sends with the admin key; the answer's text, or Zoom's error as <see cref="ZoomApiException"/>.</summary>
+    async Task<string> SendText(HttpMethod method, string path, string? body, string mediaType, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(method, new Uri(_root, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
-        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, mediaType);
+        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType);
         using var response = await _http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw ZoomTransport.Parse(response, text);
-        return result is null || text.Length == 0 ? default : JsonSerializer.Deserialize(text, result);
+        return response.IsSuccessStatusCode ? text : throw ZoomTransport.Parse(response, text);
     }
 
     static Dictionary<string, JsonElement> Body(params (string Name, object? Value)[] fields)
@@ -349,14 +355,8 @@ public sealed class RosterSandboxClient : IDisposable
     }
 
     /// <summary>The store (primary account and sub accounts) as a seed file in JSON: loading it into a fresh store gives the same state.</summary>
-    public async Task<string> ExportSeedAsync(CancellationToken cancellationToken = default)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_root, "seed"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
-        using var response = await _http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.IsSuccessStatusCode ? text : throw ZoomTransport.Parse(response, text);
-    }
+    public Task<string> ExportSeedAsync(CancellationToken cancellationToken = default)
+        => SendText(HttpMethod.Get, "seed", null, "application/json", cancellationToken);
 
     /// <summary>Adds a fault rule; it is matched after the rules added before it. Returns it with its id.</summary>
     public async Task<SandboxFault> AddFaultAsync(SandboxFault rule, CancellationToken cancellationToken = default)

@@ -149,7 +149,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         var plan = Read(doc);
         foreach (var account in plan)
         {
-            if (account.Sub is { Password: { } owner }) account.OwnerHash = await Hash(account, owner, "owner_password", ct);
+            if (account.Sub is { Password: { } owner }) account.OwnerHash = await Hash(account.Line, $"{account.Path}.owner_password", owner, ct);
             foreach (var user in account.Users)
                 if (user.Create.UserInfo!.Password is { } password) user.Hash = await Hash(user.Line, user.Path, password, ct);
         }
@@ -204,9 +204,6 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
             return new SeedLoaded(madeAccounts, madeUsers, madeApps);
         }, ct);
     }
-
-    static async Task<string> Hash(AccountPlan account, string password, string field, CancellationToken ct)
-        => await Hash(account.Line, $"{account.Path}.{field}", password, ct);
 
     static async Task<string> Hash(int line, string path, string password, CancellationToken ct)
     {

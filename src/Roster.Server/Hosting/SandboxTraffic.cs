@@ -142,13 +142,16 @@ public static class SandboxTraffic
                     context.Abort();
                     return;
             }
-            var operation = endpoint?.Metadata.GetMetadata<Operation>();
-            var limiter = context.RequestServices.GetRequiredService<Domain.Limits.RateLimiter>();
-            var plan = caller is null ? Plans.Pro
-                : (await context.RequestServices.GetRequiredService<AccountFacts>().OfAsync(caller.AccountId, context.RequestAborted)).Plan;
-            var label = operation?.Label ?? RateLabel.Light;
-            throw new ZoomException(FaultRules.ErrorOf(hit.Spec, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-                label.ToString(), limiter.LimitFor(plan, label))!);
+            // a 429's headers name the operation's category and the caller's plan's limit, as a real one does
+            var label = endpoint?.Metadata.GetMetadata<Operation>()?.Label ?? RateLabel.Light;
+            var limit = 0;
+            if (hit.Spec.Kind is FaultKind.RateLimit or FaultKind.DailyLimit)
+            {
+                var plan = caller is null ? Plans.Pro
+                    : (await context.RequestServices.GetRequiredService<AccountFacts>().OfAsync(caller.AccountId, context.RequestAborted)).Plan;
+                limit = context.RequestServices.GetRequiredService<Domain.Limits.RateLimiter>().LimitFor(plan, label);
+            }
+            throw new ZoomException(FaultRules.ErrorOf(hit.Spec, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), label.ToString(), limit)!);
         });
     }
 
