@@ -1,5 +1,6 @@
 using Roster.Server.Accounts;
 using Roster.Server.Hosting;
+using Roster.Server.Webhooks;
 
 using Roster.Storage;
 using Scalar.AspNetCore;
@@ -124,6 +125,7 @@ app.MapOAuth();
 app.MapUsers();
 app.MapAccounts();
 app.MapRosterExtensions();
+app.MapWebhooks();
 if (sandboxEnabled) app.MapSandbox();
 
 await app.RunAsync();

@@ -109,6 +109,7 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     string ISqlDialect.OutboxTx => "pg_current_xact_id()::text::bigint";
     string ISqlDialect.OutboxSettled => "AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
     string ISqlDialect.OverridingIdentity => "OVERRIDING SYSTEM VALUE";
+    string ISqlDialect.SkipLocked => "FOR UPDATE SKIP LOCKED";
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p && (p.ConstraintName ?? "").Contains(column, StringComparison.Ordinal);

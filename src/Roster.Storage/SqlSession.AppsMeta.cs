@@ -16,15 +16,16 @@ internal sealed partial class SqlSession
         public long CreatedAt { get; set; }
         public string AppType { get; set; } = "s2s";
         public string RedirectUris { get; set; } = "";
+        public string WebhookSecret { get; set; } = "";
     }
 
-    const string AppColumns = "client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris";
+    const string AppColumns = "client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris, webhook_secret";
 
     static OAuthApp ToApp(AppRow r) => new()
     {
         ClientId = r.ClientId, SecretHash = r.SecretHash, AccountId = r.AccountId, OwnerUserId = r.OwnerUserId,
         Scopes = r.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), Name = r.Name, Active = r.Active != 0, CreatedAt = At(r.CreatedAt),
-        Type = r.AppType, RedirectUris = r.RedirectUris.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        Type = r.AppType, RedirectUris = r.RedirectUris.Split(' ', StringSplitOptions.RemoveEmptyEntries), WebhookSecret = r.WebhookSecret,
     };
 
     public async Task<OAuthApp?> GetAppAsync(string clientId)
@@ -34,8 +35,8 @@ internal sealed partial class SqlSession
         => (await Many<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE account_id = @accountId ORDER BY created_at, client_id", new { accountId })).Select(ToApp).ToList();
 
     public Task InsertAppAsync(OAuthApp a)
-        => Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt, @Type, @RedirectUris)",
-            new { a.ClientId, a.SecretHash, a.AccountId, a.OwnerUserId, Scopes = string.Join(' ', a.Scopes), a.Name, Active = a.Active ? 1 : 0, CreatedAt = Ms(a.CreatedAt), a.Type, RedirectUris = string.Join(' ', a.RedirectUris) });
+        => Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris, webhook_secret) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt, @Type, @RedirectUris, @WebhookSecret)",
+            new { a.ClientId, a.SecretHash, a.AccountId, a.OwnerUserId, Scopes = string.Join(' ', a.Scopes), a.Name, Active = a.Active ? 1 : 0, CreatedAt = Ms(a.CreatedAt), a.Type, RedirectUris = string.Join(' ', a.RedirectUris), a.WebhookSecret });
 
     public Task UpdateAppSecretAsync(string clientId, string secretHash)
         => Exec("UPDATE oauth_apps SET secret_hash = @secretHash WHERE client_id = @clientId", new { clientId, secretHash });

@@ -13,6 +13,8 @@ internal interface ISqlDialect
     string OutboxSettled { get; }
     /// <summary>What lets an INSERT write identity columns as given (a restored snapshot keeps its keys).</summary>
     string OverridingIdentity { get; }
+    /// <summary>What makes a locking read pass over rows other transactions hold (empty where one writer runs at a time).</summary>
+    string SkipLocked { get; }
 }
 
 /// <summary>
@@ -196,6 +198,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     string ISqlDialect.OutboxTx => "0";
     string ISqlDialect.OutboxSettled => ""; // one writer, committing in seq order: every visible event is settled
     string ISqlDialect.OverridingIdentity => "";
+    string ISqlDialect.SkipLocked => "";
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is SqliteException { SqliteErrorCode: 19 } && e.Message.Contains($".{column}", StringComparison.Ordinal);

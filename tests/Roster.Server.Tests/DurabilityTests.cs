@@ -149,7 +149,8 @@ public class DurabilityTests
         foreach (var table in new[] { "accounts", "users", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "meta", "user_counts" })
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
+            // (the webhook dispatcher's cursor moves on its own, past the events of the successful calls before)
+            cmd.CommandText = table == "meta" ? "SELECT * FROM meta WHERE key <> 'webhook_cursor' ORDER BY 1, 2" : $"SELECT * FROM {table} ORDER BY 1, 2";
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
                 for (var i = 0; i < reader.FieldCount; i++) sb.Append(reader.GetValue(i)).Append('|');

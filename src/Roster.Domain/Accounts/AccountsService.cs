@@ -24,7 +24,7 @@ public sealed class CreateAccountRequest
 }
 
 public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com",
-    string? OwnerPassword = null);
+    string? OwnerPassword = null, string? WebhookSecretToken = null);
 
 /// <summary>
 /// An app's chosen credentials: a client id of 6–64 letters, digits, <c>-</c> and <c>_</c>; a secret of 16–128 printable
@@ -119,7 +119,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             await s.InsertAccountAsync(account);
             await s.InsertUserAsync(ownerUser);
             var secret = request.ClientSecret ?? NewId(24);
-            var created = await InsertApp(s, account, ownerUser, request.ClientId ?? NewId(12), secret);
+            var created = await InsertApp(s, account, ownerUser, request.ClientId ?? NewId(12), secret, request.WebhookSecretToken);
             await s.SetMetaAsync(PrimaryMeta, account.Id);
             await s.SetMetaAsync(PrimaryClientMeta, created.ClientId);
             return new BootstrapResult(account, ownerUser, created, secret, true);
@@ -169,7 +169,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             return (IReadOnlyList<DomainEvent>)recorded;
         }, ct);
 
-    async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret)
+    async Task<OAuthApp> InsertApp(IStoreSession s, Account account, User owner, string clientId, string secret, string? webhookSecretToken = null)
     {
         var app = new OAuthApp
         {
@@ -179,6 +179,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             OwnerUserId = owner.Id,
             Scopes = Operations.AllAdminScopes,
             CreatedAt = Now,
+            WebhookSecret = _secrets.Seal(webhookSecretToken ?? Webhooks.WebhookSubscriptionsService.NewSecretToken()),
         };
         await s.InsertAppAsync(app);
         return app;
@@ -247,6 +248,20 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, CancellationToken ct = default)
         => CreateAppAsync(caller, accountId, scopes, OAuthAppTypes.ServerToServer, [], null, null, ct);
 
+    /// <summary>The app's webhook secret token in clear, made now for an app older than webhooks (<c>Made</c> true: show it once).</summary>
+    public Task<(string Token, bool Made)> EnsureWebhookSecretAsync(string clientId, CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            var app = await s.GetAppAsync(clientId) ?? throw Fail.InvalidAccessToken();
+            if (app.WebhookSecret.Length > 0) return (_secrets.Open(app.WebhookSecret), false);
+            var token = Webhooks.WebhookSubscriptionsService.NewSecretToken();
+            await s.SetAppWebhookSecretAsync(clientId, _secrets.Seal(token));
+            return (token, true);
+        }, ct);
+
+    /// <summary>The app's webhook secret token in clear (for the one answer that shows it, and for signing).</summary>
+    public string WebhookSecretOf(OAuthApp app) => app.WebhookSecret.Length == 0 ? "" : _secrets.Open(app.WebhookSecret);
+
     /// <summary>The name of the account the first start creates.</summary>
     public const string SandboxAccountName = "Roster Sandbox";
 
@@ -254,10 +269,13 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
 
     /// <summary>Like the Server-to-Server form, or a user-level app: user scopes only, and the redirect URIs its codes may go to.</summary>
     /// <param name="credentials">Chosen credentials (a seed file's); by default both are made here.</param>
+    /// <param name="webhookSecretToken">The app's webhook secret token, chosen (8–128 printable characters); by default a new one.</param>
     public Task<(OAuthApp App, string Secret)> CreateAppAsync(Caller caller, string? accountId, IReadOnlyList<string>? scopes, string type,
-        IReadOnlyList<string> redirectUris, string? name = null, AppCredentials? credentials = null, CancellationToken ct = default)
+        IReadOnlyList<string> redirectUris, string? name = null, AppCredentials? credentials = null, CancellationToken ct = default, string? webhookSecretToken = null,
+        Func<IStoreSession, OAuthApp, Task>? alsoInTransaction = null)
     {
         Operations.RosterCreateApp.AuthorizeAdmin(caller);
+        if (webhookSecretToken is not null && !Webhooks.WebhookSubscriptionsService.IsSecretToken(webhookSecretToken)) throw Fail.InvalidField("webhook_secret_token");
         if (credentials is not null && !AppCredentials.IsClientId(credentials.ClientId)) throw Fail.InvalidField("client_id");
         if (credentials is not null && !credentials.IsValid) throw Fail.InvalidField("client_secret");
         if (type is not (OAuthAppTypes.ServerToServer or OAuthAppTypes.User)) throw Fail.InvalidField("type");
@@ -299,8 +317,10 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             {
                 ClientId = credentials?.ClientId ?? NewId(12), SecretHash = credentials?.Hash ?? HashSecret(secret), AccountId = account.Id, OwnerUserId = owner.Id,
                 Scopes = wanted, CreatedAt = Now, Type = type, RedirectUris = redirectUris, Name = name,
+                WebhookSecret = _secrets.Seal(webhookSecretToken ?? Webhooks.WebhookSubscriptionsService.NewSecretToken()),
             };
             await s.InsertAppAsync(app);
+            if (alsoInTransaction is not null) await alsoInTransaction(s, app);
             await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AppCreated, app.AccountId, app.ClientId, Changes.Data(new JsonObject
             {
                 ["client_id"] = app.ClientId, ["name"] = app.Name, ["type"] = app.Type, ["scopes"] = string.Join(' ', app.Scopes),

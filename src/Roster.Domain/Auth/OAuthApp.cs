@@ -16,6 +16,8 @@ public sealed class OAuthApp
     /// <summary>Redirect URIs a user-level app may send codes to.</summary>
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The webhook secret token that signs the app's deliveries, as stored (sealed by the store's <see cref="SecretBox"/>); empty until made.</summary>
+    public string WebhookSecret { get; init; } = "";
 }
 
 /// <summary>

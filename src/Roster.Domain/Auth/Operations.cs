@@ -87,6 +87,26 @@ public static class Operations
     /// <summary>The account's events show every change to its users: as strong as reading them.</summary>
     public static readonly Operation RosterEvents = new("rosterEvents", RateLabel.Medium, [R, "user:read:user:admin"], []);
 
+    // Zoom's Marketplace event-subscription API: the app's own token; Zoom grants these scopes to every app (EventSubscriptionScopes).
+    public static readonly Operation CreateEventSubscription = new("createEventSubscription", RateLabel.Light, ["marketplace:write:event_subscription"], []);
+    public static readonly Operation ListEventSubscriptions = new("getUserEventSubscriptions", RateLabel.Light, ["marketplace:read:list_event_subscriptions"], []);
+    public static readonly Operation UpdateEventSubscription = new("updateEventSubscription", RateLabel.Light, ["marketplace:update:event_subscription"], []);
+    public static readonly Operation SubscribeEventSubscription = new("subscribeEventSubscription", RateLabel.Light, ["marketplace:update:event_subscription"], []);
+    public static readonly Operation UnsubscribeEventSubscription = new("unSubscribeEventSubscription", RateLabel.Light, ["marketplace:delete:event_subscription"], []);
+    public static readonly Operation DeleteEventSubscription = new("deleteEventSubscription", RateLabel.Light, ["marketplace:delete:event_subscription"], []);
+
+    /// <summary>What Zoom puts in every app token besides the app's own scopes (reference zoom-webhooks.md §1.1).</summary>
+    public static readonly string[] EventSubscriptionScopes =
+    [
+        "marketplace:delete:event_subscription", "marketplace:read:list_event_subscriptions", "marketplace:update:event_subscription",
+        "marketplace:write:event_subscription",
+    ];
+
+    /// <summary>The webhook delivery log shows the bodies of changes to users: as strong as reading them.</summary>
+    public static readonly Operation RosterWebhookDeliveries = new("rosterWebhookDeliveries", RateLabel.Medium, [R, "user:read:user:admin"], []);
+    /// <summary>Sending bodies again to the account's endpoints: as strong as writing users.</summary>
+    public static readonly Operation RosterWebhookRedeliver = new("rosterWebhookRedeliver", RateLabel.Light, [W, "user:write:user:admin"], []);
+
     public static readonly IReadOnlyList<Operation> UsersApi =
     [
         SwitchUserAccount, GetUser, AddAssistants, DeleteAssistant, ListAssistants, DeleteAssistants, CreateUser, DeleteUser,
@@ -98,7 +118,14 @@ public static class Operations
     public static readonly IReadOnlyList<Operation> AccountsApi = [CreateAccount, ListAccounts, GetAccount];
 
     /// <summary>Roster's own calls under <c>/roster/v1</c>.</summary>
-    public static readonly IReadOnlyList<Operation> RosterApi = [RosterInvitations, RosterCreateApp, RosterVerifyToken, RosterEvents];
+    public static readonly IReadOnlyList<Operation> RosterApi =
+        [RosterInvitations, RosterCreateApp, RosterVerifyToken, RosterEvents, RosterWebhookDeliveries, RosterWebhookRedeliver];
+
+    /// <summary>Zoom's Marketplace event-subscription operations.</summary>
+    public static readonly IReadOnlyList<Operation> MarketplaceApi =
+    [
+        CreateEventSubscription, ListEventSubscriptions, UpdateEventSubscription, SubscribeEventSubscription, UnsubscribeEventSubscription, DeleteEventSubscription,
+    ];
 
     /// <summary>Every scope a Server-to-Server app made by Roster's first start holds.</summary>
     public static readonly string[] AllAdminScopes =

@@ -36,6 +36,14 @@ public static class Fail
     public static ZoomException SnapshotNotFound(string name) => With(404, 3001, $"Snapshot does not exist: {name}.");
     public static ZoomException SeedRefused(FieldError[] problems) => With(400, 300, "The seed file was refused; nothing of it was loaded.", problems);
     public static ZoomException FaultNotFound(string id) => With(404, 3001, $"Fault rule does not exist: {id}.");
+    public static ZoomException SubscriptionNotFound(string id) => With(404, 3001, $"Event subscription does not exist: {id}.");
+    public static ZoomException DeliveryNotFound(string id) => With(404, 3001, $"Webhook delivery does not exist: {id}.");
+    public static ZoomException UnknownEvents(IEnumerable<string> events)
+        => Validation(new FieldError("events", $"Unknown or unsupported events: {string.Join(", ", events)}."));
+    public static ZoomException EventNotAllowed() => With(400, 4711, "The event is not allowed for the app.");
+    public static ZoomException AppNotAuthorized() => With(400, 200, "The user don't authorize the app.");
+    public static ZoomException TooManySubscriptions() => With(400, 300, "An app can have at most 20 event subscriptions.");
+    public static ZoomException UrlValidationFailed(string url, string why) => With(400, 300, $"URL validation failed for {url}: {why}.");
     public static ZoomException JournalOff() => With(404, 3003, "The request journal is switched off on this server (Sandbox:Journal:Enabled=false).");
     /// <summary>The answer of a fault rule of kind "error": whatever status and code the sandbox asked for.</summary>
     public static ZoomError Injected(int status, int code, string? message) => new(status, code, message ?? "Injected fault.");

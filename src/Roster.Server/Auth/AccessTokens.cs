@@ -29,7 +29,12 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock, IRosterSto
     const int MaxRemembered = 10_000;
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Expires)> _validated = new(StringComparer.Ordinal);
 
-    public string Issue(OAuthApp app) => Issue(app.AccountId, app.ClientId, app.OwnerUserId, app.Scopes);
+    public string Issue(OAuthApp app) => Issue(app.AccountId, app.ClientId, app.OwnerUserId, TokenScopes(app));
+
+    /// <summary>What an app's token holds: its scopes and, as Zoom grants every app, the event-subscription scopes.</summary>
+    public static IReadOnlyList<string> TokenScopes(OAuthApp app) => app.Type == OAuthAppTypes.ServerToServer
+        ? [.. app.Scopes, .. Operations.EventSubscriptionScopes.Except(app.Scopes)]
+        : app.Scopes;
 
     /// <summary>
     /// A token acting as <paramref name="userId"/> of <paramref name="accountId"/> with <paramref name="scopes"/>;

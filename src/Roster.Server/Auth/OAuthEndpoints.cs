@@ -66,7 +66,7 @@ public static class OAuthEndpoints
                 var accountId = grantType == "client_credentials" ? Param("account_id") ?? app.AccountId : Param("account_id");
                 if (string.IsNullOrEmpty(accountId) || accountId != app.AccountId)
                     return Error(400, "Invalid request : Invalid account_id", "invalid_request");
-                return TypedResults.Json(new TokenResponse(tokens.Issue(app), "bearer", AccessTokens.LifetimeSeconds, string.Join(' ', app.Scopes), apiUrl),
+                return TypedResults.Json(new TokenResponse(tokens.Issue(app), "bearer", AccessTokens.LifetimeSeconds, string.Join(' ', AccessTokens.TokenScopes(app)), apiUrl),
                     ServerJson.Default.TokenResponse);
             }
             var grant = grantType == "authorization_code"

@@ -4,11 +4,13 @@ public sealed record InvitationDto(string Email, string Link, string ExpiresAt);
 public sealed record InvitationListDto(IReadOnlyList<InvitationDto> Invitations);
 public sealed record TokenCheckRequest(string? Token);
 public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, long? Exp);
-public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris, string? Name);
+public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris, string? Name, string? WebhookSecretToken = null,
+    Webhooks.EventSubscriptionRequest? EventSubscription = null);
 public sealed record EventDto(long Seq, string Id, string Event, string AccountId, string? SubjectId, string? OperatorId, string? OperatorClientId,
     string OccurredAt, System.Text.Json.Nodes.JsonObject Payload);
 public sealed record EventListDto(IReadOnlyList<EventDto> Events, string NextAfter);
-public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris, string Name);
+public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris, string Name,
+    string? WebhookSecretToken = null, string? EventSubscriptionId = null);
 
 /// <summary>
 /// What Roster adds around Zoom's API: the invitation pages a real Zoom would e-mail, the list of open invitations
@@ -44,13 +46,28 @@ public static class RosterEndpoints
             ServerJson.Default.InvitationListDto);
     }
 
-    public static async Task<IResult> CreateApp(HttpContext http, AccountsService accounts)
+    /// <summary>
+    /// A new app, its client secret and webhook secret token shown once; with <c>event_subscription</c> also its first
+    /// subscription, whose URL answers the challenge under the new token before anything is saved.
+    /// </summary>
+    public static async Task<IResult> CreateApp(HttpContext http, AccountsService accounts, Domain.Webhooks.WebhookSubscriptionsService subscriptions)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.AppRequest);
-        var (created, secret) = await accounts.CreateAppAsync(http.Caller(), body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
-            body.RedirectUris ?? [], body.Name, ct: http.RequestAborted);
-        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris, created.Name),
-            ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
+        var caller = http.Caller();
+        var token = body.WebhookSecretToken ?? Domain.Webhooks.WebhookSubscriptionsService.NewSecretToken();
+        if (!Domain.Webhooks.WebhookSubscriptionsService.IsSecretToken(token)) throw Fail.InvalidField("webhook_secret_token");
+        Domain.Webhooks.WebhookSubscription? subscription = null;
+        Func<IStoreSession, Domain.Auth.OAuthApp, Task>? alsoCreate = null;
+        if (body.EventSubscription is { } es)
+        {
+            var insert = await subscriptions.PrepareForNewAppAsync(caller,
+                new(es.Events, es.EventSubscriptionName, es.EventWebhookUrl, es.UserIds, es.SubscriptionScope, es.AccountId), token, http.RequestAborted);
+            alsoCreate = async (s, app) => subscription = await insert(s, app);
+        }
+        var (created, secret) = await accounts.CreateAppAsync(caller, body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
+            body.RedirectUris ?? [], body.Name, ct: http.RequestAborted, webhookSecretToken: token, alsoInTransaction: alsoCreate);
+        return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris, created.Name,
+            token, subscription?.Id), ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>The caller's account's events after the cursor <c>after</c>, oldest first; <c>next_after</c> continues.</summary>

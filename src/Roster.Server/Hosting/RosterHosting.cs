@@ -5,7 +5,7 @@ namespace Roster.Server.Hosting;
 
 /// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
 public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate,
-    string? OwnerPassword = null, string? AdminKey = null, bool SandboxEnabled = true, string? SeedFile = null)
+    string? OwnerPassword = null, string? AdminKey = null, bool SandboxEnabled = true, string? SeedFile = null, string? WebhookSecretToken = null)
 {
     public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
     public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
@@ -22,7 +22,8 @@ public sealed record RosterOptions(string DataDirectory, string? AccountId, stri
         // a deployment that is a real directory turns the sandbox controls off: Sandbox:Enabled=false or ROSTER_SANDBOX=off
         !(string.Equals(config["Sandbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase)
           || config["ROSTER_SANDBOX"] is "off" or "false"),
-        NullIfEmpty(config["seed"] ?? config["ROSTER_SEED"]));
+        NullIfEmpty(config["seed"] ?? config["ROSTER_SEED"]),
+        NullIfEmpty(config["ROSTER_WEBHOOK_SECRET_TOKEN"]));
 
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
@@ -93,6 +94,20 @@ public static class RosterHosting
             .. new Domain.Events.IFollowsStore?[] { sp.GetService<Domain.Sandbox.FaultRules>(), sp.GetService<Domain.Sandbox.RequestJournal>() }.OfType<Domain.Events.IFollowsStore>(),
         ]));
         services.AddHostedService<StoreFollowing>();
+        // webhooks: the network rules and sender, the subscriptions API, the log, and this node's share of delivery
+        services.AddSingleton(_ => Webhooks.DeliveryNetworks.From(config));
+        services.AddSingleton<Domain.Webhooks.IWebhookSender>(sp => new Webhooks.WebhookSender(sp.GetRequiredService<Webhooks.DeliveryNetworks>()));
+        services.AddSingleton(sp => new Domain.Webhooks.UrlValidation(sp.GetRequiredService<Domain.Webhooks.IWebhookSender>(),
+            sp.GetRequiredService<Domain.Sandbox.StoreClock>().Real));
+        services.AddSingleton<Domain.Webhooks.WebhookSubscriptionsService>();
+        services.AddSingleton<Domain.Webhooks.WebhookDeliveriesService>();
+        services.AddSingleton(sp => new Domain.Webhooks.WebhookDispatcher(sp.GetRequiredService<IRosterStore>(), sp.GetRequiredService<Domain.Sandbox.StoreClock>(),
+            sp.GetRequiredService<SecretBox>(), sp.GetRequiredService<Domain.Webhooks.IWebhookSender>(), sp.GetRequiredService<Domain.Webhooks.UrlValidation>(),
+            $"{Environment.MachineName}/{Environment.ProcessId}/{Domain.Ids.Random(4)}")
+        {
+            Lease = TimeSpan.FromSeconds(int.TryParse(config["Webhooks:LeaseSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var lease) && lease > 0 ? lease : 30),
+        });
+        if (!string.Equals(config["Webhooks:Enabled"], "false", StringComparison.OrdinalIgnoreCase)) services.AddHostedService<Webhooks.WebhookDelivering>();
         if (options.SandboxEnabled) services.AddSandboxTraffic(config);
         return services;
     }
@@ -131,7 +146,8 @@ public static class RosterHosting
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
         var accounts = app.Services.GetRequiredService<AccountsService>();
-        var request = new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret, OwnerPassword: options.OwnerPassword);
+        var request = new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret, OwnerPassword: options.OwnerPassword,
+            WebhookSecretToken: options.WebhookSecretToken);
         BootstrapResult result;
         for (var attempt = 1; ; attempt++)
         {
@@ -176,11 +192,19 @@ public static class RosterHosting
                 var keyPath = await CredentialsFile.WriteAsync(app, new() { ["sandbox_admin_key"] = adminKey });
                 Console.WriteLine($"Roster made a sandbox admin key for this store: {adminKey} (also in {keyPath})");
             }
+            if (result.App.WebhookSecret.Length == 0)
+            {
+                // a store from before webhooks: the primary app's secret token is made now, kept beside the other credentials
+                var (token, _) = await accounts.EnsureWebhookSecretAsync(result.App.ClientId);
+                var tokenPath = await CredentialsFile.WriteAsync(app, new() { ["webhook_secret_token"] = token });
+                Console.WriteLine($"Roster made a webhook secret token for app {result.App.ClientId} (in {tokenPath})");
+            }
             return;
         }
         var fields = new Dictionary<string, string>
         {
             ["account_id"] = result.Account.Id, ["client_id"] = result.App.ClientId, ["client_secret"] = result.ClientSecret!, ["owner_email"] = result.Owner.Email,
+            ["webhook_secret_token"] = accounts.WebhookSecretOf(result.App),
         };
         if (adminKey is not null) fields["sandbox_admin_key"] = adminKey;
         var path = await CredentialsFile.WriteAsync(app, fields);
@@ -192,6 +216,7 @@ public static class RosterHosting
             Console.WriteLine($"  client_id:     {result.App.ClientId}");
             Console.WriteLine($"  client_secret: {result.ClientSecret}");
             if (adminKey is not null) Console.WriteLine($"  sandbox_admin_key: {adminKey}");
+            if (options.WebhookSecretToken is null) Console.WriteLine($"  webhook_secret_token: {fields["webhook_secret_token"]}");
             Console.WriteLine($"  (also in {path})");
         }
     }

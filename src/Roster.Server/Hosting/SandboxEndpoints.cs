@@ -7,7 +7,7 @@ public sealed record SnapshotDto(string Name, string CreatedAt, long Users, bool
 public sealed record SnapshotListDto(IReadOnlyList<SnapshotDto> Snapshots);
 public sealed record RestoredDto(SnapshotDto Snapshot, long Generation);
 public sealed record TestAccountRequest(string? Name);
-public sealed record TestAccountDto(string AccountId, string AccountName, string OwnerEmail, string ClientId, string ClientSecret);
+public sealed record TestAccountDto(string AccountId, string AccountName, string OwnerEmail, string ClientId, string ClientSecret, string WebhookSecretToken);
 public sealed record ClockDto(string Now, bool Frozen, bool RealTime, double OffsetSeconds);
 public sealed record ClockRequest(string? Now, bool? Frozen);
 public sealed record AdvanceRequest(double? Seconds);
@@ -65,7 +65,7 @@ public static class SandboxEndpoints
                 ? new TestAccountRequest(null) : await Input.Json(http.Request, ServerJson.Default.TestAccountRequest);
             if (body.Name is { } n && (n.Trim().Length is 0 or > 64 || n.Any(char.IsControl))) throw Fail.InvalidField("name");
             var made = await accounts.CreateTestAccountAsync(body.Name?.Trim(), http.RequestAborted);
-            return TypedResults.Json(new TestAccountDto(made.Account.Id, made.Account.Name, made.Owner.Email, made.App.ClientId, made.ClientSecret!),
+            return TypedResults.Json(new TestAccountDto(made.Account.Id, made.Account.Name, made.Owner.Email, made.App.ClientId, made.ClientSecret!, accounts.WebhookSecretOf(made.App)),
                 ServerJson.Default.TestAccountDto, statusCode: StatusCodes.Status201Created);
         }).WithName("sandboxCreateAccount");
         sandbox.MapDelete("/accounts/{accountId}", async (AccountsService accounts, StoreFollower follower, string accountId, HttpContext http) =>

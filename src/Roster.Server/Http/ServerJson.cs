@@ -56,4 +56,13 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(AppDto))]
 [JsonSerializable(typeof(EventListDto))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.EventSubscriptionRequest))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.EventSubscriptionUpdate))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.SubscribeRequest))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.EventSubscriptionCreatedDto))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.EventSubscriptionListDto))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.SecretTokenDto))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.DeliveryListDto))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.RedeliverRequest))]
+[JsonSerializable(typeof(Roster.Server.Webhooks.RedeliveredDto))]
 public sealed partial class ServerJson : JsonSerializerContext;

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Sockets;
+using Roster.Domain.Webhooks;
+
+namespace Roster.Server.Webhooks;
+
+/// <summary>
+/// The networks deliveries may reach (<c>Webhooks:AllowedNetworks</c>, CIDRs, everything by default) minus those they
+/// never reach (<c>Webhooks:DeniedNetworks</c>, by default the link-local ranges where clouds serve instance metadata
+/// and credentials). Checked on the address actually connected to, after DNS, so a name cannot lead around it.
+/// </summary>
+public sealed class DeliveryNetworks
+{
+    public static readonly string[] DefaultDenied = ["169.254.0.0/16", "fe80::/10", "fd00:ec2::254/128", "100.100.100.200/32"];
+    readonly IPNetwork[] _allowed;
+    readonly IPNetwork[] _denied;
+
+    public DeliveryNetworks(IEnumerable<string> allowed, IEnumerable<string> denied)
+    {
+        static IPNetwork Parse(string cidr, string setting) => IPNetwork.TryParse(cidr.Trim(), out var n) ? n
+            : throw new ArgumentException($"{setting}: '{cidr}' is not a network in CIDR notation (e.g. 10.0.0.0/8).");
+        _allowed = allowed.Where(s => s.Trim().Length > 0).Select(s => Parse(s, "Webhooks:AllowedNetworks")).ToArray();
+        _denied = denied.Where(s => s.Trim().Length > 0).Select(s => Parse(s, "Webhooks:DeniedNetworks")).ToArray();
+    }
+
+    public static DeliveryNetworks From(IConfiguration config)
+    {
+        static string[] List(IConfigurationSection section, string[] fallback)
+        {
+            if (section.Value is { } one) return one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var items = section.GetChildren().Select(c => c.Value ?? "").ToArray();
+            return items.Length > 0 ? items : fallback;
+        }
+        return new DeliveryNetworks(List(config.GetSection("Webhooks:AllowedNetworks"), []), List(config.GetSection("Webhooks:DeniedNetworks"), DefaultDenied));
+    }
+
+    public bool Allows(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (_denied.Any(n => n.Contains(address))) return false;
+        return _allowed.Length == 0 || _allowed.Any(n => n.Contains(address));
+    }
+}
+
+/// <summary>The address of a delivery is outside the networks deliveries may reach.</summary>
+public sealed class AddressNotAllowed(string host) : Exception($"{host} resolves only to addresses deliveries may not reach (Webhooks:AllowedNetworks / DeniedNetworks)");
+
+/// <summary>
+/// Posts webhook requests: never follows a redirect, gives up after Zoom's 3 seconds, connects only to allowed
+/// networks, reads at most the start of the answer. Every way a request can fail ends in a status (negative when no
+/// HTTP answer came) and a reason, never an exception.
+/// </summary>
+public sealed class WebhookSender : IWebhookSender, IDisposable
+{
+    public const int MaxResponseBytes = 4096;
+    readonly HttpClient _http;
+    readonly TimeSpan _timeout;
+
+    public WebhookSender(DeliveryNetworks networks, TimeSpan? timeout = null)
+    {
+        _timeout = timeout ?? WebhookRules.Timeout;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = _timeout,
+            ConnectCallback = async (context, ct) =>
+            {
+                var host = context.DnsEndPoint.Host;
+                var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+                var allowed = addresses.Where(networks.Allows).ToArray();
+                if (allowed.Length == 0) throw new AddressNotAllowed(host);
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public async Task<SendOutcome> PostAsync(string url, byte[] body, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_timeout);
+        long Ms() => started.ElapsedMilliseconds;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var text = await ReadStartAsync(response, timeout.Token);
+            var status = (int)response.StatusCode;
+            string? failure = status switch
+            {
+                >= 200 and < 300 => null,
+                >= 300 and < 400 => $"HTTP {status} (redirects are not followed)",
+                _ => $"HTTP {status}",
+            };
+            return new SendOutcome(status, Ms(), failure, text);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new SendOutcome(SendFailures.Timeout, Ms(), $"timeout: no answer within {_timeout.TotalSeconds:0.#} s", null);
+        }
+        catch (HttpRequestException e) when (Find<AddressNotAllowed>(e) is { } refused)
+        {
+            return new SendOutcome(SendFailures.Forbidden, Ms(), refused.Message, null);
+        }
+        catch (HttpRequestException e) when (Find<System.Security.Authentication.AuthenticationException>(e) is { } tls)
+        {
+            return new SendOutcome(SendFailures.Tls, Ms(), $"TLS: {tls.Message}", null);
+        }
+        catch (HttpRequestException e) when (Find<SocketException>(e) is { } socket)
+        {
+            return socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => new SendOutcome(SendFailures.Refused, Ms(), "connection refused", null),
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => new SendOutcome(SendFailures.Dns, Ms(), $"DNS: {socket.Message}", null),
+                SocketError.TimedOut => new SendOutcome(SendFailures.Timeout, Ms(), "timeout: connecting", null),
+                _ => new SendOutcome(SendFailures.Network, Ms(), $"network: {socket.SocketErrorCode}", null),
+            };
+        }
+        catch (HttpRequestException e)
+        {
+            return new SendOutcome(SendFailures.Network, Ms(), $"network: {e.HttpRequestError}", null);
+        }
+        catch (IOException e)
+        {
+            return new SendOutcome(SendFailures.Network, Ms(), $"network: {e.Message}", null);
+        }
+    }
+
+    static T? Find<T>(Exception e) where T : Exception
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is T t) return t;
+        return null;
+    }
+
+    /// <summary>The start of the answer, as text: at most <see cref="MaxResponseBytes"/> bytes are read.</summary>
+    static async Task<string> ReadStartAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[MaxResponseBytes];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), ct)) > 0) read += n;
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
