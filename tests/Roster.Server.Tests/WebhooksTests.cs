@@ -384,4 +384,43 @@ public class WebhooksTests
         Assert.Single((await hooks.Get($"{SubscriptionsPath}?user_id=me&account_id={RosterApp.AccountId}")).Json["event_subscriptions"]!.AsArray(),
             s => s!["event_subscription_id"]!.GetValue<string>() == subscriptionId);
     }
+
+    [Fact]
+    public async Task ValidatedUrlsAreChallengedAgainEvery72HoursAndSixFailuresDisableTheSubscription()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        await using var app = App(new Dictionary<string, string> { ["Webhooks:RevalidateCheckMs"] = "100" });
+        using var api = await app.ApiAsync();
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        var id = await Subscribe(api, receiver.Url, ["user.created"]);
+        Assert.Equal(1, receiver.Challenges);
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 71 * 3600 })).Is(HttpStatusCode.OK);
+        await Task.Delay(500);
+        Assert.Equal(1, receiver.Challenges); // not yet
+        (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 3600 })).Is(HttpStatusCode.OK);
+        for (var i = 0; i < 100 && receiver.Challenges < 2; i++) await Task.Delay(100);
+        Assert.Equal(2, receiver.Challenges);
+
+        // the endpoint stops answering right: six failed checks in a row, and the subscription is disabled
+        receiver.WrongChallenge = true;
+        for (var n = 0; n < 6; n++)
+        {
+            (await sandbox.Post("/roster/v1/sandbox/clock/advance", new { seconds = 72 * 3600 })).Is(HttpStatusCode.OK);
+            for (var i = 0; i < 100 && receiver.Challenges < 3 + n; i++) await Task.Delay(100);
+            Assert.Equal(3 + n, receiver.Challenges);
+        }
+        using var fresh = await app.ApiAsync();
+        async Task<bool> Disabled() => (await fresh.Get($"{SubscriptionsPath}?user_id=me&account_id={RosterApp.AccountId}")).Json["event_subscriptions"]![0]!["disabled"]!.GetValue<bool>();
+        for (var i = 0; i < 50 && !await Disabled(); i++) await Task.Delay(100);
+        Assert.True(await Disabled());
+        await fresh.CreateUser("unheard@example.com");
+        await Task.Delay(500);
+        Assert.Empty(receiver.Events);
+        // a working URL set again enables it
+        receiver.WrongChallenge = false;
+        (await fresh.Patch(SubscriptionsPath, new { event_subscription_id = id, event_webhook_url = receiver.Url })).Is(HttpStatusCode.NoContent);
+        Assert.False(await Disabled());
+        await fresh.CreateUser("heard@example.com");
+        Assert.Single(await receiver.AtLeast(1));
+    }
 }

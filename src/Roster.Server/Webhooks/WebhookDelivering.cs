@@ -15,7 +15,8 @@ public sealed class WebhookDelivering(WebhookDispatcher dispatcher, IConfigurati
     readonly int _capacity = Setting(config, "Webhooks:Concurrency", 32);
     readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _inFlight = new();
     Task? _revalidation;
-    long _lastRevalidation = long.MinValue;
+    readonly int _revalidateEveryMs = Setting(config, "Webhooks:RevalidateCheckMs", 30_000);
+    int _roundsSinceRevalidation = 1_000_000;
 
     static int Setting(IConfiguration config, string key, int fallback)
         => int.TryParse(config[key], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
@@ -36,9 +37,10 @@ public sealed class WebhookDelivering(WebhookDispatcher dispatcher, IConfigurati
                     _inFlight[sending] = 0;
                     _ = sending.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
                 }
-                if (_revalidation is null or { IsCompleted: true } && Environment.TickCount64 - _lastRevalidation > 30_000)
+                // now and then (Webhooks:RevalidateCheckMs, 30 s): which URLs are due for their 72-hour check (store clock)
+                if (_revalidation is null or { IsCompleted: true } && ++_roundsSinceRevalidation >= _revalidateEveryMs / _interval.TotalMilliseconds)
                 {
-                    _lastRevalidation = Environment.TickCount64;
+                    _roundsSinceRevalidation = 0;
                     _revalidation = Revalidate(stop);
                 }
                 if (failing) log.LogInformation("Webhook delivery works again");
