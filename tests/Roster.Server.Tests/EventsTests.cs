@@ -58,6 +58,46 @@ public class EventsTests
         (await api.Get("/roster/v1/events?after=-1")).IsError(400, 300);
         (await api.Get("/roster/v1/events?after=1-")).IsError(400, 300);
     }
+
+    [Fact]
+    public async Task TheStreamShowsEventsAsTheyCommitAndResumesFromLastEventId()
+    {
+        // a real server process: the in-process test server does not stream responses to a client that reads as they come
+        var dir = TestTemp.NewFolder("roster-stream");
+        using var cleanup = new Cleanup(() => TestTemp.Delete(dir)); // after the server stops (disposed in reverse order)
+        await using var server = await ServerProcess.StartAsync(dir);
+        using var api = new Api(await ServerProcess.ClientAsync(server.BaseUrl), await ServerProcess.TokenAsync(server.BaseUrl));
+        var before = await api.CreateUser("before@example.com");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/roster/v1/events/stream?timeout=30");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", api.Token);
+        using var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        var items = System.Net.ServerSentEvents.SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync().GetAsyncEnumerator();
+        var id = await api.CreateUser("live@example.com");
+        (await api.Patch($"/v2/users/{id}", new { dept = "Live" })).Is(HttpStatusCode.NoContent);
+        var seen = new List<System.Net.ServerSentEvents.SseItem<string>>();
+        using (var cut = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+            while (seen.Count < 2 && await items.MoveNextAsync().AsTask().WaitAsync(cut.Token)) seen.Add(items.Current);
+        await items.DisposeAsync();
+        // from now: the user made before the stream opened is not in it
+        Assert.Equal(["user.created", "user.updated"], seen.Select(i => i.EventType));
+        var created = JsonNode.Parse(seen[0].Data)!;
+        Assert.Equal(id, created["subject_id"]!.GetValue<string>());
+        Assert.NotEqual(before, created["subject_id"]!.GetValue<string>());
+
+        // resuming after the first: the second again, at once
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/roster/v1/events/stream?timeout=1");
+        again.Headers.Authorization = request.Headers.Authorization;
+        again.Headers.Add("Last-Event-ID", seen[0].EventId);
+        using var resumed = await api.Http.SendAsync(again);
+        var replay = new List<string>();
+        await foreach (var item in System.Net.ServerSentEvents.SseParser.Create(await resumed.Content.ReadAsStreamAsync()).EnumerateAsync()) replay.Add(item.EventType);
+        Assert.Equal(["user.updated"], replay);
+        (await api.Get("/roster/v1/events/stream?timeout=9999")).IsError(400, 300);
+        (await api.Get("/roster/v1/events/stream?after=x")).IsError(400, 300);
+    }
+
 }
 
 public class SignInTests
@@ -102,4 +142,10 @@ public class OwnerPasswordTests
         using var owner = app.ApiWith(token);
         Assert.Equal("owner@example.com", (await owner.Get("/v2/users/me")).Is(HttpStatusCode.OK).Json["email"]!.GetValue<string>());
     }
+}
+
+/// <summary>Runs an action when disposed.</summary>
+sealed class Cleanup(Action action) : IDisposable
+{
+    public void Dispose() => action();
 }

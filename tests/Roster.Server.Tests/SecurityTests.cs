@@ -19,6 +19,7 @@ public class SecurityTests
         ("rosterCreateApp", "POST", "/roster/v1/apps", new { scopes = new[] { "user:write:admin" } }, "user:write:admin"),
         ("rosterVerifyToken", "POST", "/roster/v1/tokens/verify", new { token = "x" }, "user:read:admin"),
         ("rosterEvents", "GET", "/roster/v1/events", null, "user:read:admin"),
+        ("rosterEventsStream", "GET", "/roster/v1/events/stream?timeout=0", null, "user:read:admin"),
         // the app's own token, whatever its scopes (Zoom grants every app the event-subscription scopes)
         ("rosterWebhookSecretToken", "POST", "/roster/v1/webhooks/secret_token", null, "marketplace:update:event_subscription"),
         ("rosterWebhookDeliveries", "GET", "/roster/v1/webhooks/deliveries", null, "user:read:admin"),

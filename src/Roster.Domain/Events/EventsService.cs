@@ -16,4 +16,15 @@ public sealed class EventsService(IRosterStore store)
             return await s.ListEventsAsync(caller.AccountId, after, size);
         }, ct);
     }
+
+    /// <summary>Where the outbox stands now (for a stream that starts from now), under the list's rule.</summary>
+    public Task<EventPosition> LatestAsync(Caller caller, CancellationToken ct = default)
+    {
+        Operations.RosterEvents.AuthorizeAdmin(caller);
+        return store.ReadAsync(async s =>
+        {
+            await Users.UserAccess.RequireAdmin(s, caller);
+            return await s.LatestEventPositionAsync();
+        }, ct);
+    }
 }

@@ -27,6 +27,7 @@ public static class RosterEndpoints
         api.MapPost("/apps", CreateApp).WithName("rosterCreateApp").Scoped(Domain.Auth.Operations.RosterCreateApp, zoomRateLimits: false);
         api.MapPost("/tokens/verify", VerifyToken).WithName("rosterVerifyToken").Scoped(Domain.Auth.Operations.RosterVerifyToken, zoomRateLimits: false);
         api.MapGet("/events", ListEvents).WithName("rosterEvents").Scoped(Domain.Auth.Operations.RosterEvents, zoomRateLimits: false);
+        api.MapGet("/events/stream", StreamEvents).WithName("rosterEventsStream").Scoped(Domain.Auth.Operations.RosterEvents, zoomRateLimits: false);
 
         // Links carry the token in the query (/invitations?token=…): ASP.NET Core logs request paths in its log
         // scopes, never query strings. The path form of earlier links keeps working.
@@ -78,6 +79,61 @@ public static class RosterEndpoints
         var page = await events.ListAsync(http.Caller(), from, Input.Int(pageSize, "page_size"), http.RequestAborted);
         return TypedResults.Json(new EventListDto(page.Select(e => new EventDto(e.Seq, e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId,
             e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data)).ToList(), (page.Count > 0 ? page[^1].Position : from).ToString()), ServerJson.Default.EventListDto);
+    }
+
+    /// <summary>
+    /// The caller's account's events as they commit, as server-sent events (<c>id</c> = the cursor, <c>event</c> = the
+    /// type, <c>data</c> = the event as <c>GET /events</c> shows it). From <c>after</c> (or <c>Last-Event-ID</c>, so a
+    /// reconnecting client misses nothing), else from now; for <c>timeout</c> seconds when given (0–3600), else until
+    /// the client goes. The rule is the list's: it was checked when the stream opened.
+    /// </summary>
+    public static async Task StreamEvents(HttpContext http, Domain.Events.EventsService events,
+        [Microsoft.AspNetCore.Mvc.FromQuery] string? after, [Microsoft.AspNetCore.Mvc.FromQuery] string? timeout)
+    {
+        var resume = after ?? http.Request.Headers["Last-Event-ID"].FirstOrDefault();
+        if (!Domain.Events.EventPosition.TryParse(resume, out var at)) throw Fail.InvalidField("after");
+        var seconds = Input.Int(timeout, "timeout");
+        if (seconds is < 0 or > 3600) throw Fail.InvalidField("timeout");
+        var caller = http.Caller();
+        // the rule first (and where "now" is), then the stream: headers go out at once, before any event
+        if (string.IsNullOrEmpty(resume)) at = await events.LatestAsync(caller, http.RequestAborted);
+        else await events.ListAsync(caller, at, 1, http.RequestAborted);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        if (seconds is { } s) stop.CancelAfter(TimeSpan.FromSeconds(s));
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        await http.Response.StartAsync(http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        var idle = 0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var page = await events.ListAsync(caller, at, Domain.Events.EventsService.MaxPageSize, stop.Token);
+                var text = new System.Text.StringBuilder();
+                foreach (var e in page)
+                {
+                    at = e.Position;
+                    var dto = new EventDto(e.Seq, e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId, e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data);
+                    // compact JSON has no line breaks: one data line per event
+                    text.Append("id: ").Append(at.ToString()).Append("\nevent: ").Append(e.Type).Append("\ndata: ")
+                        .Append(JsonSerializer.Serialize(dto, ServerJson.Default.EventDto)).Append("\n\n");
+                }
+                if (page.Count == 0 && ++idle % 75 == 0) text.Append(": keep-alive\n\n"); // every 15 s idle, for proxies
+                if (text.Length > 0)
+                {
+                    idle = page.Count == 0 ? idle : 0;
+                    await http.Response.WriteAsync(text.ToString(), stop.Token);
+                    await http.Response.Body.FlushAsync(stop.Token);
+                }
+                if (page.Count < Domain.Events.EventsService.MaxPageSize) await Task.Delay(200, stop.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // the timeout ran out or the client went: the stream ends
+        }
     }
 
     public static async Task<IResult> VerifyToken(HttpContext http, UserTokensService users)

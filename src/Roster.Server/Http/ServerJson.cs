@@ -55,6 +55,7 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(AppRequest))]
 [JsonSerializable(typeof(AppDto))]
 [JsonSerializable(typeof(EventListDto))]
+[JsonSerializable(typeof(EventDto))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(Roster.Server.Webhooks.EventSubscriptionRequest))]
 [JsonSerializable(typeof(Roster.Server.Webhooks.EventSubscriptionUpdate))]
