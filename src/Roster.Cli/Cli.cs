@@ -11,7 +11,7 @@ namespace Roster.Cli;
 /// <c>roster</c>: Zoom's Users API from the command line, on the Roster.Client SDK.
 /// Exit codes: 0 success, 1 the API refused (or some rows of an import failed), 2 usage error.
 /// </summary>
-public static class Cli
+public static partial class Cli
 {
     public const int Ok = 0, ApiError = 1, Usage = 2;
 
@@ -364,6 +364,7 @@ public static class Cli
 
         BulkCommands.Add(users, env, Client, Console);
         SandboxCommands.Add(root, env, BaseUrl, ProfileName, p => p.GetValue(Json));
+        AddWebhooks(root, env);
         return root;
     }
 }

@@ -40,7 +40,7 @@ public class UsersClient
     internal static Func<HttpContent?> Json<T>(T body, JsonTypeInfo<T> info)
         => () => new StringContent(JsonSerializer.Serialize(body, info), Encoding.UTF8, "application/json");
 
-    static string Query(params (string Name, string? Value)[] parts)
+    internal static string Query(params (string Name, string? Value)[] parts)
     {
         var present = parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
         return present.Count == 0 ? "" : "?" + string.Join("&", present);

@@ -26,6 +26,7 @@ public class ZoomClient : IDisposable
         Tokens = options.AccessToken is { } fixedToken ? new StaticTokenProvider(fixedToken) : new OAuthTokenProvider(httpClient, options, clock);
         Transport = new ZoomTransport(httpClient, options, Tokens, clock, (ILogger?)logger ?? NullLogger.Instance);
         Users = new UsersClient(Transport);
+        Webhooks = new WebhooksClient(Transport, httpClient, options, Tokens);
     }
 
     /// <summary>For mocking.</summary>
@@ -36,6 +37,7 @@ public class ZoomClient : IDisposable
         Tokens = null!;
         Transport = null!;
         Users = null!;
+        Webhooks = null!;
     }
 
     internal HttpClient Http { get; }
@@ -49,6 +51,9 @@ public class ZoomClient : IDisposable
 
     /// <summary>The Users API.</summary>
     public virtual UsersClient Users { get; }
+
+    /// <summary>Webhooks: Zoom's event subscriptions, and Roster's delivery log and event stream.</summary>
+    public virtual WebhooksClient Webhooks { get; }
 
     /// <inheritdoc />
     public void Dispose()

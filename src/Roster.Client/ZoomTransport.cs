@@ -24,7 +24,7 @@ internal sealed class ZoomTransport(HttpClient http, ZoomClientOptions options, 
         for (var attempt = 0; ; attempt++)
         {
             var token = await tokens.GetTokenAsync(ct);
-            using var request = new HttpRequestMessage(method, new Uri(options.BaseUrl.ToString().TrimEnd('/') + pathAndQuery));
+            using var request = new HttpRequestMessage(method, Target(pathAndQuery));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Content = content?.Invoke();
@@ -70,6 +70,14 @@ internal sealed class ZoomTransport(HttpClient http, ZoomClientOptions options, 
                 throw error;
             }
         }
+    }
+
+    /// <summary>Zoom's paths under the base URL (<c>…/v2</c>); Roster's own (<c>/roster/…</c>) beside it, at the server's root.</summary>
+    Uri Target(string pathAndQuery)
+    {
+        var root = options.BaseUrl.ToString().TrimEnd('/');
+        if (pathAndQuery.StartsWith("/roster/", StringComparison.Ordinal) && root.EndsWith("/v2", StringComparison.Ordinal)) root = root[..^3];
+        return new Uri(root + pathAndQuery);
     }
 
     TimeSpan Backoff(int attempt)

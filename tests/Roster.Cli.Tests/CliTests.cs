@@ -291,6 +291,77 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, (await Run("users", "switch-account", id, "--to", subId)).Code);
         Assert.Equal(1, (await Run("users", "get", id)).Code);
     }
+
+    [Fact]
+    public async Task WebhookCommandsSubscribeListShowDeliveriesRedeliverAndTailEvents()
+    {
+        var secret = JsonNode.Parse(await File.ReadAllTextAsync(Directory.GetFiles(_app.DataDir, "credentials*.json").Single()))!["webhook_secret_token"]!.GetValue<string>();
+        await using var receiver = await WebhookReceiver.StartAsync(secret);
+        var (code, outText, errText) = await Run("webhooks", "create", "--url", receiver.Url, "--event", "user.created", "--event", "user.deleted", "--name", "cli");
+        Assert.True(code == 0, errText);
+        var id = outText.Trim();
+        (code, outText, _) = await Run("webhooks", "list", "--json");
+        Assert.Equal(0, code);
+        var listed = JsonNode.Parse(outText)!.AsArray().Single()!;
+        Assert.Equal(id, listed["event_subscription_id"]!.GetValue<string>());
+        Assert.Equal(["user.created", "user.deleted"], listed["events"]!.AsArray().Select(e => e!.GetValue<string>()));
+
+        Assert.Equal(0, (await Run("users", "create", "--email", "hooked@example.com", "--type", "1")).Code);
+        Assert.True(Assert.Single(await receiver.AtLeast(1)).SignatureValid);
+        JsonArray deliveries = [];
+        for (var i = 0; i < 100; i++)
+        {
+            deliveries = JsonNode.Parse((await Run("webhooks", "deliveries", "--json")).Out)!.AsArray();
+            if (deliveries.Count == 1 && deliveries[0]!["state"]!.GetValue<string>() == "delivered") break;
+            await Task.Delay(100);
+        }
+        Assert.Equal("delivered", Assert.Single(deliveries)!["state"]!.GetValue<string>());
+        (code, outText, _) = await Run("webhooks", "redeliver", deliveries[0]!["id"]!.GetValue<string>());
+        Assert.Equal(0, code);
+        Assert.Equal("Queued 1 deliveries again.", outText.Trim());
+        Assert.Equal(2, (await receiver.AtLeast(2)).Count);
+        Assert.Equal(2, (await Run("webhooks", "redeliver")).Code); // nothing named: a usage error
+
+        (code, outText, _) = await Run("webhooks", "delete", id);
+        Assert.Equal(0, code);
+        Assert.Empty(JsonNode.Parse((await Run("webhooks", "list", "--json")).Out)!.AsArray());
+        Assert.Equal(1, (await Run("webhooks", "delete", id)).Code);
+    }
+
+    [Fact]
+    public async Task EventsTailPrintsEventsAsTheyHappen()
+    {
+        // a real server process: the in-process test server does not stream a response while it is being written
+        var dir = TestTemp.NewFolder("roster-cli-tail");
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(dir);
+            var vars = new Dictionary<string, string>(_vars) { ["ROSTER_BASE_URL"] = server.BaseUrl + "/v2" };
+            var output = new StringWriter();
+            var env = new CliEnvironment
+            {
+                Out = TextWriter.Synchronized(output), Error = new StringWriter(), Variable = v => vars.GetValueOrDefault(v),
+                ProfilePath = Path.Combine(_dir, "profiles.json"), ClientFactory = o => new ZoomClient(o),
+                SandboxFactory = (url, key) => throw new InvalidOperationException(),
+            };
+            var tail = Cli.RunAsync(["events", "tail", "--count", "2"], env);
+            using var api = await ServerProcess.ClientAsync(server.BaseUrl);
+            for (var i = 0; i < 50 && !tail.IsCompleted; i++)
+            {
+                await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/v2/users",
+                    new { action = "custCreate", user_info = new { email = $"tail{i}@example.com", type = 1 } });
+                await Task.Delay(200);
+            }
+            Assert.Equal(0, await tail.WaitAsync(TimeSpan.FromSeconds(30)));
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+            Assert.Equal(2, lines.Count);
+            Assert.All(lines, l => Assert.Equal("user.created", l[1]));
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
 }
 
 /// <summary>The CLI as users run it: real HTTP to a Roster started by Roster.Testing on a loopback port.</summary>
