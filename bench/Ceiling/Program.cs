@@ -15,4 +15,34 @@ var user = new Dictionary<string, object?>
     ["manager"] = "", ["login_types"] = new[] { 99 }, ["role_id"] = "2",
 };
 app.MapGet("/user", () => Results.Json(user));
+
+// The webhook receiver of the benchmark (HOOK_SECRET): answers Zoom's URL validation, and for each event notes how long
+// after the change (event_ts, same machine clock) it arrived. GET /hook/stats reports count, rate and latencies.
+var secret = Environment.GetEnvironmentVariable("HOOK_SECRET") ?? "";
+var latencies = new System.Collections.Concurrent.ConcurrentQueue<long>();
+long first = 0, last = 0;
+app.MapPost("/hook", async (HttpContext http) =>
+{
+    var body = await System.Text.Json.JsonDocument.ParseAsync(http.Request.Body);
+    var e = body.RootElement;
+    if (e.GetProperty("event").GetString() == "endpoint.url_validation")
+    {
+        var plain = e.GetProperty("payload").GetProperty("plainToken").GetString()!;
+        var hash = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(plain));
+        return Results.Json(new { plainToken = plain, encryptedToken = Convert.ToHexStringLower(hash) });
+    }
+    var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    latencies.Enqueue(now - e.GetProperty("event_ts").GetInt64());
+    Interlocked.CompareExchange(ref first, now, 0);
+    Interlocked.Exchange(ref last, now);
+    return Results.Ok();
+});
+app.MapGet("/hook/stats", () =>
+{
+    var all = latencies.ToArray();
+    Array.Sort(all);
+    long P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
+    var seconds = Math.Max(0.001, (last - first) / 1000.0);
+    return Results.Json(new { count = all.Length, per_second = all.Length / seconds, p50_ms = P(0.50), p99_ms = P(0.99), max_ms = all.Length == 0 ? 0 : all[^1] });
+});
 app.Run();
