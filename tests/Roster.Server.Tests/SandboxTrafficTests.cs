@@ -262,9 +262,11 @@ public class SandboxTrafficTests
         secrets.Add((await api.Get($"/v2/users/{id}/token")).Is(HttpStatusCode.OK).Json["token"]!.GetValue<string>());
 
         // an app's secret, and a token from the token endpoint in a form body and in the query
-        var made = (await api.Post("/roster/v1/apps", new { name = "journal" })).Is(HttpStatusCode.Created).Json;
+        var made = (await api.Post("/roster/v1/apps", new { name = "journal", webhook_secret_token = "chosen-webhook-secret-42" })).Is(HttpStatusCode.Created).Json;
         var (clientId, clientSecret) = (made["client_id"]!.GetValue<string>(), made["client_secret"]!.GetValue<string>());
-        secrets.Add(clientSecret);
+        secrets.AddRange([clientSecret, "chosen-webhook-secret-42"]);
+        // the calling app's webhook secret token, made anew and shown once
+        secrets.Add((await api.Post("/roster/v1/webhooks/secret_token", null)).Is(HttpStatusCode.OK).Json["secret_token"]!.GetValue<string>());
         using var http = app.CreateClient();
         var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
         var form = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")

@@ -423,4 +423,48 @@ public class WebhooksTests
         await fresh.CreateUser("heard@example.com");
         Assert.Single(await receiver.AtLeast(1));
     }
+
+    [Fact]
+    public async Task InvitationsSignInsPasswordsSignOutsAndDisassociationsAreSentAsZoomSendsThem()
+    {
+        const string redirect = "https://app.example.test/callback";
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        await using var app = App();
+        using var api = await app.ApiAsync();
+        await Subscribe(api, receiver.Url, ["user.invitation_accepted", "user.signed_in", "user.updated", "user.disassociated"]);
+        var id = await api.CreateUser("invitee@example.com", action: "create");
+        var link = (await api.Get("/roster/v1/invitations")).Json["invitations"]!.AsArray().Single()!["link"]!.GetValue<string>();
+        using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await HtmlForms.Submit(browser, new Uri(link).PathAndQuery, new() { ["password"] = "Invit3dPassw" })).StatusCode);
+        var got = await receiver.AtLeast(2);
+        var accepted = got.Single(r => r.Event == "user.invitation_accepted").Body["payload"]!.AsObject();
+        Assert.Equal(["account_id", "object"], accepted.Select(p => p.Key));
+        Assert.Equal("invitee@example.com", accepted["object"]!["email"]!.GetValue<string>());
+        var signedIn = got.Single(r => r.Event == "user.signed_in").Body["payload"]!["object"]!;
+        Assert.Equal(id, signedIn["id"]!.GetValue<string>());
+        Assert.Equal("browser", signedIn["client_type"]!.GetValue<string>());
+        Assert.Equal(100, signedIn["login_type"]!.GetValue<int>());
+        Assert.True(DateTimeOffset.TryParse(signedIn["date_time"]!.GetValue<string>(), out _));
+
+        // the consent page is a sign-in too
+        var created = (await api.Post("/roster/v1/apps", new { type = "user", redirect_uris = new[] { redirect } })).Is(HttpStatusCode.Created).Json;
+        var clientId = created["client_id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Redirect, (await HtmlForms.Submit(browser, $"/oauth/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirect)}",
+            new() { ["client_id"] = clientId, ["redirect_uri"] = redirect, ["email"] = "invitee@example.com", ["password"] = "Invit3dPassw" })).StatusCode);
+        Assert.Equal(2, (await receiver.AtLeast(2, r => r.Event == "user.signed_in")).Count);
+
+        // a password change and a sign-out from all devices are user.updated with Zoom's operation
+        (await api.Put($"/v2/users/{id}/password", new { password = "N3wPassword" })).Is(HttpStatusCode.NoContent);
+        (await api.Delete($"/v2/users/{id}/token")).Is(HttpStatusCode.NoContent);
+        var operations = (await receiver.AtLeast(2, r => r.Event == "user.updated")).Select(r => r.Body["payload"]!["operation"]!.GetValue<string>()).Order();
+        Assert.Equal(["change_password", "sign_out_from_all_devices"], operations);
+
+        // a pending user disassociated: user.disassociated with every field Zoom requires
+        var pending = await api.CreateUser("pending@other-domain.test", action: "create");
+        (await api.Delete($"/v2/users/{pending}?action=disassociate")).Is(HttpStatusCode.NoContent);
+        var gone = (await receiver.AtLeast(1, r => r.Event == "user.disassociated")).Single().Body["payload"]!.AsObject();
+        Assert.Equal(["id", "first_name", "last_name", "email", "type"], gone["object"]!.AsObject().Select(p => p.Key));
+        Assert.False(string.IsNullOrEmpty(gone["operator"]!.GetValue<string>()));
+        Assert.All(receiver.Events, r => Assert.True(r.SignatureValid && r.Canonical, r.Raw));
+    }
 }

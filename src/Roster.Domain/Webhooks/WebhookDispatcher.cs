@@ -91,9 +91,10 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
             var taken = await s.LeaseDeliveriesAsync(node, storeNow, realNow, realNow + (long)Lease.TotalMilliseconds, limit);
             var leased = new List<LeasedDelivery>(taken.Count);
             var apps = new Dictionary<string, OAuthApp?>(StringComparer.Ordinal);
+            var subscriptions = new Dictionary<string, WebhookSubscription?>(StringComparer.Ordinal);
             foreach (var d in taken)
             {
-                var sub = await s.GetSubscriptionAsync(d.SubscriptionId);
+                if (!subscriptions.TryGetValue(d.SubscriptionId, out var sub)) subscriptions[d.SubscriptionId] = sub = await s.GetSubscriptionAsync(d.SubscriptionId);
                 if (!apps.TryGetValue(d.ClientId, out var app)) apps[d.ClientId] = app = await s.GetAppAsync(d.ClientId);
                 var why = sub is null ? "the subscription was deleted" : sub.Disabled ? "the subscription is disabled" : app is null || !app.Active ? "the app is gone" : null;
                 if (why is not null)
@@ -110,6 +111,17 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
     /// <summary>Sends one leased delivery, signed now, and records the attempt and what comes next.</summary>
     public async Task<SendOutcome> DeliverAsync(LeasedDelivery leased, CancellationToken ct = default)
     {
+        var sent = await SendAsync(leased, ct);
+        await RecordAsync([sent], ct);
+        return sent.Outcome;
+    }
+
+    /// <summary>One attempt made: the delivery as it stands after it, and the log line.</summary>
+    public sealed record Attempted(WebhookDelivery Next, WebhookAttempt Attempt, SendOutcome Outcome);
+
+    /// <summary>Sends one leased delivery, signed now; what comes next is decided here and recorded by <see cref="RecordAsync"/>.</summary>
+    public async Task<Attempted> SendAsync(LeasedDelivery leased, CancellationToken ct = default)
+    {
         var d = leased.Delivery;
         var body = Encoding.UTF8.GetBytes(d.Body);
         var sentAt = clock.GetUtcNow();
@@ -124,9 +136,16 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
         next = next with { Attempts = d.Attempts + 1, LastStatus = outcome.Status, LastError = outcome.Failure, Url = leased.Url };
         var attempt = new WebhookAttempt(d.Id, d.AccountId, d.Attempts + 1, d.Retries, sentAt, outcome.Status, outcome.LatencyMs, outcome.Failure,
             outcome.Response is { Length: > MaxResponseChars } r ? r[..MaxResponseChars] : outcome.Response, node);
-        await store.WriteAsync(s => s.FinishAttemptAsync(next, attempt, node), CancellationToken.None);
-        return outcome;
+        return new Attempted(next, attempt, outcome);
     }
+
+    /// <summary>Records attempts (many in one transaction: the store's writer is shared with the API).</summary>
+    public Task RecordAsync(IReadOnlyList<Attempted> attempts, CancellationToken ct = default)
+        => attempts.Count == 0 ? Task.CompletedTask : store.WriteAsync(async s =>
+        {
+            foreach (var a in attempts) await s.FinishAttemptAsync(a.Next, a.Attempt, node);
+            return 0;
+        }, ct);
 
     /// <summary>
     /// Challenges again the URLs validated more than 72 hours ago (store clock); a URL that fails
