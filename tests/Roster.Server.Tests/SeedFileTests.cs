@@ -148,4 +148,53 @@ public class SeedFileTests
         using var anonymous = app.ApiWith("");
         (await anonymous.Send(HttpMethod.Post, "/roster/v1/sandbox/seed", rawBody: "users: []", contentType: "application/yaml")).IsError(401, 124);
     }
+
+    [Fact]
+    public async Task ASeedCanSubscribeAnAppsEndpointAndTheExportKeepsItWithoutTheToken()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync("seeded-token-0123456789");
+        await using var app = new RosterApp(settings: new Dictionary<string, string> { ["Webhooks:RevalidateCheckMs"] = "100", ["Webhooks:PollMs"] = "50" });
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        var yaml = $"""
+            users:
+              - email: watched@example.com
+            apps:
+              - name: Hooks
+                client_id: hooks-client
+                client_secret: hooks-secret-0123456789
+                scopes: [user:read:admin, user:write:admin]
+                webhook_secret_token: seeded-token-0123456789
+                event_subscriptions:
+                  - events: [user.updated]
+                    url: {receiver.Url}
+                    scope: user
+                    users: [watched@example.com]
+            """;
+        (await Seed(sandbox, yaml)).Is(HttpStatusCode.Created);
+        // challenged in the background at once (a seed is loaded before its receivers run)
+        for (var i = 0; i < 100 && receiver.Challenges == 0; i++) await Task.Delay(50);
+        Assert.Equal(1, receiver.Challenges);
+        using var api = await app.ApiAsync();
+        (await api.Patch("/v2/users/watched@example.com", new { dept = "Seeded" })).Is(HttpStatusCode.NoContent);
+        var got = Assert.Single(await receiver.AtLeast(1));
+        Assert.True(got.SignatureValid);
+        Assert.Equal("Seeded", got.Body["payload"]!["object"]!["dept"]!.GetValue<string>());
+
+        var exported = (await sandbox.Get("/roster/v1/sandbox/seed")).Is(HttpStatusCode.OK);
+        Assert.DoesNotContain("seeded-token-0123456789", exported.Body);
+        var sub = exported.Json["apps"]!.AsArray().Single(a => a!["client_id"]!.GetValue<string>() == "hooks-client")!["event_subscriptions"]![0]!;
+        Assert.Equal((receiver.Url, "user"), (sub["url"]!.GetValue<string>(), sub["scope"]!.GetValue<string>()));
+        Assert.Equal(["watched@example.com"], sub["users"]!.AsArray().Select(u => u!.GetValue<string>()));
+
+        // refused whole, with lines: an unknown event, a bad URL
+        var bad = (await Seed(sandbox, """
+            apps:
+              - name: Bad
+                event_subscriptions:
+                  - events: [meeting.started]
+                    url: ftp://x
+            """)).IsError(400, 300);
+        Assert.Contains("meeting.started", bad.Body);
+        Assert.Contains("url", bad.Body);
+    }
 }

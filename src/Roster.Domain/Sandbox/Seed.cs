@@ -117,7 +117,9 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         public string? Hash { get; set; }
     }
 
-    sealed record AppPlan(int Line, string Path, string? Name, string Type, List<string>? Scopes, List<string> RedirectUris, AppCredentials? Credentials);
+    sealed record AppPlan(int Line, string Path, string? Name, string Type, List<string>? Scopes, List<string> RedirectUris, AppCredentials? Credentials,
+        string? WebhookSecretToken, List<SubscriptionPlan> Subscriptions);
+    sealed record SubscriptionPlan(int Line, string Path, List<string> Events, string Url, string? Name, string Scope, List<string> Users);
 
     sealed record AccountPlan(int Line, string Path, CreateAccountRequest? Sub, List<UserPlan> Users, List<AppPlan> Apps)
     {
@@ -128,7 +130,8 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
     static readonly string[] SubKeys = ["account_name", "owner_email", "owner_first_name", "owner_last_name", "owner_password", "plan", "seats",
         "managed_domains", "sso_pre_provisioning", "users", "apps"];
     static readonly string[] UserKeys = ["email", "type", "status", "role", "action", "password", "first_name", "last_name", "display_name", "settings", "assistants"];
-    static readonly string[] AppKeys = ["name", "type", "client_id", "client_secret", "client_secret_sha256", "scopes", "redirect_uris"];
+    static readonly string[] AppKeys = ["name", "type", "client_id", "client_secret", "client_secret_sha256", "scopes", "redirect_uris", "webhook_secret_token", "event_subscriptions"];
+    static readonly string[] SubscriptionKeys = ["events", "url", "name", "scope", "users"];
 
     /// <summary>Meta key set on a store's first start when a seed file is given, cleared by the load that succeeds.</summary>
     public const string PendingMeta = "seed_pending";
@@ -196,7 +199,15 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
                         new AddAssistantsRequest { Assistants = user.Assistants.Select(e => new AssistantRef { Email = e }).ToList() }, ct));
                 foreach (var app in account.Apps)
                 {
-                    await At(app.Line, app.Path, () => accounts.CreateAppAsync(caller, null, app.Scopes, app.Type, app.RedirectUris, app.Name, app.Credentials, ct));
+                    await At(app.Line, app.Path, () => accounts.CreateAppAsync(caller, null, app.Scopes, app.Type, app.RedirectUris, app.Name, app.Credentials, ct,
+                        app.WebhookSecretToken, async (session, made) =>
+                        {
+                            // subscriptions through the API's own rules; their URLs are challenged in the background right after
+                            // (a seed is loaded before its receivers run), and deliveries go to them meanwhile
+                            foreach (var sub in app.Subscriptions)
+                                await At(sub.Line, sub.Path, () => Webhooks.WebhookSubscriptionsService.InsertSeededAsync(session, made, sub.Events, sub.Url, sub.Name,
+                                    sub.Scope, sub.Users, clock.GetUtcNow()));
+                        }));
                     madeApps++;
                 }
             }
@@ -300,6 +311,22 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
                 ["scopes"] = new JsonArray([.. app.Scopes.Select(x => (JsonNode?)JsonValue.Create(x))]),
             };
             if (app.RedirectUris.Count > 0) item["redirect_uris"] = new JsonArray([.. app.RedirectUris.Select(x => (JsonNode?)JsonValue.Create(x))]);
+            // subscriptions without the secret token (never exported in clear: a loaded copy makes its own)
+            var subscriptions = new JsonArray();
+            foreach (var sub in await s.ListSubscriptionsOfAppAsync(app.ClientId))
+            {
+                var o = new JsonObject { ["events"] = new JsonArray([.. sub.Events.Select(x => (JsonNode?)JsonValue.Create(x))]), ["url"] = sub.Url, ["scope"] = sub.Scope };
+                if (sub.Name.Length > 0) o["name"] = sub.Name;
+                if (sub.Scope == Webhooks.SubscriptionScopes.User)
+                {
+                    var emails = new JsonArray();
+                    foreach (var id in sub.UserIds)
+                        if (await s.GetUserAsync(id) is { } u) emails.Add(u.Email);
+                    o["users"] = emails;
+                }
+                subscriptions.Add(o);
+            }
+            if (subscriptions.Count > 0) item["event_subscriptions"] = subscriptions;
             apps.Add(item);
         }
         if (apps.Count > 0) into["apps"] = apps;
@@ -516,8 +543,29 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
                 if (secret is not null && !AppCredentials.IsSecret(secret)) problems.Add(new(doc.LineOf(item, "client_secret"), $"{p}.client_secret", "16 to 128 printable characters"));
                 if (hash is not null && !AppCredentials.IsSecretSha256(hash)) problems.Add(new(doc.LineOf(item, "client_secret_sha256"), $"{p}.client_secret_sha256", "64 hexadecimal digits"));
                 var type = Text(item, "type", p) ?? OAuthAppTypes.ServerToServer;
+                var token = Text(item, "webhook_secret_token", p);
+                if (token is not null && !Webhooks.WebhookSubscriptionsService.IsSecretToken(token))
+                    problems.Add(new(doc.LineOf(item, "webhook_secret_token"), $"{p}.webhook_secret_token", "8 to 128 printable characters"));
+                var subscriptions = new List<SubscriptionPlan>();
+                foreach (var (sub, sp) in Items(item, "event_subscriptions", p))
+                {
+                    OnlyKeys(sub, sp, SubscriptionKeys);
+                    var events = Texts(sub, "events", sp) ?? [];
+                    if (events.Count == 0) problems.Add(new(doc.LineOf(sub), $"{sp}.events", "at least one event"));
+                    foreach (var unknown in events.Where(e => !Webhooks.WebhookRules.UserEvents.Contains(e)))
+                        problems.Add(new(doc.LineOf(sub, "events"), $"{sp}.events", $"unknown event {unknown}"));
+                    var url = Text(sub, "url", sp, required: true) ?? "";
+                    if (url.Length > 0 && !Webhooks.WebhookRules.IsDeliverableUrl(url)) problems.Add(new(doc.LineOf(sub, "url"), $"{sp}.url", "an absolute http or https URL"));
+                    var scope = Text(sub, "scope", sp) ?? Webhooks.SubscriptionScopes.Account;
+                    if (!Webhooks.SubscriptionScopes.All.Contains(scope)) problems.Add(new(doc.LineOf(sub, "scope"), $"{sp}.scope", "account, user or master_account"));
+                    var users = Texts(sub, "users", sp) ?? [];
+                    if (scope == Webhooks.SubscriptionScopes.User && users.Count == 0) problems.Add(new(doc.LineOf(sub), $"{sp}.users", "scope user needs users (e-mails)"));
+                    subscriptions.Add(new SubscriptionPlan(doc.LineOf(sub), sp, events, url, Text(sub, "name", sp), scope, users));
+                }
+                if (subscriptions.Count > Webhooks.WebhookRules.MaxSubscriptionsPerApp)
+                    problems.Add(new(doc.LineOf(item, "event_subscriptions"), $"{p}.event_subscriptions", "at most 20 per app"));
                 apps.Add(new AppPlan(doc.LineOf(item), p, Text(item, "name", p), type, Texts(item, "scopes", p), Texts(item, "redirect_uris", p) ?? [],
-                    id is not null && (secret ?? hash) is not null ? new AppCredentials(id, secret, hash) : null));
+                    id is not null && (secret ?? hash) is not null ? new AppCredentials(id, secret, hash) : null, token, subscriptions));
             }
             return apps;
         }

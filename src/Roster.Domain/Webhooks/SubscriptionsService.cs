@@ -192,6 +192,25 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         };
     }
 
+    /// <summary>
+    /// A subscription from a seed file, inside its transaction, through the same rules as the API but without the
+    /// challenge (a seed is loaded before its receivers run): it is due for its URL check at once, in the background.
+    /// </summary>
+    public static async Task<WebhookSubscription> InsertSeededAsync(IStoreSession s, OAuthApp app, IReadOnlyList<string> events, string url, string? name,
+        string scope, IReadOnlyList<string> userEmails, DateTimeOffset now)
+    {
+        if (app.Type != OAuthAppTypes.ServerToServer) throw Fail.Invalid("Only a Server-to-Server app can have event subscriptions.");
+        if ((await s.ListSubscriptionsOfAppAsync(app.ClientId)).Count >= WebhookRules.MaxSubscriptionsPerApp) throw Fail.TooManySubscriptions();
+        var (checkedEvents, users) = await CheckForAppAsync(s, app, events, scope, userEmails);
+        var created = new WebhookSubscription
+        {
+            Id = Ids.Random(16), ClientId = app.ClientId, AccountId = app.AccountId, Name = CheckName(name) ?? "", Events = checkedEvents, Url = CheckUrl(url),
+            Scope = scope, UserIds = users, CreatedAt = now, ValidatedAt = now - WebhookRules.Revalidation,
+        };
+        await s.InsertSubscriptionAsync(created);
+        return created;
+    }
+
     /// <summary>The checks of a new subscription that read the store: the app, its events, the master scope, the limit, the users.</summary>
     static async Task<(OAuthApp App, IReadOnlyList<string> Events, IReadOnlyList<string> Users)> Prepare(
         IStoreSession s, Caller caller, IReadOnlyList<string>? events, string scope, IReadOnlyList<string> userIds)
