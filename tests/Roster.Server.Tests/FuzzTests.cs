@@ -149,6 +149,7 @@ public class FuzzTests
                 gen.Chance(0.5) ? (gen.Chance(0.5) ? target : "me") : Uri.EscapeDataString(gen.Pick(PathStrings)));
             var query = op.Query.Where(_ => gen.Chance(0.5)).Select(q => $"{q}={Uri.EscapeDataString(gen.Pick(Strings))}").ToList();
             if (gen.Chance(0.1)) query.Add($"{Uri.EscapeDataString(gen.Pick(Strings))}={Uri.EscapeDataString(gen.Pick(Strings))}");
+            if (op.Path == "/roster/v1/events/stream") query.Add("timeout=0"); // a stream runs until its client goes: this one ends at once
             var url = path + (query.Count > 0 ? "?" + string.Join('&', query) : "");
             var request = new HttpRequestMessage(new HttpMethod(op.Method), url);
             if (op.Method != "GET") request.Content = gen.Body(op).Content;

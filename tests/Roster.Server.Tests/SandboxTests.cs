@@ -96,7 +96,7 @@ public class SandboxTests
             : new SqliteConnection($"Data Source={Path.Combine(app.DataDir, "roster.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         var text = new StringBuilder();
-        foreach (var table in new[] { "accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "meta" })
+        foreach (var table in new[] { "accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "webhook_subscriptions", "meta" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = table == "meta"

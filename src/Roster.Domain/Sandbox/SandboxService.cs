@@ -28,7 +28,11 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
 
     /// <summary>Meta keys that are not state: never copied into a snapshot, never replaced by a restore.</summary>
     public static readonly IReadOnlyCollection<string> KeptMeta =
-        [AccountsService.KeyMeta, DataProtectionMeta, StoreGeneration.MetaKey, AccountsService.StoreIdMeta, AdminKeyMeta, FaultRules.MetaKey];
+    [
+        AccountsService.KeyMeta, DataProtectionMeta, StoreGeneration.MetaKey, AccountsService.StoreIdMeta, AdminKeyMeta, FaultRules.MetaKey,
+        // where webhook fan-out stands in the outbox: a reader's position, not state (it only moves forward)
+        Webhooks.WebhookDispatcher.CursorMetaKey,
+    ];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex NamePattern();

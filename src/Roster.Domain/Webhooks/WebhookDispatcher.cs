@@ -62,10 +62,13 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
                         parents[e.AccountId] = parent = (await s.GetAccountAsync(e.AccountId))?.ParentId;
                     var hearing = subscriptions.Where(x => x.Hears(e, zoomEvent, parent)).ToList();
                     if (hearing.Count == 0) continue;
-                    string? email = null;
-                    if (e.OperatorId is { } op && !emails.TryGetValue(op, out email))
-                        emails[op] = email = (await s.GetUserAsync(op))?.Email;
-                    var body = CanonicalJson.ToText(WebhookBodies.For(e, email)!);
+                    // the operator's e-mail, where the event carries an operator: looked up once per batch
+                    if (draft["payload"] is JsonObject payload && payload.ContainsKey("operator") && e.OperatorId is { } op)
+                    {
+                        if (!emails.TryGetValue(op, out var email)) emails[op] = email = (await s.GetUserAsync(op))?.Email;
+                        payload["operator"] = email ?? "";
+                    }
+                    var body = CanonicalJson.ToText(draft);
                     foreach (var sub in hearing)
                         await s.InsertDeliveryAsync(new WebhookDelivery
                         {
