@@ -49,6 +49,10 @@ internal sealed partial class SqlSession
                 MasterAccount = a.MasterAccount ? 1 : 0, a.ParentId, a.OwnerId, Sso = a.SsoPreProvisioning ? 1 : 0, CreatedAt = Ms(a.CreatedAt),
             }, transaction);
 
+    public Task UpdateAccountAsync(Account a)
+        => Exec("UPDATE accounts SET name = @Name, plan = @Plan, licensed_seats = @LicensedSeats, managed_domains = @ManagedDomains, sso_pre_provisioning = @Sso WHERE id = @Id",
+            new { a.Id, a.Name, a.Plan, a.LicensedSeats, ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString), Sso = a.SsoPreProvisioning ? 1 : 0 });
+
     public async Task<int> CountSubAccountsAsync(string masterId)
         => (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);
 

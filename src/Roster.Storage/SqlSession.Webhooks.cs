@@ -113,17 +113,19 @@ internal sealed partial class SqlSession
 
     public async Task<bool> FinishAttemptAsync(WebhookDelivery d, WebhookAttempt? a, string owner)
     {
-        if (a is not null)
+        var held = await Exec("""
+            UPDATE webhook_deliveries SET state = @State, attempts = @Attempts, retries = @Retries, next_at = @NextAt, url = @Url, last_status = @LastStatus,
+                last_error = @LastError, lease_owner = NULL, lease_until = 0
+            WHERE id = @Id AND lease_owner = @owner
+            """, new { d.State, Attempts = (long)d.Attempts, Retries = (long)d.Retries, NextAt = Ms(d.NextAt), d.Url, LastStatus = (long?)d.LastStatus, d.LastError, d.Id, owner }) > 0;
+        // the attempt is logged even when the lease was lost meanwhile (it happened), but not for a delivery that is gone
+        if (a is not null && (held || await One<long?>("SELECT 1 FROM webhook_deliveries WHERE id = @Id", new { d.Id }) is not null))
             await Exec("""
                 INSERT INTO webhook_attempts (delivery_id, account_id, attempt, retry_num, at, status, latency_ms, failure, response, node)
                 VALUES (@DeliveryId, @AccountId, @Attempt, @RetryNum, @At, @Status, @LatencyMs, @Failure, @Response, @Node)
                 """, new { a.DeliveryId, a.AccountId, Attempt = (long)a.Attempt, RetryNum = (long)a.RetryNum, At = Ms(a.At), Status = (long)a.Status, a.LatencyMs,
                 a.Failure, a.Response, a.Node });
-        return await Exec("""
-            UPDATE webhook_deliveries SET state = @State, attempts = @Attempts, retries = @Retries, next_at = @NextAt, url = @Url, last_status = @LastStatus,
-                last_error = @LastError, lease_owner = NULL, lease_until = 0
-            WHERE id = @Id AND lease_owner = @owner
-            """, new { d.State, Attempts = (long)d.Attempts, Retries = (long)d.Retries, NextAt = Ms(d.NextAt), d.Url, LastStatus = (long?)d.LastStatus, d.LastError, d.Id, owner }) > 0;
+        return held;
     }
 
     public async Task<WebhookDelivery?> GetDeliveryAsync(string id)

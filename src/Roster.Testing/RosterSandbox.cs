@@ -46,6 +46,8 @@ public sealed class RosterSandbox : IAsyncDisposable
     public string ClientSecret { get; }
     /// <summary>The sandbox admin key.</summary>
     public string AdminKey { get; }
+    /// <summary>The app's webhook secret token: what a test's receiver verifies deliveries with.</summary>
+    public string WebhookSecretToken { get; }
     /// <summary>A Zoom client for the primary account.</summary>
     public ZoomClient Zoom { get; }
     /// <summary>The sandbox controls: reset, snapshots, clock, faults, journal, seeds, accounts.</summary>
@@ -53,9 +55,10 @@ public sealed class RosterSandbox : IAsyncDisposable
     /// <summary>The server's services (for what a test wants to look into).</summary>
     public IServiceProvider Services => _host.Services;
 
-    RosterSandbox(Host host, DirectoryInfo data, Uri baseUrl, string accountId, string clientId, string clientSecret, string adminKey)
+    RosterSandbox(Host host, DirectoryInfo data, Uri baseUrl, string accountId, string clientId, string clientSecret, string adminKey, string webhookSecretToken)
     {
         (_host, _data, BaseUrl, AccountId, ClientId, ClientSecret, AdminKey) = (host, data, baseUrl, accountId, clientId, clientSecret, adminKey);
+        WebhookSecretToken = webhookSecretToken;
         Zoom = CreateZoomClient(accountId, clientId, clientSecret);
         Sandbox = new RosterSandboxClient(BaseUrl, adminKey, CreateHttpClient());
     }
@@ -71,6 +74,7 @@ public sealed class RosterSandbox : IAsyncDisposable
         try
         {
             var (accountId, clientId, clientSecret, adminKey) = ("acct_" + Random(8), "client_" + Random(6), Random(16), "rsk_" + Random(16));
+            var webhookSecretToken = options.Settings.TryGetValue("ROSTER_WEBHOOK_SECRET_TOKEN", out var chosen) ? chosen : Random(16);
             var settings = new Dictionary<string, string>
             {
                 ["data"] = data.FullName,
@@ -78,6 +82,7 @@ public sealed class RosterSandbox : IAsyncDisposable
                 ["ROSTER_CLIENT_ID"] = clientId,
                 ["ROSTER_CLIENT_SECRET"] = clientSecret,
                 ["ROSTER_ADMIN_KEY"] = adminKey,
+                ["ROSTER_WEBHOOK_SECRET_TOKEN"] = webhookSecretToken,
                 ["RateLimits:Mode"] = options.RateLimits ? "zoom" : "off",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
@@ -102,7 +107,7 @@ public sealed class RosterSandbox : IAsyncDisposable
                 host.StartServer();
                 baseUrl = host.Server.BaseAddress;
             }
-            return Task.FromResult(new RosterSandbox(host, data, baseUrl, accountId, clientId, clientSecret, adminKey));
+            return Task.FromResult(new RosterSandbox(host, data, baseUrl, accountId, clientId, clientSecret, adminKey, webhookSecretToken));
         }
         catch
         {

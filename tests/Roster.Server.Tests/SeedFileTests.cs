@@ -197,4 +197,40 @@ public class SeedFileTests
         Assert.Contains("meeting.started", bad.Body);
         Assert.Contains("url", bad.Body);
     }
+
+    [Fact]
+    public async Task ASeedSetsThePrimaryAccountsPlanSeatsAndDomains()
+    {
+        await using var app = new RosterApp();
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        using var api = await app.ApiAsync();
+        (await Seed(sandbox, """
+            account:
+              account_name: Acme
+              plan: pro
+              seats: 2
+              managed_domains: [example.com, acme.test]
+            users:
+              - email: one@acme.test
+                type: licensed
+            """)).Is(HttpStatusCode.Created);
+        var account = (await sandbox.Get("/roster/v1/sandbox/seed")).Is(HttpStatusCode.OK).Json["account"]!;
+        Assert.Equal(("Acme", "pro", 2), (account["account_name"]!.GetValue<string>(), account["plan"]!.GetValue<string>(), account["seats"]!.GetValue<int>()));
+        Assert.Equal(["example.com", "acme.test"], account["managed_domains"]!.AsArray().Select(d => d!.GetValue<string>()));
+        // the new domain is managed now; the seats hold (the owner and one@ are licensed): a third licensed user is refused
+        await api.CreateUser("auto@acme.test", action: "autoCreate", password: "Str0ngPassw");
+        (await api.Post("/v2/users", new { action = "custCreate", user_info = new { email = "third@acme.test", type = 2 } })).IsError(400, 2034);
+
+        // fewer seats than licensed users, or a plan Zoom does not have: refused whole, with the line
+        var refused = (await Seed(sandbox, """
+            account:
+              plan: platinum
+            """)).IsError(400, 300);
+        Assert.Contains("account.plan", refused.Body);
+        (await Seed(sandbox, """
+            account:
+              seats: 0
+            """)).IsError(400, 300);
+        Assert.Equal("pro", (await sandbox.Get("/roster/v1/sandbox/seed")).Json["account"]!["plan"]!.GetValue<string>());
+    }
 }

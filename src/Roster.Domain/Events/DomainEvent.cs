@@ -47,6 +47,8 @@ public static class EventTypes
     public const string UserAssistantsDeleted = "user.assistants_deleted";
     public const string UserSchedulersDeleted = "user.schedulers_deleted";
     public const string AccountCreated = "account.created";
+    /// <summary>An account's plan, seats, domains or name changed (a seed file's <c>account</c>).</summary>
+    public const string AccountUpdated = "account.updated";
     /// <summary>An account and everything of it were removed (a sandbox test account).</summary>
     public const string AccountDeleted = "account.deleted";
     public const string AppCreated = "app.created";

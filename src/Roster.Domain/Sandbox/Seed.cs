@@ -124,9 +124,13 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
     sealed record AccountPlan(int Line, string Path, CreateAccountRequest? Sub, List<UserPlan> Users, List<AppPlan> Apps)
     {
         public string? OwnerHash { get; set; }
+        /// <summary>What the file changes of the primary account (its top-level <c>account</c>).</summary>
+        public PrimaryPlan? Primary { get; init; }
     }
+    sealed record PrimaryPlan(int Line, string? Name, string? Plan, int? Seats, List<string>? ManagedDomains, bool? SsoPreProvisioning);
 
-    static readonly string[] TopKeys = ["version", "users", "apps", "sub_accounts"];
+    static readonly string[] TopKeys = ["version", "account", "users", "apps", "sub_accounts"];
+    static readonly string[] PrimaryKeys = ["account_name", "plan", "seats", "managed_domains", "sso_pre_provisioning"];
     static readonly string[] SubKeys = ["account_name", "owner_email", "owner_first_name", "owner_last_name", "owner_password", "plan", "seats",
         "managed_domains", "sso_pre_provisioning", "users", "apps"];
     static readonly string[] UserKeys = ["email", "type", "status", "role", "action", "password", "first_name", "last_name", "display_name", "settings", "assistants"];
@@ -169,6 +173,24 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
             foreach (var account in plan)
             {
                 var caller = root;
+                if (account.Primary is { } change)
+                    await At(change.Line, "account", async () =>
+                    {
+                        // the seats must hold the licensed users the account has (as for a sub account's seats)
+                        if (change.Seats is { } seats && seats < await s.CountSeatHoldersAsync(primary.Id, null))
+                            throw Fail.NoSeats("The account has more licensed users than these seats.");
+                        var before = AccountFacts(primary);
+                        primary.Name = change.Name ?? primary.Name;
+                        primary.Plan = change.Plan ?? primary.Plan;
+                        primary.LicensedSeats = change.Seats ?? primary.LicensedSeats;
+                        primary.ManagedDomains = change.ManagedDomains?.Select(d => d.ToLowerInvariant()).Distinct().ToList() ?? primary.ManagedDomains;
+                        primary.SsoPreProvisioning = change.SsoPreProvisioning ?? primary.SsoPreProvisioning;
+                        await s.UpdateAccountAsync(primary);
+                        var (n, o) = Changes.Diff(before, AccountFacts(primary));
+                        // an account.* event: every node drops what it keeps of the account (its plan, for rate limits)
+                        if (n.Count > 0) await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountUpdated, primary.Id, primary.Id, Changes.Data(n, o)));
+                        return 0;
+                    });
                 if (account.Sub is { } sub)
                 {
                     var (made, owner) = await At(account.Line, account.Path, () => accounts.CreateSubAccountAsync(root, sub, ct, account.OwnerHash));
@@ -230,6 +252,14 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
     }
 
     /// <summary>A step of the load; a rule it breaks refuses the file at the item's line (and rolls everything back).</summary>
+    /// <summary>The primary account as a seed's <c>account</c> (and as its change event shows it).</summary>
+    static JsonObject AccountFacts(Account a) => new()
+    {
+        ["account_name"] = a.Name, ["plan"] = a.Plan, ["seats"] = a.LicensedSeats,
+        ["managed_domains"] = new JsonArray([.. a.ManagedDomains.Select(d => (JsonNode?)JsonValue.Create(d))]),
+        ["sso_pre_provisioning"] = a.SsoPreProvisioning,
+    };
+
     static async Task<T> At<T>(int line, string path, Func<Task<T>> step)
     {
         try
@@ -262,6 +292,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         var primary = await s.GetAccountAsync(await s.GetMetaAsync(AccountsService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
         var primaryApp = await s.GetMetaAsync(AccountsService.PrimaryClientMeta);
         var seed = new JsonObject { ["version"] = 1 };
+        seed["account"] = AccountFacts(primary);
         await ExportAccountAsync(s, primary, seed, primaryApp);
         var subs = new JsonArray();
         for (long after = 0; ;)
@@ -367,7 +398,22 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         r.OnlyKeys(top, "", TopKeys);
         if (top["version"] is { } version && !(version is JsonValue v && v.TryGetValue<long>(out var n) && n == 1))
             problems.Add(new(doc.LineOf(version), "version", "only version 1 is known"));
-        plan.Add(new AccountPlan(1, "", null, r.Users(top, ""), r.Apps(top, "")));
+        PrimaryPlan? primaryPlan = null;
+        if (top["account"] is JsonObject primary)
+        {
+            r.OnlyKeys(primary, "account", PrimaryKeys);
+            var planName = r.Text(primary, "plan", "account");
+            if (planName is not null && !Plans.All.Contains(planName)) problems.Add(new(doc.LineOf(primary, "plan"), "account.plan", "free, pro, business or enterprise"));
+            var seats = (int?)r.Number(primary, "seats", "account");
+            if (seats is < 0 or > 1_000_000) problems.Add(new(doc.LineOf(primary, "seats"), "account.seats", "0 to 1,000,000"));
+            var domains = r.Texts(primary, "managed_domains", "account");
+            if (domains is not null && domains.Any(d => !ProfileRules.IsEmail("x@" + d))) problems.Add(new(doc.LineOf(primary, "managed_domains"), "account.managed_domains", "domain names"));
+            var name = r.Text(primary, "account_name", "account");
+            if (name is not null && (name.Trim().Length is 0 or > 128 || name.Any(char.IsControl))) problems.Add(new(doc.LineOf(primary, "account_name"), "account.account_name", "1 to 128 characters"));
+            primaryPlan = new PrimaryPlan(doc.LineOf(primary), name?.Trim(), planName, seats, domains, r.Bool(primary, "sso_pre_provisioning", "account"));
+        }
+        else if (top["account"] is { } notMapping) problems.Add(new(doc.LineOf(notMapping), "account", "a mapping: account_name, plan, seats, managed_domains, sso_pre_provisioning"));
+        plan.Add(new AccountPlan(1, "", null, r.Users(top, ""), r.Apps(top, "")) { Primary = primaryPlan });
         foreach (var (item, path) in r.Items(top, "sub_accounts", ""))
         {
             r.OnlyKeys(item, path, SubKeys);
