@@ -26,7 +26,7 @@ public class ZoomClient : IDisposable
         Tokens = options.AccessToken is { } fixedToken ? new StaticTokenProvider(fixedToken) : new OAuthTokenProvider(httpClient, options, clock);
         Transport = new ZoomTransport(httpClient, options, Tokens, clock, (ILogger?)logger ?? NullLogger.Instance);
         Users = new UsersClient(Transport);
-        Webhooks = new WebhooksClient(Transport, httpClient, options, Tokens);
+        Webhooks = new WebhooksClient(Transport, httpClient, Tokens);
     }
 
     /// <summary>For mocking.</summary>

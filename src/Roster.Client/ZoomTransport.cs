@@ -73,7 +73,7 @@ internal sealed class ZoomTransport(HttpClient http, ZoomClientOptions options, 
     }
 
     /// <summary>Zoom's paths under the base URL (<c>…/v2</c>); Roster's own (<c>/roster/…</c>) beside it, at the server's root.</summary>
-    Uri Target(string pathAndQuery)
+    internal Uri Target(string pathAndQuery)
     {
         var root = options.BaseUrl.ToString().TrimEnd('/');
         if (pathAndQuery.StartsWith("/roster/", StringComparison.Ordinal) && root.EndsWith("/v2", StringComparison.Ordinal)) root = root[..^3];

@@ -14,14 +14,12 @@ public class WebhooksClient
     const string Path = "/marketplace/app/event_subscription";
     readonly ZoomTransport _transport;
     readonly HttpClient _http;
-    readonly ZoomClientOptions _options;
     readonly IAccessTokenProvider _tokens;
 
-    internal WebhooksClient(ZoomTransport transport, HttpClient http, ZoomClientOptions options, IAccessTokenProvider tokens)
+    internal WebhooksClient(ZoomTransport transport, HttpClient http, IAccessTokenProvider tokens)
     {
         _transport = transport;
         _http = http;
-        _options = options;
         _tokens = tokens;
     }
 
@@ -30,7 +28,6 @@ public class WebhooksClient
     {
         _transport = null!;
         _http = null!;
-        _options = null!;
         _tokens = null!;
     }
 
@@ -94,9 +91,7 @@ public class WebhooksClient
     /// </summary>
     public virtual async IAsyncEnumerable<RosterEvent> TailEventsAsync(string? after = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var root = _options.BaseUrl.ToString().TrimEnd('/');
-        if (root.EndsWith("/v2", StringComparison.Ordinal)) root = root[..^3];
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(root + "/roster/v1/events/stream" + Query(("after", after))));
+        using var request = new HttpRequestMessage(HttpMethod.Get, _transport.Target("/roster/v1/events/stream" + Query(("after", after))));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetTokenAsync(cancellationToken));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

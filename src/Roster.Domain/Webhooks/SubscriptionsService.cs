@@ -154,14 +154,18 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
     }
 
     /// <summary>A new subscription of <paramref name="app"/>, validated now.</summary>
-    async Task<WebhookSubscription> InsertAsync(IStoreSession s, OAuthApp app, string? name, IReadOnlyList<string> events, string url, string scope,
+    Task<WebhookSubscription> InsertAsync(IStoreSession s, OAuthApp app, string? name, IReadOnlyList<string> events, string url, string scope,
         IReadOnlyList<string> users)
+        => InsertAsync(s, app, name, events, url, scope, users, clock.GetUtcNow(), validatedAt: clock.GetUtcNow());
+
+    /// <summary>Writes a new subscription (the checks were made); <paramref name="validatedAt"/> is when its URL last answered.</summary>
+    static async Task<WebhookSubscription> InsertAsync(IStoreSession s, OAuthApp app, string? name, IReadOnlyList<string> events, string url, string scope,
+        IReadOnlyList<string> users, DateTimeOffset now, DateTimeOffset validatedAt)
     {
-        var now = clock.GetUtcNow();
         var created = new WebhookSubscription
         {
             Id = Ids.Random(16), ClientId = app.ClientId, AccountId = app.AccountId, Name = name ?? "", Events = events, Url = url,
-            Scope = scope, UserIds = users, CreatedAt = now, ValidatedAt = now,
+            Scope = scope, UserIds = users, CreatedAt = now, ValidatedAt = validatedAt,
         };
         await s.InsertSubscriptionAsync(created);
         return created;
@@ -202,13 +206,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         if (app.Type != OAuthAppTypes.ServerToServer) throw Fail.Invalid("Only a Server-to-Server app can have event subscriptions.");
         if ((await s.ListSubscriptionsOfAppAsync(app.ClientId)).Count >= WebhookRules.MaxSubscriptionsPerApp) throw Fail.TooManySubscriptions();
         var (checkedEvents, users) = await CheckForAppAsync(s, app, events, scope, userEmails);
-        var created = new WebhookSubscription
-        {
-            Id = Ids.Random(16), ClientId = app.ClientId, AccountId = app.AccountId, Name = CheckName(name) ?? "", Events = checkedEvents, Url = CheckUrl(url),
-            Scope = scope, UserIds = users, CreatedAt = now, ValidatedAt = now - WebhookRules.Revalidation,
-        };
-        await s.InsertSubscriptionAsync(created);
-        return created;
+        return await InsertAsync(s, app, CheckName(name), checkedEvents, CheckUrl(url), scope, users, now, validatedAt: now - WebhookRules.Revalidation);
     }
 
     /// <summary>The checks of a new subscription that read the store: the app, its events, the master scope, the limit, the users.</summary>
@@ -260,13 +258,16 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         }, ct);
     }
 
-    async Task<WebhookSubscription> OwnAsync(IStoreSession s, Caller caller, string? id)
+    static async Task<WebhookSubscription> OwnAsync(IStoreSession s, Caller caller, string? id) => (await OwnWithAppAsync(s, caller, id)).Subscription;
+
+    /// <summary>The calling app's subscription <paramref name="id"/>, and the app; another app's answers as one that does not exist.</summary>
+    static async Task<(WebhookSubscription Subscription, OAuthApp App)> OwnWithAppAsync(IStoreSession s, Caller caller, string? id)
     {
         if (string.IsNullOrEmpty(id)) throw Fail.Validation(new FieldError("event_subscription_id", "event_subscription_id is required."));
         var app = await AppOf(s, caller);
         var sub = await s.GetSubscriptionAsync(id);
         if (sub is null || sub.ClientId != app.ClientId) throw Fail.SubscriptionNotFound(id);
-        return sub;
+        return (sub, app);
     }
 
     /// <summary>Changes name, events or URL; a new URL answers the challenge first and is validated from now.</summary>
@@ -275,14 +276,14 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         Operations.UpdateEventSubscription.AuthorizeAdmin(caller);
         var name = CheckName(body.Name);
         var url = body.Url is null ? null : CheckUrl(body.Url);
-        var (current, app) = await store.ReadAsync(async s => (await OwnAsync(s, caller, body.Id), await AppOf(s, caller)), ct);
+        var (current, app) = await store.ReadAsync(s => OwnWithAppAsync(s, caller, body.Id), ct);
         if (body.Events is not null) CheckEvents(body.Events, app);
         var revalidate = url is not null && (url != current.Url || current.Disabled);
         if (revalidate) await Validate(url!, await SecretOf(app), ct);
         return await store.Write(async s =>
         {
-            var sub = await OwnAsync(s, caller, body.Id);
-            var events = body.Events is null ? sub.Events : CheckEvents(body.Events, await AppOf(s, caller));
+            var (sub, owner) = await OwnWithAppAsync(s, caller, body.Id);
+            var events = body.Events is null ? sub.Events : CheckEvents(body.Events, owner);
             var now = clock.GetUtcNow();
             var updated = sub with
             {

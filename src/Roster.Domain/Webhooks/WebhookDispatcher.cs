@@ -93,19 +93,20 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
         {
             var taken = await s.LeaseDeliveriesAsync(node, storeNow, realNow, realNow + (long)Lease.TotalMilliseconds, limit);
             var leased = new List<LeasedDelivery>(taken.Count);
-            var apps = new Dictionary<string, OAuthApp?>(StringComparer.Ordinal);
+            var secretsOf = new Dictionary<string, string?>(StringComparer.Ordinal); // an app's secret in clear, or null when it is gone
             var subscriptions = new Dictionary<string, WebhookSubscription?>(StringComparer.Ordinal);
             foreach (var d in taken)
             {
                 if (!subscriptions.TryGetValue(d.SubscriptionId, out var sub)) subscriptions[d.SubscriptionId] = sub = await s.GetSubscriptionAsync(d.SubscriptionId);
-                if (!apps.TryGetValue(d.ClientId, out var app)) apps[d.ClientId] = app = await s.GetAppAsync(d.ClientId);
-                var why = sub is null ? "the subscription was deleted" : sub.Disabled ? "the subscription is disabled" : app is null || !app.Active ? "the app is gone" : null;
+                if (!secretsOf.TryGetValue(d.ClientId, out var secret))
+                    secretsOf[d.ClientId] = secret = await s.GetAppAsync(d.ClientId) is { Active: true } app ? secrets.Open(app.WebhookSecret) : null;
+                var why = sub is null ? "the subscription was deleted" : sub.Disabled ? "the subscription is disabled" : secret is null ? "the app is gone" : null;
                 if (why is not null)
                 {
                     await s.FinishAttemptAsync(d with { State = DeliveryStates.Failed, LastError = why }, null, node);
                     continue;
                 }
-                leased.Add(new LeasedDelivery(d, sub!.Url, secrets.Open(app!.WebhookSecret)));
+                leased.Add(new LeasedDelivery(d, sub!.Url, secret!));
             }
             return (IReadOnlyList<LeasedDelivery>)leased;
         }, ct);

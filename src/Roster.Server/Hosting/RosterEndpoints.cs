@@ -87,7 +87,7 @@ public static class RosterEndpoints
     /// reconnecting client misses nothing), else from now; for <c>timeout</c> seconds when given (0–3600), else until
     /// the client goes. The rule is the list's: it was checked when the stream opened.
     /// </summary>
-    public static async Task StreamEvents(HttpContext http, Domain.Events.EventsService events,
+    public static async Task StreamEvents(HttpContext http, Domain.Events.EventsService events, Storage.IStoreEngine engine, ILogger<Domain.Events.EventsService> log,
         [Microsoft.AspNetCore.Mvc.FromQuery] string? after, [Microsoft.AspNetCore.Mvc.FromQuery] string? timeout)
     {
         var resume = after ?? http.Request.Headers["Last-Event-ID"].FirstOrDefault();
@@ -133,6 +133,12 @@ public static class RosterEndpoints
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // the timeout ran out or the client went: the stream ends
+        }
+        catch (Exception e) when (e is Domain.Errors.ZoomException || engine.IsUnavailable(e))
+        {
+            // after the 200 went out nothing else can be answered: the caller lost its rights meanwhile, or the store is out
+            // of reach; the stream ends cleanly and a client reconnects with Last-Event-ID (and is told why, if refused)
+            log.LogInformation("An event stream ended early: {Reason}", e.Message);
         }
     }
 
