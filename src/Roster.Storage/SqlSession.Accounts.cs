@@ -60,6 +60,9 @@ internal sealed partial class SqlSession
         => (await Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
             new { masterId, afterSeq, limit })).Select(r => r.ToAccount()).ToList();
 
-    public Task<long> NextAccountNumberAsync()
-        => connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
+    public async Task<long> NextAccountNumberAsync()
+    {
+        await LockAsync("account-number"); // held to the commit: the next one counts from this one
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
+    }
 }

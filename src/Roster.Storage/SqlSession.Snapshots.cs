@@ -36,6 +36,7 @@ internal sealed partial class SqlSession
 
     public async Task<Domain.Sandbox.SnapshotInfo> SaveSnapshotAsync(string name, DateTimeOffset at, IReadOnlyCollection<string> keptMeta)
     {
+        await LockState(StateTables, ["meta"]); // one moment of the whole state, no write half in it
         if (await One<SnapshotRow>("SELECT * FROM snapshots WHERE name = @name", new { name }) is { } old) await DropCopies(old.Id);
         var id = await One<long>("""
             INSERT INTO snapshots (name, created_at, schema_version, users) VALUES (@name, @at, @version, (SELECT COUNT(*) FROM users)) RETURNING id
@@ -51,6 +52,7 @@ internal sealed partial class SqlSession
         if (snapshot is null) return null;
         var info = Info(snapshot);
         if (!info.Restorable) throw new Domain.Abstractions.SnapshotOutdated(name);
+        await LockState(StateTables, TransientTables, ["meta"]); // no write lands between emptying and filling
         // children first, parents last when emptying; parents first when filling (no foreign keys today, but cheap order)
         foreach (var t in StateTables.Reverse().Concat(TransientTables)) await Exec($"DELETE FROM {t}");
         foreach (var t in StateTables) await Exec($"INSERT INTO {t} {unique.OverridingIdentity} SELECT * FROM {Copy(snapshot.Id, t)}");
@@ -77,6 +79,7 @@ internal sealed partial class SqlSession
     /// <summary>Removes an account, its sub accounts, and everything of theirs; returns the ids removed.</summary>
     public async Task<IReadOnlyList<string>> DeleteAccountTreeAsync(string accountId)
     {
+        await LockState(StateTables, TransientTables); // no user created into an account while it goes
         var ids = new List<string> { accountId };
         for (var i = 0; i < ids.Count; i++)
             ids.AddRange(await Many<string>("SELECT id FROM accounts WHERE parent_id = @id", new { id = ids[i] }));

@@ -102,6 +102,14 @@ internal sealed partial class SqlSession
         {
             throw new UniqueKeyConflict("email", u.Email);
         }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "vanity_key"))
+        {
+            throw new UniqueKeyConflict("vanity_name", u.VanityName ?? "");
+        }
+        catch (DbException e) when (unique.IsUniqueViolation(e, "pmi"))
+        {
+            throw new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     static readonly string[] UserInsertColumns =

@@ -10,7 +10,8 @@ internal sealed partial class StorageJson : JsonSerializerContext;
 
 /// <summary>
 /// The store's queries, written once in the SQL that SQLite and PostgreSQL share, over one open
-/// connection and transaction. Engines differ only in how connections, transactions and errors work.
+/// connection and transaction. Engines differ only in how
+/// connections, transactions, locks and errors work.
 /// </summary>
 internal sealed partial class SqlSession(DbConnection connection, DbTransaction transaction, ISqlDialect unique, int countShards = 1) : IStoreSession
 {

@@ -15,6 +15,12 @@ internal interface ISqlDialect
     string OverridingIdentity { get; }
     /// <summary>What makes a locking read pass over rows other transactions hold (empty where one writer runs at a time).</summary>
     string SkipLocked { get; }
+    /// <summary>What makes a read hold its rows until the transaction ends (empty where one writer runs at a time).</summary>
+    string ForUpdate { get; }
+    /// <summary>The statement that takes the named lock <c>@name</c> until the transaction ends (null where one writer runs at a time).</summary>
+    string? NamedLock { get; }
+    /// <summary>The statement that keeps every other writer of <paramref name="tables"/> out until the transaction ends (null where one writer runs at a time).</summary>
+    string? LockTables(IEnumerable<string> tables);
 }
 
 /// <summary>
@@ -199,6 +205,9 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     string ISqlDialect.OutboxSettled => ""; // one writer, committing in seq order: every visible event is settled
     string ISqlDialect.OverridingIdentity => "";
     string ISqlDialect.SkipLocked => "";
+    string ISqlDialect.ForUpdate => "";
+    string? ISqlDialect.NamedLock => null;
+    string? ISqlDialect.LockTables(IEnumerable<string> tables) => null;
 
     public bool IsUniqueViolation(DbException e, string column)
         => e is SqliteException { SqliteErrorCode: 19 } && e.Message.Contains($".{column}", StringComparison.Ordinal);

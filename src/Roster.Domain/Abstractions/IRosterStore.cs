@@ -17,7 +17,23 @@ public sealed record Assistant(string UserId, string AssistantId, bool CanManage
 public sealed record Picture(string Id, string UserId, string ContentType, byte[] Bytes);
 
 /// <summary>One session of the store: the union of the narrow stores of each resource, over one transaction.</summary>
-public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore, ISnapshotStore, Webhooks.IWebhookStore;
+public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore, ISnapshotStore, Webhooks.IWebhookStore, ILockStore;
+
+/// <summary>
+/// What a write session holds against concurrent writers. A store may run writes side by side (PostgreSQL at READ
+/// COMMITTED, several nodes): a plain read sees what was committed when it ran, so a rule that reads, decides and
+/// writes names here what it depends on. Each lock lasts until the session ends; where writes never overlap (one
+/// SQLite writer) these are plain reads and no-ops. Unique indexes decide creation races on their own.
+/// </summary>
+public interface ILockStore
+{
+    /// <summary>The user as committed now, held against every other write of that user until this session ends.</summary>
+    Task<User?> LockUserAsync(string id);
+    /// <summary>The account as committed now, held against every other write of that account until this session ends.</summary>
+    Task<Account?> LockAccountAsync(string id);
+    /// <summary>Waits for, then holds, the lock called <paramref name="name"/>: for rules over sets of rows (seats in use, subscriptions of an app) or rows that may not exist yet (a meta key).</summary>
+    Task LockAsync(string name);
+}
 
 public interface IAccountStore
 {

@@ -20,6 +20,17 @@ public sealed class SnapshotOutdated(string name) : Exception($"snapshot {name} 
 /// <summary>The store gave up on a write that kept conflicting with concurrent ones (its retry budget ran out).</summary>
 public sealed class StoreContention() : Exception("the write kept conflicting with concurrent writes");
 
+/// <summary>Reads of a write session that it will write back.</summary>
+public static class HeldReads
+{
+    /// <summary>A meta value read to be written back (or made when missing): held under the key's lock until the session ends.</summary>
+    public static async Task<string?> GetMetaHeldAsync(this IStoreSession s, string key)
+    {
+        await s.LockAsync("meta:" + key);
+        return await s.GetMetaAsync(key);
+    }
+}
+
 /// <summary>The domain's way into a write session: the store's facts about a failed write become Zoom's errors here.</summary>
 public static class StoreWrites
 {

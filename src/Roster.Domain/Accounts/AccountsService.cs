@@ -64,7 +64,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     public Task<byte[]> SigningKeyAsync(CancellationToken ct = default)
         => store.Write(async s =>
         {
-            if (await s.GetMetaAsync(KeyMeta) is { } existing)
+            if (await s.GetMetaHeldAsync(KeyMeta) is { } existing)
             {
                 var key = Convert.FromBase64String(_secrets.Open(existing));
                 if (_secrets.Encrypts && !SecretBox.IsSealed(existing)) await s.SetMetaAsync(KeyMeta, _secrets.Seal(Convert.ToBase64String(key)));
@@ -91,7 +91,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         }
         return await store.Write(async s =>
         {
-            if (await s.GetMetaAsync(PrimaryMeta) is { } primary)
+            if (await s.GetMetaHeldAsync(PrimaryMeta) is { } primary)
             {
                 var existing = await s.GetAccountAsync(primary) ?? throw new InvalidOperationException("primary account missing");
                 var owner = await s.GetUserAsync(existing.OwnerId) ?? throw new InvalidOperationException("owner missing");
@@ -203,7 +203,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
     public Task<string> StoreIdAsync(CancellationToken ct = default)
         => store.Write(async s =>
         {
-            if (await s.GetMetaAsync(StoreIdMeta) is { } id) return id;
+            if (await s.GetMetaHeldAsync(StoreIdMeta) is { } id) return id;
             var made = NewId(12);
             await s.SetMetaAsync(StoreIdMeta, made);
             return made;
@@ -434,7 +434,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the master account's owner or an admin can do this.");
             var source = accountId == "me" ? master : await s.GetAccountAsync(accountId);
             if (source is null || (source.Id != master.Id && source.ParentId != master.Id)) throw Fail.AccountNotFound(accountId);
-            var user = userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
+            var found = userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
+            var user = found is null ? null : await s.LockUserAsync(found.Id);
             if (user is null || user.AccountId != source.Id) throw Fail.UserNotFound(userId);
             var destination = await s.GetAccountAsync(destinationId);
             if (destination is null || destination.ParentId != master.Id) throw Fail.AccountNotFound(destinationId);
@@ -444,9 +445,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             var sourceOwner = await s.GetUserAsync(source.OwnerId);
             if (sourceOwner is not null && source.IsManagedEmail(user.Email) && Domain(user.Email) == Domain(sourceOwner.Email))
                 throw Fail.ManagedDomainUser("A user of the account owner's managed domain cannot be moved to another account.");
-            if (UserTypes.IsPaid(user.Type) && user.Status != UserStatuses.Inactive
-                && await s.CountSeatHoldersAsync(destination.Id, null) >= destination.LicensedSeats)
-                throw Fail.NoSeats("The destination account has no available licensed seat.");
+            if (user.Status != UserStatuses.Inactive)
+                await UsersService.RequireSeat(s, destination, user.Type, null, "The destination account has no available licensed seat.");
             await s.DeleteAllAssistantsAsync(user.Id);
             await s.DeleteAllSchedulersAsync(user.Id);
             var before = Changes.Snapshot(user);

@@ -49,7 +49,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
         await store.Write(async s =>
         {
             // the sign-in is recorded on the user (last_login_time) in the same transaction as the code
-            var current = await s.GetUserAsync(user.Id);
+            var current = await s.LockUserAsync(user.Id);
             if (current is null || current.Status != UserStatuses.Active) throw new OAuthException(401, "access_denied", "Invalid email or password");
             current.LastLoginTime = clock.GetUtcNow();
             await s.UpdateUserAsync(current);

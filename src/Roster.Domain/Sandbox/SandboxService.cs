@@ -62,7 +62,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
     public Task<string?> EnsureAdminKeyAsync(string? chosen, CancellationToken ct = default)
         => store.Write(async s =>
         {
-            var stored = await s.GetMetaAsync(AdminKeyMeta);
+            var stored = await s.GetMetaHeldAsync(AdminKeyMeta);
             if (chosen is not null)
             {
                 if (stored != HashKey(chosen)) await s.SetMetaAsync(AdminKeyMeta, HashKey(chosen));
@@ -184,7 +184,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
     {
         var changed = await store.Write(async s =>
         {
-            var next = change(FaultDefinition.Parse(await s.GetMetaAsync(FaultRules.MetaKey)));
+            var next = change(FaultDefinition.Parse(await s.GetMetaHeldAsync(FaultRules.MetaKey)));
             if (next is null) return null;
             await s.SetMetaAsync(FaultRules.MetaKey, FaultDefinition.ToJson(next).ToJsonString());
             var e = new DomainEvent(EventTypes.FaultsChanged, "", null, new JsonObject { ["object"] = FaultDefinition.ToJson(next) })

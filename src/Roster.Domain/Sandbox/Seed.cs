@@ -177,6 +177,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
                     await At(change.Line, "account", async () =>
                     {
                         // the seats must hold the licensed users the account has (as for a sub account's seats)
+                        await s.LockAsync(Users.UsersService.SeatLock(primary.Id));
                         if (change.Seats is { } seats && seats < await s.CountSeatHoldersAsync(primary.Id, null))
                             throw Fail.NoSeats("The account has more licensed users than these seats.");
                         var before = AccountFacts(primary);

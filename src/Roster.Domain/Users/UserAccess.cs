@@ -7,14 +7,36 @@ internal static class UserAccess
     /// Finds the user a path names (id, e-mail or <c>me</c>) inside the caller's account and checks the
     /// operation's scopes. A user of another account answers exactly as a user that does not exist.
     /// </summary>
-    public static async Task<User> Target(IStoreSession s, Caller caller, string userId, Operation op)
+    /// <param name="hold">For a write that reads the user, decides and writes it back: the user as committed now,
+    /// held against every other write of it until the session ends (<see cref="ILockStore.LockUserAsync"/>).</param>
+    public static async Task<User> Target(IStoreSession s, Caller caller, string userId, Operation op, bool hold = false)
     {
-        var user = userId == "me"
-            ? await s.GetUserAsync(caller.UserId)
-            : userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
-        if (user is null || user.AccountId != caller.AccountId) throw Fail.UserNotFound(userId);
-        op.Authorize(caller, user.Id == caller.UserId);
-        return user;
+        var id = userId == "me" ? caller.UserId : userId;
+        if (userId.Contains('@'))
+        {
+            var byEmail = await s.GetUserByEmailAsync(userId.ToLowerInvariant());
+            if (!hold || byEmail is null) return Authorized(byEmail);
+            id = byEmail.Id;
+        }
+        return Authorized(hold ? await s.LockUserAsync(id) : await s.GetUserAsync(id));
+
+        User Authorized(User? user)
+        {
+            if (user is null || user.AccountId != caller.AccountId) throw Fail.UserNotFound(userId);
+            op.Authorize(caller, user.Id == caller.UserId);
+            return user;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="user"/> as committed now, held against every other write of it until the session ends; a user
+    /// gone or moved to another account meanwhile answers as not found.
+    /// </summary>
+    public static async Task<User> Hold(IStoreSession s, User user, string? named = null)
+    {
+        var held = await s.LockUserAsync(user.Id);
+        if (held is null || held.AccountId != user.AccountId) throw Fail.UserNotFound(named ?? user.Id);
+        return held;
     }
 
     /// <summary>Records an event of this write, by the caller, on the store's clock (null records nothing).</summary>

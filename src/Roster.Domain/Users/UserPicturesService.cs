@@ -29,7 +29,7 @@ public sealed class UserPicturesService(IRosterStore store, TimeProvider clock)
         var type = PictureType(bytes) ?? throw Fail.PictureType();
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.UploadPicture);
+            var user = await Target(s, caller, userId, Operations.UploadPicture, hold: true);
             await s.DeletePicturesOfAsync(user.Id);
             var id = NewId();
             await s.SavePictureAsync(new Picture(id, user.Id, type, bytes));

@@ -21,7 +21,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
         if (refs.Any(r => string.IsNullOrEmpty(r.Id) && string.IsNullOrEmpty(r.Email))) throw Fail.InvalidField("assistants");
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.AddAssistants);
+            var user = await Target(s, caller, userId, Operations.AddAssistants, hold: true);
             var account = await AccountOf(s, user.AccountId);
             if (!account.IsPaid) throw Fail.NoPrivilege("Assistants require a paid account.");
             if (!UserTypes.IsPaid(user.Type)) throw Fail.NoPrivilege("The user must be Licensed or On-prem to have assistants.");
@@ -59,7 +59,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
     public Task DeleteAssistantAsync(Caller caller, string userId, string assistantId, CancellationToken ct = default)
         => store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.DeleteAssistant);
+            var user = await Target(s, caller, userId, Operations.DeleteAssistant, hold: true);
             if (!await s.DeleteAssistantAsync(user.Id, assistantId)) throw Fail.UserNotFound(assistantId);
             await Record(s, clock, caller, Changes.OfUser(EventTypes.UserAssistantsDeleted, user, new JsonObject { ["assistants"] = IdList([assistantId]) }));
             return true;
@@ -68,7 +68,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
     public Task DeleteAssistantsAsync(Caller caller, string userId, CancellationToken ct = default)
         => store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.DeleteAssistants);
+            var user = await Target(s, caller, userId, Operations.DeleteAssistants, hold: true);
             var gone = (await s.ListAssistantsAsync(user.Id)).Select(a => a.AssistantId).ToList();
             await s.DeleteAllAssistantsAsync(user.Id);
             if (gone.Count > 0) await Record(s, clock, caller, Changes.OfUser(EventTypes.UserAssistantsDeleted, user, new JsonObject { ["assistants"] = IdList(gone) }));
@@ -88,7 +88,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
     public Task DeleteSchedulerAsync(Caller caller, string userId, string schedulerId, CancellationToken ct = default)
         => store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.DeleteScheduler);
+            var user = await Target(s, caller, userId, Operations.DeleteScheduler, hold: true);
             if (!await s.DeleteAssistantAsync(schedulerId, user.Id)) throw Fail.UserNotFound(schedulerId);
             await Record(s, clock, caller, Changes.OfUser(EventTypes.UserSchedulersDeleted, user, new JsonObject { ["schedulers"] = IdList([schedulerId]) }));
             return true;
@@ -97,7 +97,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
     public Task DeleteSchedulersAsync(Caller caller, string userId, CancellationToken ct = default)
         => store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.DeleteSchedulers);
+            var user = await Target(s, caller, userId, Operations.DeleteSchedulers, hold: true);
             var gone = (await s.ListSchedulersAsync(user.Id)).Select(a => a.UserId).ToList();
             await s.DeleteAllSchedulersAsync(user.Id);
             if (gone.Count > 0) await Record(s, clock, caller, Changes.OfUser(EventTypes.UserSchedulersDeleted, user, new JsonObject { ["schedulers"] = IdList(gone) }));

@@ -48,7 +48,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         if (!string.IsNullOrEmpty(option) && !SettingsOptions.All.Contains(option)) throw Fail.InvalidField("option");
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.UpdateSettings);
+            var user = await Target(s, caller, userId, Operations.UpdateSettings, hold: true);
             RefusePending(user, "changed");
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             JsonObject changed, previous;

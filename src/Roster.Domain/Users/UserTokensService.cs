@@ -36,7 +36,7 @@ public sealed class UserTokensService(IRosterStore store, TimeProvider clock, Ro
     public Task RevokeTokensAsync(Caller caller, string userId, CancellationToken ct = default)
         => store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.RevokeSsoToken);
+            var user = await Target(s, caller, userId, Operations.RevokeSsoToken, hold: true);
             user.TokensRevokedAt = Now;
             await s.UpdateUserAsync(user);
             await Record(s, clock, caller, Changes.OfUser(EventTypes.UserTokensRevoked, user));

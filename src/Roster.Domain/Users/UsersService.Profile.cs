@@ -17,7 +17,7 @@ public sealed partial class UsersService
 
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.UpdateUser);
+            var user = await Target(s, caller, userId, Operations.UpdateUser, hold: true);
             var before = Changes.Snapshot(user);
             ThrowIfInvitationExpired(user, Now);
             var me = await s.GetUserAsync(caller.UserId);
@@ -128,7 +128,7 @@ public sealed partial class UsersService
         if (action is not ("disassociate" or "delete")) throw Fail.InvalidField("action");
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.DeleteUser);
+            var user = await Target(s, caller, userId, Operations.DeleteUser, hold: true);
             await RequireAdmin(s, caller);
             if (user.IsOwner) throw Fail.NoPrivilege("The account owner cannot be deleted.");
             if (user.Id == caller.UserId) throw Fail.NoPrivilege("You cannot delete yourself.");
@@ -164,7 +164,7 @@ public sealed partial class UsersService
         if (body.Action is not ("activate" or "deactivate")) throw Fail.InvalidField("action");
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.UpdateStatus);
+            var user = await Target(s, caller, userId, Operations.UpdateStatus, hold: true);
             await RequireAdmin(s, caller);
             if (user.IsOwner || user.IsAdmin) throw Fail.NoPrivilege("The owner and admins cannot be activated or deactivated.");
             if (user.IsPending)
@@ -201,7 +201,7 @@ public sealed partial class UsersService
         var email = body.Email.ToLowerInvariant();
         return store.Write(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.UpdateEmail);
+            var user = await Target(s, caller, userId, Operations.UpdateEmail, hold: true);
             await RequireAdmin(s, caller);
             if (user.IsPending) throw Fail.PendingUser("A pending user's email cannot be changed.");
             if (user.IsOwner) throw Fail.PendingUser("The account owner's email cannot be changed through the API.");
@@ -249,7 +249,7 @@ public sealed partial class UsersService
             var hash = await PasswordHasher.HashAsync(body.Password, ct);
             var applied = await store.Write(async s =>
             {
-                var user = await Checked(s);
+                var user = await Hold(s, await Checked(s), userId);
                 if (user.PasswordHash != seen.PasswordHash) return false;
                 if (user.PasswordHash is not null)
                     user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];

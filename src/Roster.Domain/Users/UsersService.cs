@@ -19,13 +19,19 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
 
     // ---- resolution and privilege ----
 
-    static async Task RequireSeat(IStoreSession s, Account account, int type, string? exceptUserId)
+    /// <summary>A licensed type needs a free seat: counted under the account's seat lock, so concurrent writes never oversell.</summary>
+    internal static async Task RequireSeat(IStoreSession s, Account account, int type, string? exceptUserId, string? message = null)
     {
         if (!UserTypes.IsPaid(type)) return;
+        await s.LockAsync(SeatLock(account.Id));
+        var seats = (await s.GetAccountAsync(account.Id))?.LicensedSeats ?? account.LicensedSeats; // as committed now
         var used = await s.CountSeatHoldersAsync(account.Id, exceptUserId);
-        if (used >= account.LicensedSeats)
-            throw Fail.NoSeats($"No available licenses: the account has {account.LicensedSeats} licensed seats and all are in use.");
+        if (used >= seats)
+            throw Fail.NoSeats(message ?? $"No available licenses: the account has {seats} licensed seats and all are in use.");
     }
+
+    /// <summary>The lock every write that takes a seat of an account, or changes how many it has, holds.</summary>
+    public static string SeatLock(string accountId) => "seats:" + accountId;
 
     static string NewId() => Ids.Random();
 
@@ -252,8 +258,8 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         var hash = await PasswordHasher.HashAsync(password, ct);
         return await store.Write(async s =>
         {
-            var user = await s.GetUserByInviteTokenAsync(token);
-            if (user is null || !user.IsPending || user.InvitationExpired(Now)) throw Fail.InvitationExpired();
+            var user = await s.GetUserByInviteTokenAsync(token) is { } found ? await s.LockUserAsync(found.Id) : null;
+            if (user is null || !user.IsPending || user.InvitationExpired(Now) || user.InviteToken != token) throw Fail.InvitationExpired();
             user.Status = UserStatuses.Active;
             user.Verified = true;
             user.PasswordHash = hash;

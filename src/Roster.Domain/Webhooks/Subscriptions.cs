@@ -49,6 +49,9 @@ public sealed record WebhookSubscription
 /// <summary>Zoom's limits and rules for subscriptions and deliveries (reference zoom-webhooks.md §1.5, §2).</summary>
 public static class WebhookRules
 {
+    /// <summary>The lock every write of an app's subscriptions holds (their count is limited, and each is read, merged and written back).</summary>
+    public static string SubscriptionsLock(string clientId) => "subscriptions:" + clientId;
+
     public const int MaxSubscriptionsPerApp = 20;
     public const int MaxNameLength = 64;
     public const int MaxUrlLength = 2048;

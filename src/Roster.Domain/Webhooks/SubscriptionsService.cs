@@ -204,6 +204,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         string scope, IReadOnlyList<string> userEmails, DateTimeOffset now)
     {
         if (app.Type != OAuthAppTypes.ServerToServer) throw Fail.Invalid("Only a Server-to-Server app can have event subscriptions.");
+        await s.LockAsync(WebhookRules.SubscriptionsLock(app.ClientId));
         if ((await s.ListSubscriptionsOfAppAsync(app.ClientId)).Count >= WebhookRules.MaxSubscriptionsPerApp) throw Fail.TooManySubscriptions();
         var (checkedEvents, users) = await CheckForAppAsync(s, app, events, scope, userEmails);
         return await InsertAsync(s, app, CheckName(name), checkedEvents, CheckUrl(url), scope, users, now, validatedAt: now - WebhookRules.Revalidation);
@@ -215,6 +216,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
     {
         var app = await AppOf(s, caller);
         var (checkedEvents, users) = await CheckForAppAsync(s, app, events, scope, userIds);
+        await s.LockAsync(WebhookRules.SubscriptionsLock(app.ClientId));
         if ((await s.ListSubscriptionsOfAppAsync(app.ClientId)).Count >= WebhookRules.MaxSubscriptionsPerApp) throw Fail.TooManySubscriptions();
         return (app, checkedEvents, users);
     }
@@ -258,13 +260,17 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         }, ct);
     }
 
-    static async Task<WebhookSubscription> OwnAsync(IStoreSession s, Caller caller, string? id) => (await OwnWithAppAsync(s, caller, id)).Subscription;
+    static async Task<WebhookSubscription> OwnAsync(IStoreSession s, Caller caller, string? id, bool hold = false) => (await OwnWithAppAsync(s, caller, id, hold)).Subscription;
 
-    /// <summary>The calling app's subscription <paramref name="id"/>, and the app; another app's answers as one that does not exist.</summary>
-    static async Task<(WebhookSubscription Subscription, OAuthApp App)> OwnWithAppAsync(IStoreSession s, Caller caller, string? id)
+    /// <summary>
+    /// The calling app's subscription <paramref name="id"/>, and the app; another app's answers as one that does not exist.
+    /// With <paramref name="hold"/> (a write) the app's subscriptions are held against other writes until the session ends.
+    /// </summary>
+    static async Task<(WebhookSubscription Subscription, OAuthApp App)> OwnWithAppAsync(IStoreSession s, Caller caller, string? id, bool hold = false)
     {
         if (string.IsNullOrEmpty(id)) throw Fail.Validation(new FieldError("event_subscription_id", "event_subscription_id is required."));
         var app = await AppOf(s, caller);
+        if (hold) await s.LockAsync(WebhookRules.SubscriptionsLock(app.ClientId));
         var sub = await s.GetSubscriptionAsync(id);
         if (sub is null || sub.ClientId != app.ClientId) throw Fail.SubscriptionNotFound(id);
         return (sub, app);
@@ -282,7 +288,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         if (revalidate) await Validate(url!, await SecretOf(app), ct);
         return await store.Write(async s =>
         {
-            var (sub, owner) = await OwnWithAppAsync(s, caller, body.Id);
+            var (sub, owner) = await OwnWithAppAsync(s, caller, body.Id, hold: true);
             var events = body.Events is null ? sub.Events : CheckEvents(body.Events, owner);
             var now = clock.GetUtcNow();
             var updated = sub with
@@ -304,7 +310,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         var ids = SplitUserIds(userIds);
         return store.Write(async s =>
         {
-            var sub = await OwnAsync(s, caller, id);
+            var sub = await OwnAsync(s, caller, id, hold: true);
             if (ids.Count == 0) return 0; // the account itself: a subscription is always its app's account's
             if (sub.Scope != SubscriptionScopes.User) throw Fail.Invalid("Users can be subscribed only to a subscription of scope user.");
             var users = await UsersOf(s, caller.AccountId, ids);
@@ -327,7 +333,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         var ids = SplitUserIds(userIds is null ? null : [userIds]);
         return store.Write(async s =>
         {
-            var sub = await OwnAsync(s, caller, id);
+            var sub = await OwnAsync(s, caller, id, hold: true);
             if (ids.Count == 0)
             {
                 await s.DeleteSubscriptionAsync(sub.Id);
@@ -349,7 +355,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
         Operations.DeleteEventSubscription.AuthorizeAdmin(caller);
         return store.Write(async s =>
         {
-            var sub = await OwnAsync(s, caller, id);
+            var sub = await OwnAsync(s, caller, id, hold: true);
             await s.DeleteSubscriptionAsync(sub.Id);
             return 0;
         }, ct);

@@ -47,7 +47,7 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
         if (!waiting) return 0;
         return await store.WriteAsync(async s =>
         {
-            var events = await s.ListEventsAsync(null, CursorOf(await s.GetMetaAsync(CursorMetaKey)), FanOutBatch);
+            var events = await s.ListEventsAsync(null, CursorOf(await s.GetMetaHeldAsync(CursorMetaKey)), FanOutBatch);
             if (events.Count == 0) return 0;
             var subscriptions = await s.ListActiveSubscriptionsAsync();
             if (subscriptions.Count > 0)
@@ -171,6 +171,7 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
             await store.WriteAsync(async s =>
             {
                 // only if nobody changed it meanwhile (a new URL, another node's check)
+                await s.LockAsync(WebhookRules.SubscriptionsLock(sub.ClientId));
                 if (await s.GetSubscriptionAsync(sub.Id) is not { } current || current.Url != sub.Url || current.ValidatedAt != sub.ValidatedAt) return 0;
                 var failures = failed ? current.ValidationFailures + 1 : 0;
                 await s.UpdateSubscriptionAsync(current with

@@ -22,7 +22,7 @@ public sealed class StoreKeyRing(IRosterStore store, SecretBox secrets) : IXmlRe
         => store.WriteAsync(async s =>
         {
             // Read and extend in one write transaction: two nodes adding keys at once both keep theirs.
-            var stored = await s.GetMetaAsync(Meta);
+            var stored = await s.GetMetaHeldAsync(Meta);
             var ring = stored is null ? new XElement("keys") : XElement.Parse(secrets.Open(stored));
             ring.Add(new XElement(element));
             await s.SetMetaAsync(Meta, secrets.Seal(ring.ToString(SaveOptions.DisableFormatting)));
