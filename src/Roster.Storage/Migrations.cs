@@ -5,7 +5,7 @@ namespace Roster.Storage;
 /// share. SQLite differs in two spellings only, translated here: an identity key
 /// (<c>BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY</c> is SQLite's <c>INTEGER PRIMARY KEY AUTOINCREMENT</c>) and
 /// <c>BYTEA</c> (SQLite's <c>BLOB</c>); every other type means the same to both (SQLite gives BIGINT its integer
-/// affinity). Adding a migration is adding one file. A migration library would bring a DSL for six short scripts.
+/// affinity). A statement only PostgreSQL has is one line ending in <c>-- postgres only</c>. Adding a migration is adding one file. A migration library would bring a DSL for six short scripts.
 /// </summary>
 internal static class MigrationScripts
 {
@@ -23,7 +23,8 @@ internal static class MigrationScripts
         return engine == "Sqlite" ? ForSqlite(sql) : sql;
     }
 
-    public static string ForSqlite(string sql) => sql
+    /// <summary>A line ending in <c>-- postgres only</c> is left out for SQLite (what only PostgreSQL has, such as unlogged tables).</summary>
+    public static string ForSqlite(string sql) => string.Join('\n', sql.Split('\n').Where(l => !l.TrimEnd().EndsWith("-- postgres only", StringComparison.Ordinal)))
         .Replace("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "INTEGER PRIMARY KEY AUTOINCREMENT", StringComparison.Ordinal)
         .Replace("BYTEA", "BLOB", StringComparison.Ordinal);
 }

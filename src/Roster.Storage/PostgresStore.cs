@@ -10,7 +10,7 @@ namespace Roster.Storage;
 /// (<see cref="Domain.Abstractions.ILockStore"/>: the user's row, the account's, a named lock for a set of rows),
 /// unique indexes decide creation races, and a transaction PostgreSQL picks as a deadlock victim is run again.
 /// Concurrent writers wait only where they touch the same thing, never on a whole table's predicates.
-/// Reads see one snapshot (REPEATABLE READ): a list's total and its page agree.
+/// A read sees one moment: one statement, or a REPEATABLE READ snapshot (a list's total and its page agree).
 /// </summary>
 public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDisposable
 {
@@ -75,9 +75,28 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
         }
     }
 
+    /// <summary>The reads (by their code) that take more than one statement: they start in a snapshot.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, bool> _snapshotReads = new();
+
+    /// <summary>
+    /// A read sees one moment. A read of one statement (a user by id, say) gets that from the statement alone, without
+    /// BEGIN and COMMIT round trips; one that reaches a second statement is run again in a REPEATABLE READ snapshot
+    /// (reads have no effects to undo), and that read's code starts in a snapshot from then on.
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        if (!_snapshotReads.ContainsKey(work.Method))
+        {
+            try
+            {
+                return await work(new SqlSession(connection, null, this, CountShards, oneStatement: true));
+            }
+            catch (SnapshotNeeded)
+            {
+                _snapshotReads.TryAdd(work.Method, true);
+            }
+        }
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var result = await work(new SqlSession(connection, tx, this, CountShards));
         await tx.CommitAsync(ct);
@@ -140,26 +159,33 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
         _ => false,
     };
 
-    /// <summary>Rate windows counted in PostgreSQL, so every node sharing the store applies one limit.</summary>
-    public Domain.Limits.IRateCounter RateCounter => new PostgresRateCounter(_dataSource);
+    /// <summary>
+    /// Rate windows counted in PostgreSQL, so every node sharing the store applies one limit; nodes take the budget
+    /// in small batches (<see cref="Domain.Limits.LeasingRateCounter"/>), not one store write per request.
+    /// </summary>
+    public Domain.Limits.IRateCounter RateCounter => new Domain.Limits.LeasingRateCounter(new PostgresRateBudget(_dataSource));
 
-    sealed class PostgresRateCounter(NpgsqlDataSource dataSource) : Domain.Limits.IRateCounter
+    sealed class PostgresRateBudget(NpgsqlDataSource dataSource) : Domain.Limits.IRateBudget
     {
-        // One row per counter. Windows only move forward: a newer window resets the count; a request of an older
-        // window (a late one from another node or a slow thread) counts against the current window, never resets it.
-        // A full window updates nothing and returns no row.
+        // One row per counter, in an unlogged table (no fsync per grant). Windows only move forward: a newer window
+        // starts afresh; a grant asked for an older window (a late node) takes from the current one. A full window
+        // updates nothing and returns no row.
         const string Sql = """
-            INSERT INTO rate_windows (key, win, n) VALUES (@key, @window, 1)
+            INSERT INTO rate_windows (key, win, n, granted) VALUES (@key, @window, LEAST(@want, @limit), LEAST(@want, @limit))
             ON CONFLICT (key) DO UPDATE SET win = GREATEST(rate_windows.win, excluded.win),
-                n = CASE WHEN excluded.win > rate_windows.win THEN 1 ELSE rate_windows.n + 1 END
+                n = CASE WHEN excluded.win > rate_windows.win THEN excluded.n ELSE LEAST(rate_windows.n + @want, @limit) END,
+                granted = CASE WHEN excluded.win > rate_windows.win THEN excluded.n ELSE LEAST(rate_windows.n + @want, @limit) - rate_windows.n END
             WHERE excluded.win > rate_windows.win OR rate_windows.n < @limit
-            RETURNING n
+            RETURNING granted, n
             """;
 
-        public async ValueTask<long> TryTakeAsync(string key, long window, int limit)
+        sealed record Grant(long Granted, long N);
+
+        public async ValueTask<(long Granted, long Count)> TakeAsync(string key, long window, long want, int limit)
         {
             await using var connection = await dataSource.OpenConnectionAsync();
-            return await connection.ExecuteScalarAsync<long?>(Sql, new { key, window, limit }) ?? -1;
+            var grant = await connection.QuerySingleOrDefaultAsync<Grant>(Sql, new { key, window, want, limit = (long)limit });
+            return grant is null ? (0, limit) : (grant.Granted, grant.N);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class SqlSession
         => (await One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
 
     public async Task InsertAccountAsync(Account a)
-        => a.Seq = await connection.ExecuteScalarAsync<long>(
+        => a.Seq = await Statement.ExecuteScalarAsync<long>(
             """
             INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at)
             VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt)
@@ -54,7 +54,7 @@ internal sealed partial class SqlSession
             new { a.Id, a.Name, a.Plan, a.LicensedSeats, ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString), Sso = a.SsoPreProvisioning ? 1 : 0 });
 
     public async Task<int> CountSubAccountsAsync(string masterId)
-        => (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);
+        => (int)await Statement.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);
 
     public async Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit)
         => (await Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
@@ -63,6 +63,6 @@ internal sealed partial class SqlSession
     public async Task<long> NextAccountNumberAsync()
     {
         await LockAsync("account-number"); // held to the commit: the next one counts from this one
-        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
+        return await Statement.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
     }
 }

@@ -10,14 +10,14 @@ internal sealed partial class SqlSession
         => Exec("INSERT INTO user_settings (user_id, doc) VALUES (@userId, @json) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc", new { userId, json });
 
     public async Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since)
-        => (int)await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM email_changes WHERE user_id = @userId AND at > @since",
+        => (int)await Statement.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM email_changes WHERE user_id = @userId AND at > @since",
             new { userId, since = Ms(since) }, transaction);
 
     public Task InsertEmailChangeAsync(string userId, DateTimeOffset at)
         => Exec("INSERT INTO email_changes (user_id, at) VALUES (@userId, @at)", new { userId, at = Ms(at) });
 
     public Task<long> IncrementDailyAsync(string accountId, string day, string key)
-        => connection.ExecuteScalarAsync<long>(
+        => Statement.ExecuteScalarAsync<long>(
             """
             INSERT INTO daily_counters (account_id, day, key, n) VALUES (@accountId, @day, @key, 1)
             ON CONFLICT (account_id, day, key) DO UPDATE SET n = daily_counters.n + 1

@@ -76,19 +76,19 @@ internal sealed partial class SqlSession
         => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
 
     public async Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId)
-        => await connection.ExecuteScalarAsync<long>(
+        => await Statement.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM users WHERE vanity_key = @key AND (@exceptUserId IS NULL OR id <> @exceptUserId)",
             new { key = vanityName.ToLowerInvariant(), exceptUserId }, transaction) > 0;
 
     public async Task<bool> PmiTakenAsync(long pmi, string? exceptUserId)
-        => await connection.ExecuteScalarAsync<long>(
+        => await Statement.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM users WHERE pmi = @pmi AND (@exceptUserId IS NULL OR id <> @exceptUserId)", new { pmi, exceptUserId }, transaction) > 0;
 
     public async Task InsertUserAsync(User u)
     {
         try
         {
-            u.Seq = await connection.ExecuteScalarAsync<long>(
+            u.Seq = await Statement.ExecuteScalarAsync<long>(
                 $"""
                 INSERT INTO users (id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, vanity_key, created_at,
                     last_login_time, verified, pic_id, password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile)
@@ -126,7 +126,7 @@ internal sealed partial class SqlSession
             await CopyUsersAsync(pg, users);
             return;
         }
-        await using var cmd = connection.CreateCommand();
+        await using var cmd = Statement.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
         var p = UserInsertColumns.Select(c =>
@@ -238,7 +238,7 @@ internal sealed partial class SqlSession
     }
 
     public async Task<int> CountUsersAsync(string accountId, string status, string? roleId)
-        => (int)await connection.ExecuteScalarAsync<long>(
+        => (int)await Statement.ExecuteScalarAsync<long>(
             roleId is null
                 ? "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND status = @status"
                 : "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
@@ -259,7 +259,7 @@ internal sealed partial class SqlSession
             new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
 
     public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
-        => (int)await connection.ExecuteScalarAsync<long>(
+        => (int)await Statement.ExecuteScalarAsync<long>(
             """
             SELECT COUNT(*) FROM users
             WHERE account_id = @accountId AND type IN (2, 3) AND status IN ('active', 'pending') AND (@exceptUserId IS NULL OR id <> @exceptUserId)

@@ -36,6 +36,12 @@ public class RateWindowTests
             using var store = new PostgresStore(db);
             await store.MigrateAsync(apply: true);
             await LateRequestsNeverReset(store.RateCounter);
+            // two nodes' counters over the one store, a limit they take in batches of 20: never past it, at most one
+            // node's unspent batch short of it
+            IRateCounter[] nodes = [store.RateCounter, store.RateCounter];
+            var taken = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => nodes[i % 2].TryTakeAsync("acct:batched", 5000, 640).AsTask()));
+            Assert.Equal(20, LeasingRateCounter.BatchFor(640));
+            Assert.InRange(taken.Count(n => n >= 0), 640 - 19, 640);
         }
         finally
         {
