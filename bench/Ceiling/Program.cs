@@ -16,6 +16,58 @@ var user = new Dictionary<string, object?>
 };
 app.MapGet("/user", () => Results.Json(user));
 
+// The second reference: bare Kestrel plus one raw read of a user row by id from Roster's store (the same SQLite file
+// or PostgreSQL database), with a prepared statement and no Roster code. Roster's gap to it is Roster's own cost; its
+// gap to /user is the store's.
+var sqlite = Environment.GetEnvironmentVariable("POINT_SQLITE");
+var postgres = Environment.GetEnvironmentVariable("POINT_POSTGRES");
+const string PointSql = "SELECT id, account_id, email, type, status, role_id, pmi, created_at, profile FROM users WHERE id = @id";
+if (sqlite is not null)
+{
+    var readers = new System.Collections.Concurrent.ConcurrentBag<(Microsoft.Data.Sqlite.SqliteConnection, Microsoft.Data.Sqlite.SqliteCommand)>();
+    app.MapGet("/point/{id}", (string id) =>
+    {
+        if (!readers.TryTake(out var reader))
+        {
+            var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sqlite};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            var command = connection.CreateCommand();
+            command.CommandText = PointSql;
+            command.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@id", ""));
+            command.Prepare();
+            reader = (connection, command);
+        }
+        try
+        {
+            reader.Item2.Parameters[0].Value = id;
+            using var row = reader.Item2.ExecuteReader();
+            return row.Read() ? Results.Json(Row(row)) : Results.NotFound();
+        }
+        finally
+        {
+            readers.Add(reader);
+        }
+    });
+}
+else if (postgres is not null)
+{
+    var source = Npgsql.NpgsqlDataSource.Create(postgres + ";Max Auto Prepare=8;Auto Prepare Min Usages=1");
+    app.MapGet("/point/{id}", async (string id) =>
+    {
+        await using var command = source.CreateCommand(PointSql);
+        command.Parameters.AddWithValue("id", id);
+        await using var row = await command.ExecuteReaderAsync();
+        return await row.ReadAsync() ? Results.Json(Row(row)) : Results.NotFound();
+    });
+}
+
+static Dictionary<string, object?> Row(System.Data.Common.DbDataReader row)
+{
+    var fields = new Dictionary<string, object?>();
+    for (var i = 0; i < row.FieldCount; i++) fields[row.GetName(i)] = row.IsDBNull(i) ? null : row.GetValue(i);
+    return fields;
+}
+
 // The webhook receiver of the benchmark (HOOK_SECRET): answers Zoom's URL validation, and for each event notes how long
 // after the change (event_ts, same machine clock) it arrived. GET /hook/stats reports count, rate and latencies.
 var secret = Environment.GetEnvironmentVariable("HOOK_SECRET") ?? "";

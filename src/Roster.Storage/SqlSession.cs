@@ -15,7 +15,9 @@ internal sealed partial class StorageJson : JsonSerializerContext;
 /// </summary>
 /// <param name="oneStatement">A read without a transaction: one statement sees one moment by itself, a second one
 /// would not see the same, so it is refused with <see cref="SnapshotNeeded"/> (the store then reads again in a snapshot).</param>
-internal sealed partial class SqlSession(DbConnection connection, DbTransaction? transaction, ISqlDialect unique, int countShards = 1, bool oneStatement = false) : IStoreSession
+/// <param name="statements">Prepared statements kept with the connection (SQLite's readers), used for queries.</param>
+internal sealed partial class SqlSession(DbConnection connection, DbTransaction? transaction, ISqlDialect unique, int countShards = 1, bool oneStatement = false,
+    StatementCache? statements = null) : IStoreSession
 {
     static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -24,9 +26,30 @@ internal sealed partial class SqlSession(DbConnection connection, DbTransaction?
     /// <summary>The connection, for one statement.</summary>
     DbConnection Statement => oneStatement && ++_statements > 1 ? throw new SnapshotNeeded() : connection;
 
-    Task<T?> One<T>(string sql, object? args = null) => Statement.QuerySingleOrDefaultAsync<T>(sql, args, transaction);
-    async Task<IReadOnlyList<T>> Many<T>(string sql, object? args = null) => (await Statement.QueryAsync<T>(sql, args, transaction)).AsList();
+    Task<T?> One<T>(string sql, object? args = null)
+        => Kept(args) ? Task.FromResult(Query<T>(sql, args, single: true).FirstOrDefault()) : Statement.QuerySingleOrDefaultAsync<T>(sql, args, transaction);
+    async Task<IReadOnlyList<T>> Many<T>(string sql, object? args = null)
+        => Kept(args) ? Query<T>(sql, args, single: false) : (await Statement.QueryAsync<T>(sql, args, transaction)).AsList();
+
+    /// <summary>Whether a query runs on a kept prepared statement: when there are some, and its arguments are a plain object (not built per call).</summary>
+    bool Kept(object? args) => statements is not null && args is not SqlMapper.IDynamicParameters;
     Task<int> Exec(string sql, object? args = null) => Statement.ExecuteAsync(sql, args, transaction);
+
+    /// <summary>A query on a kept prepared statement, its rows mapped by Dapper's row parser.</summary>
+    List<T> Query<T>(string sql, object? args, bool single)
+    {
+        _ = Statement; // counts as a statement
+        var command = statements!.Prepared(sql, args, transaction);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        var parse = statements.ParserOf(sql, typeof(T), reader);
+        while (reader.Read())
+        {
+            rows.Add((T)parse(reader));
+            if (single && rows.Count > 1) throw new InvalidOperationException("Sequence contains more than one element");
+        }
+        return rows;
+    }
 
     static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
     static long? Ms(DateTimeOffset? t) => t?.ToUnixTimeMilliseconds();
@@ -35,3 +58,65 @@ internal sealed partial class SqlSession(DbConnection connection, DbTransaction?
 
 /// <summary>A read run without a transaction reached its second statement: it must run again inside a snapshot.</summary>
 internal sealed class SnapshotNeeded() : Exception("a read of more than one statement needs a snapshot");
+
+/// <summary>
+/// Prepared statements of one open connection, by their SQL: a statement is prepared on its first use and then only
+/// bound again. Parameters are the properties of the arguments object (as Dapper names them), bound by name.
+/// </summary>
+internal sealed class StatementCache(DbConnection connection) : IDisposable
+{
+    readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    // Dapper builds a row parser by emitting code: built once per statement and row type, shared by every connection
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Sql, Type Row), Func<DbDataReader, object>> Parsers = new();
+
+    public Func<DbDataReader, object> ParserOf(string sql, Type row, DbDataReader reader)
+        => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row), reader.GetRowParser(row));
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
+
+    public DbConnection Connection => connection;
+
+    const int MaxKept = 256; // the store's statements are fixed text; this only bounds a mistake
+
+    public DbCommand Prepared(string sql, object? args, DbTransaction? transaction)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            if (_commands.Count >= MaxKept) { Clear(); Parsers.Clear(); }
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var p in args is null ? [] : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties()))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + p.Name;
+                command.Parameters.Add(parameter);
+            }
+            command.Prepare();
+            _commands[sql] = command;
+        }
+        command.Transaction = transaction;
+        if (args is not null)
+        {
+            var shape = Shapes.GetOrAdd(args.GetType(), t => t.GetProperties());
+            for (var i = 0; i < shape.Length; i++)
+                command.Parameters[i].Value = shape[i].GetValue(args) switch
+                {
+                    null => DBNull.Value,
+                    bool b => b ? 1L : 0L,
+                    var v => v,
+                };
+        }
+        return command;
+    }
+
+    void Clear()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+    }
+
+    public void Dispose()
+    {
+        Clear();
+        connection.Dispose();
+    }
+}

@@ -103,13 +103,66 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
         return connection;
     }
 
+    /// <summary>
+    /// Connections kept open for reads, each with its prepared statements: a read takes one, or opens one when all are
+    /// busy, and gives it back (up to <see cref="KeptReaders"/> are kept). SQLite prepares a statement once per
+    /// connection, not once per call, and no pool lock is shared by every request.
+    /// </summary>
+    readonly System.Collections.Concurrent.ConcurrentBag<StatementCache> _readers = [];
+    static readonly int KeptReaders = Math.Max(8, Environment.ProcessorCount * 4);
+    int _disposed;
+
+    /// <summary>The reads (by their code) that take more than one statement: they start in a snapshot.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.MethodInfo, bool> _snapshotReads = new();
+
+    /// <summary>
+    /// A read sees one moment: a read of one statement gets it from the statement alone (no BEGIN and COMMIT to run);
+    /// one that reaches a second statement runs again in a deferred transaction (one snapshot of the WAL), and that
+    /// read's code starts in one from then on.
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
     {
-        await using var connection = Open();
-        await using var tx = connection.BeginTransaction(deferred: true);
-        var result = await work(new SqlSession(connection, tx, this));
-        tx.Commit();
-        return result;
+        var reader = _readers.TryTake(out var kept) ? kept : new StatementCache(OpenReader());
+        try
+        {
+            if (!_snapshotReads.ContainsKey(work.Method))
+            {
+                try
+                {
+                    return await work(new SqlSession(reader.Connection, null, this, oneStatement: true, statements: reader));
+                }
+                catch (SnapshotNeeded)
+                {
+                    _snapshotReads.TryAdd(work.Method, true);
+                }
+            }
+            using var tx = ((SqliteConnection)reader.Connection).BeginTransaction(deferred: true);
+            var result = await work(new SqlSession(reader.Connection, tx, this, statements: reader));
+            tx.Commit();
+            return result;
+        }
+        catch
+        {
+            reader.Dispose(); // a failed read leaves nothing half-open behind for the next one
+            reader = null;
+            throw;
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                if (_readers.Count < KeptReaders && Volatile.Read(ref _disposed) == 0) _readers.Add(reader);
+                else reader.Dispose();
+            }
+        }
+    }
+
+    SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString + ";Pooling=False");
+        connection.Open();
+        connection.Execute("PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;");
+        return connection;
     }
 
     /// <summary>
@@ -216,5 +269,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     {
         _queue.Writer.TryComplete();
         _writer?.Wait(TimeSpan.FromSeconds(10));
+        Volatile.Write(ref _disposed, 1);
+        while (_readers.TryTake(out var reader)) reader.Dispose();
     }
 }

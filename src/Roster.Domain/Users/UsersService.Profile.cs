@@ -17,12 +17,13 @@ public sealed partial class UsersService
 
         return store.Write(async s =>
         {
+            // what the rules read besides the user first: the user is held from its read to the commit, as briefly as can be
+            var me = await s.GetUserAsync(caller.UserId);
+            var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
+            var account = await AccountOf(s, caller.AccountId);
             var user = await Target(s, caller, userId, Operations.UpdateUser, hold: true);
             var before = Changes.Snapshot(user);
             ThrowIfInvitationExpired(user, Now);
-            var me = await s.GetUserAsync(caller.UserId);
-            var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
-            var account = await AccountOf(s, user.AccountId);
             if (!callerIsAdmin && account.IsManagedEmail(user.Email)
                 && (u.FirstName is not null || u.LastName is not null || u.HostKey is not null || u.Pmi is not null || u.VanityName is not null))
                 throw Fail.NoPrivilege("Only an admin can change the name, host key, PMI or personal link of a managed user.");
