@@ -51,7 +51,8 @@ if (sqlite is not null)
 }
 else if (postgres is not null)
 {
-    var source = Npgsql.NpgsqlDataSource.Create(postgres + ";Max Auto Prepare=8;Auto Prepare Min Usages=1");
+    // as Roster opens it: statements prepared once per connection, kept across checkouts (no reset on close)
+    var source = Npgsql.NpgsqlDataSource.Create(postgres + ";Max Auto Prepare=8;Auto Prepare Min Usages=1;No Reset On Close=true");
     app.MapGet("/point/{id}", async (string id) =>
     {
         await using var command = source.CreateCommand(PointSql);

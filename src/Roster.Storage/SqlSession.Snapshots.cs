@@ -30,7 +30,7 @@ internal sealed partial class SqlSession
 
     async Task DropCopies(long id)
     {
-        foreach (var t in StateTables.Append("meta")) await Exec($"DROP TABLE IF EXISTS {Copy(id, t)}");
+        foreach (var t in StateTables.Append("meta")) await ExecWhole($"DROP TABLE IF EXISTS {Copy(id, t)}");
         await Exec("DELETE FROM snapshots WHERE id = @id", new { id });
     }
 
@@ -41,7 +41,7 @@ internal sealed partial class SqlSession
         var id = await One<long>("""
             INSERT INTO snapshots (name, created_at, schema_version, users) VALUES (@name, @at, @version, (SELECT COUNT(*) FROM users)) RETURNING id
             """, new { name, at = Ms(at), version = (long)MigrationScripts.Latest });
-        foreach (var t in StateTables) await Exec($"CREATE TABLE {Copy(id, t)} AS SELECT * FROM {t}");
+        foreach (var t in StateTables) await ExecWhole($"CREATE TABLE {Copy(id, t)} AS SELECT * FROM {t}");
         await Exec($"CREATE TABLE {Copy(id, "meta")} AS SELECT * FROM meta WHERE key NOT IN ({Literals(keptMeta)})");
         return Info((await One<SnapshotRow>("SELECT * FROM snapshots WHERE id = @id", new { id }))!);
     }
@@ -54,8 +54,8 @@ internal sealed partial class SqlSession
         if (!info.Restorable) throw new Domain.Abstractions.SnapshotOutdated(name);
         await LockState(StateTables, TransientTables, ["meta"]); // no write lands between emptying and filling
         // children first, parents last when emptying; parents first when filling (no foreign keys today, but cheap order)
-        foreach (var t in StateTables.Reverse().Concat(TransientTables)) await Exec($"DELETE FROM {t}");
-        foreach (var t in StateTables) await Exec($"INSERT INTO {t} {unique.OverridingIdentity} SELECT * FROM {Copy(snapshot.Id, t)}");
+        foreach (var t in StateTables.Reverse().Concat(TransientTables)) await ExecWhole($"DELETE FROM {t}");
+        foreach (var t in StateTables) await ExecWhole($"INSERT INTO {t} {unique.OverridingIdentity} SELECT * FROM {Copy(snapshot.Id, t)}");
         await Exec($"DELETE FROM meta WHERE key NOT IN ({Literals(keptMeta)})");
         await Exec($"INSERT INTO meta SELECT * FROM {Copy(snapshot.Id, "meta")}");
         return info;

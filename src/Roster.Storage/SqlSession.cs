@@ -35,6 +35,10 @@ internal sealed partial class SqlSession(DbConnection connection, DbTransaction?
     bool Kept(object? args) => statements is not null && args is not SqlMapper.IDynamicParameters;
     Task<int> Exec(string sql, object? args = null) => Statement.ExecuteAsync(sql, args, transaction);
 
+    /// <summary>A statement over the whole state (a snapshot's copy or restore): as long as it takes, not the usual 30 s.</summary>
+    Task<int> ExecWhole(string sql) => Statement.ExecuteAsync(sql, null, transaction, commandTimeout: WholeStateTimeoutSeconds);
+    const int WholeStateTimeoutSeconds = 3600;
+
     /// <summary>A query on a kept prepared statement, its rows mapped by Dapper's row parser.</summary>
     List<T> Query<T>(string sql, object? args, bool single)
     {
