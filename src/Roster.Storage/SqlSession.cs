@@ -83,13 +83,12 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
 
     public DbCommand Prepared(string sql, object? args, DbTransaction? transaction)
     {
-        var shape = args is null ? [] : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties());
         if (!_commands.TryGetValue(sql, out var command))
         {
             if (_commands.Count >= MaxKept) { Clear(); Parsers.Clear(); }
             command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var p in shape)
+            foreach (var p in args is null ? [] : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties()))
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = "@" + p.Name;
@@ -99,13 +98,17 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
             _commands[sql] = command;
         }
         command.Transaction = transaction;
-        for (var i = 0; i < shape.Length; i++)
-            command.Parameters[i].Value = shape[i].GetValue(args) switch
-            {
-                null => DBNull.Value,
-                bool b => b ? 1L : 0L,
-                var v => v,
-            };
+        if (args is not null)
+        {
+            var shape = Shapes.GetOrAdd(args.GetType(), t => t.GetProperties());
+            for (var i = 0; i < shape.Length; i++)
+                command.Parameters[i].Value = shape[i].GetValue(args) switch
+                {
+                    null => DBNull.Value,
+                    bool b => b ? 1L : 0L,
+                    var v => v,
+                };
+        }
         return command;
     }
 

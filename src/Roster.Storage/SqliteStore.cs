@@ -141,11 +141,9 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
             tx.Commit();
             return result;
         }
-        catch (Exception e) when (e is not Roster.Domain.Errors.ZoomException)
+        catch
         {
-            // a read that failed in the store leaves nothing half-open behind for the next one; a rule's answer (a 404,
-            // say) leaves the connection as sound as a success, and it keeps its prepared statements
-            reader.Dispose();
+            reader.Dispose(); // a failed read leaves nothing half-open behind for the next one
             reader = null;
             throw;
         }
