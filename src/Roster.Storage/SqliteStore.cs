@@ -141,9 +141,12 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
             tx.Commit();
             return result;
         }
-        catch
+        catch (Exception e) when (e is System.Data.Common.DbException or SnapshotNeeded or OperationCanceledException
+                                   || reader.Connection.State != System.Data.ConnectionState.Open)
         {
-            reader.Dispose(); // a failed read leaves nothing half-open behind for the next one
+            // a read that failed in the store leaves nothing half-open behind for the next one; a rule's answer (a 404,
+            // say) ends statements and transaction as a success does, so the connection and its prepared statements stay
+            reader.Dispose();
             reader = null;
             throw;
         }

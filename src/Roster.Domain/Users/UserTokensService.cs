@@ -18,7 +18,8 @@ public sealed class UserTokensService(IRosterStore store, TimeProvider clock, Ro
     {
         type = string.IsNullOrEmpty(type) ? "token" : type;
         if (type is not ("token" or "zak")) throw Fail.InvalidField("type");
-        if (ttl is { } t && (type != "zak" || t < 1 || t > MaxZakTtl)) throw Fail.InvalidField("ttl");
+        // Zoom documents ttl for ZAKs only; a token of another type ignores it
+        if (type == "zak" && ttl is { } t && (t < 1 || t > MaxZakTtl)) throw Fail.InvalidField("ttl");
         return store.ReadAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.GetToken);

@@ -1,8 +1,5 @@
 namespace Roster.Server.Http;
 
-/// <summary>The empty JSON object some Zoom operations answer with (<c>{}</c>).</summary>
-public sealed record EmptyDto;
-
 /// <summary>
 /// OpenAPI metadata in Zoom's terms, so the published document says what each operation takes and answers:
 /// its body, its success response, and Zoom's error body for 400/401 (every operation) and the given statuses.
@@ -18,6 +15,10 @@ public static class OpenApiMetadata
 
     public static RouteHandlerBuilder Returns<T>(this RouteHandlerBuilder b, int status, params int[] errors)
         => b.Produces<T>(status, "application/json").Errors(errors);
+
+    /// <summary>201 with no body (Zoom's picture upload).</summary>
+    public static RouteHandlerBuilder Created(this RouteHandlerBuilder b, params int[] errors)
+        => b.Produces(StatusCodes.Status201Created).Errors(errors);
 
     public static RouteHandlerBuilder NoContent(this RouteHandlerBuilder b, params int[] errors)
         => b.Produces(StatusCodes.Status204NoContent).Errors(errors);

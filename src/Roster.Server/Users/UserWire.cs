@@ -121,7 +121,7 @@ public static class UserWire
             JobTitle = p.JobTitle ?? "",
             Location = p.Location ?? "",
             Company = p.Company ?? "",
-            Manager = p.Manager ?? "",
+            Manager = string.IsNullOrEmpty(p.Manager) ? null : p.Manager, // an e-mail address, omitted when unset (as Zoom)
             CostCenter = p.CostCenter,
             LoginTypes = [u.LoginType],
             RoleId = u.RoleId,

@@ -20,7 +20,7 @@ public static class UsersEndpoints
         users.MapPut("/{userId}/email", UpdateEmail).WithName("userEmailUpdate").Body<EmailRequest>().NoContent(404, 409).Summary("Update a user's email").Scoped(Operations.UpdateEmail);
         users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword").Body<PasswordRequest>().NoContent(404).Summary("Update a user's password").Scoped(Operations.UpdatePassword);
         users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission").Returns<PermissionsDto>(200, 404).Summary("Get user permissions").Scoped(Operations.GetPermissions);
-        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").Body<PictureUpload>("multipart/form-data").Returns<EmptyDto>(201, 404, 415).Summary("Upload a user's profile picture").Scoped(Operations.UploadPicture).DisableAntiforgery();
+        users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").Body<PictureUpload>("multipart/form-data").Created(404, 415).Summary("Upload a user's profile picture").Scoped(Operations.UploadPicture).DisableAntiforgery();
         users.MapGet("/{userId}/token", GetToken).WithName("userToken").Returns<TokenDto>(200, 404).Summary("Get a user token").Scoped(Operations.GetToken);
         users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete").NoContent(404).Summary("Revoke a user's SSO token").Scoped(Operations.RevokeSsoToken);
         users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants").Returns<AssistantsDto>(200, 404).Summary("List user assistants").Scoped(Operations.ListAssistants);
@@ -133,7 +133,7 @@ public static class UsersEndpoints
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, Ct(http));
         await users.UploadPictureAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
-        return Results.Text("{}", "application/json", statusCode: StatusCodes.Status201Created);
+        return Results.StatusCode(StatusCodes.Status201Created); // Zoom documents no body
     }
 
     public static async Task<IResult> ServePicture(UserPicturesService users, HttpContext http, string pictureId)
