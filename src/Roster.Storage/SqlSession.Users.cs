@@ -54,17 +54,20 @@ internal sealed partial class SqlSession
         Profile = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile),
     };
 
-    /// <summary>Moves one user between (account, status, role) totals; <c>delta</c> is +1 or -1.</summary>
-    Task Count(string accountId, string status, string roleId, long delta)
+    /// <summary>Moves users between (account, status, role, type) totals; <c>delta</c> is +1 or -1 for one user.</summary>
+    Task Count(CountKey key, long delta)
         => Exec(
             """
-            INSERT INTO user_counts (account_id, status, role_id, shard, n) VALUES (@accountId, @status, @roleId, @shard, @delta)
-            ON CONFLICT (account_id, status, role_id, shard) DO UPDATE SET n = user_counts.n + excluded.n
-            """, new { accountId, status, roleId, delta, shard = countShards == 1 ? 0 : Random.Shared.Next(countShards) });
+            INSERT INTO user_counts (account_id, status, role_id, type, shard, n) VALUES (@AccountId, @Status, @RoleId, @Type, @shard, @delta)
+            ON CONFLICT (account_id, status, role_id, type, shard) DO UPDATE SET n = user_counts.n + excluded.n
+            """, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = countShards == 1 ? 0 : Random.Shared.Next(countShards) });
 
-    sealed record CountKey(string AccountId, string Status, string RoleId);
+    sealed record CountKey(string AccountId, string Status, string RoleId, long Type)
+    {
+        public static CountKey Of(User u) => new(u.AccountId, u.Status, u.RoleId, u.Type);
+    }
 
-    Task<CountKey?> KeyOf(string id) => One<CountKey>("SELECT account_id, status, role_id FROM users WHERE id = @id", new { id });
+    Task<CountKey?> KeyOf(string id) => One<CountKey>("SELECT account_id, status, role_id, type FROM users WHERE id = @id", new { id });
 
     public async Task<User?> GetUserAsync(string id)
         => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
@@ -96,7 +99,7 @@ internal sealed partial class SqlSession
                     @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
                 RETURNING seq
                 """, UserArgs(u), transaction);
-            await Count(u.AccountId, u.Status, u.RoleId, +1);
+            await Count(CountKey.Of(u), +1);
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
@@ -150,8 +153,8 @@ internal sealed partial class SqlSession
                 p[20].Value = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile);
                 await cmd.ExecuteNonQueryAsync();
             }
-            foreach (var g in users.GroupBy(u => new CountKey(u.AccountId, u.Status, u.RoleId)))
-                await Count(g.Key.AccountId, g.Key.Status, g.Key.RoleId, g.Count());
+            foreach (var g in users.GroupBy(CountKey.Of))
+                await Count(g.Key, g.Count());
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
@@ -180,8 +183,8 @@ internal sealed partial class SqlSession
                 }
                 await copy.CompleteAsync();
             }
-            foreach (var g in users.GroupBy(u => new CountKey(u.AccountId, u.Status, u.RoleId)))
-                await Count(g.Key.AccountId, g.Key.Status, g.Key.RoleId, g.Count());
+            foreach (var g in users.GroupBy(CountKey.Of))
+                await Count(g.Key, g.Count());
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
@@ -197,10 +200,10 @@ internal sealed partial class SqlSession
     public async Task UpdateUserAsync(User u)
     {
         var before = await KeyOf(u.Id);
-        if (before is not null && before != new CountKey(u.AccountId, u.Status, u.RoleId))
+        if (before is not null && before != CountKey.Of(u))
         {
-            await Count(before.AccountId, before.Status, before.RoleId, -1);
-            await Count(u.AccountId, u.Status, u.RoleId, +1);
+            await Count(before, -1);
+            await Count(CountKey.Of(u), +1);
         }
         try
         {
@@ -229,13 +232,17 @@ internal sealed partial class SqlSession
 
     public async Task DeleteUserAsync(string id)
     {
-        if (await KeyOf(id) is { } key) await Count(key.AccountId, key.Status, key.RoleId, -1);
+        if (await KeyOf(id) is { } key) await Count(key, -1);
         await Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
         await Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
         await Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });
         await Exec("DELETE FROM pictures WHERE user_id = @id", new { id });
         await Exec("DELETE FROM users WHERE id = @id", new { id });
     }
+
+    public async Task<IReadOnlyList<UserTally>> TallyUsersAsync(string accountId)
+        => await Many<UserTally>(
+            "SELECT status, type, CAST(SUM(n) AS BIGINT) AS n FROM user_counts WHERE account_id = @accountId GROUP BY status, type", new { accountId });
 
     public async Task<int> CountUsersAsync(string accountId, string status, string? roleId)
         => (int)await Statement.ExecuteScalarAsync<long>(

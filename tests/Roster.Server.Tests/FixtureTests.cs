@@ -55,7 +55,7 @@ public class FixtureTests
         var bob = await api.CreateUser("bob@example.com", type: 2);
         await api.Patch($"/v2/users/{ada}", new
         {
-            dept = "Math", job_title = "Analyst", pronouns = "she/her", pronouns_option = 2, vanity_name = "ada.lovelace",
+            dept = "Math", job_title = "Analyst", manager = "grace@example.com", pronouns = "she/her", pronouns_option = 2, vanity_name = "ada.lovelace",
             phone_numbers = new[] { new { code = "+1", country = "US", label = "Mobile", number = "5550100" } },
             custom_attributes = new[] { new { key = "k", name = "Cost", value = "42" } },
         });

@@ -33,6 +33,11 @@ public class ScopeAndTenancyTests
         ("userUpdate", "PATCH", "/v2/users/{u}", new { dept = "X" }, "user:write:admin", "user:update:user:admin"),
         ("userVanityName", "GET", "/v2/users/vanity_name?vanity_name=abcde", null, "user:read:admin", "user:read:pm_room:admin"),
         ("users", "GET", "/v2/users", null, "user:read:admin", "user:read:list_users:admin"),
+        ("userZak", "GET", "/v2/users/me/zak", null, "user:read:zak:admin", "user:read:zak:admin"),
+        ("userPictureDelete", "DELETE", "/v2/users/{u}/picture", null, "user:write:admin", "user:delete:profile_picture:admin"),
+        ("getUserPresenceStatus", "GET", "/v2/users/{u}/presence_status", null, "user:read:admin", "user:read:presence_status:admin"),
+        ("updatePresenceStatus", "PUT", "/v2/users/{u}/presence_status", new { status = "Away" }, "user:write:admin", "user:update:presence_status:admin"),
+        ("getUserSummary", "GET", "/v2/users/summary", null, "user:read:admin", "user:read:summary:admin"),
     ];
 
     static Task<Reply> Call(Api api, (string Op, string Method, string Path, object? Body, string, string) c, string userId, string accountId = "none")
@@ -53,7 +58,7 @@ public class ScopeAndTenancyTests
     {
         await using var app = new RosterApp();
         var mapped = MappedOperations(app, o => Domain.Auth.Operations.UsersApi.Contains(o));
-        Assert.Equal(24, mapped.Count);
+        Assert.Equal(29, mapped.Count);
         Assert.Equal(mapped, Calls.Select(c => c.Op).ToHashSet());
     }
 

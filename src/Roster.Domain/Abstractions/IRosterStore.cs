@@ -65,7 +65,12 @@ public interface IUserStore
     /// <summary>Offset page, only for the deprecated <c>page_number</c> parameter.</summary>
     Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit);
     Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId);
+    /// <summary>The account's users counted by status and type (from the kept totals, not by reading the users).</summary>
+    Task<IReadOnlyList<UserTally>> TallyUsersAsync(string accountId);
 }
+
+/// <summary>How many users of an account have this status and type.</summary>
+public sealed record UserTally(string Status, long Type, long N);
 
 /// <summary>Assistants and schedulers: one relation, seen as assistants of UserId and schedulers of AssistantId.</summary>
 public interface IRelationStore

@@ -70,6 +70,13 @@ public static class Operations
     public static readonly Operation UpdateUser = Op("userUpdate", RateLabel.Light, W, UW, "user:update:user");
     public static readonly Operation CheckVanityName = Op("userVanityName", RateLabel.Light, R, "", "user:read:pm_room", master: false);
     public static readonly Operation ListUsers = Op("users", RateLabel.Medium, R, "", "user:read:list_users");
+    // Operations Zoom added to the Users API after the first 24.
+    /// <summary>GET /users/me/zak: the signed-in user's own ZAK (Zoom: <c>user_zak:read</c>, granular <c>user:read:zak</c> and its admin form).</summary>
+    public static readonly Operation GetOwnZak = new("userZak", RateLabel.Light, ["user:read:zak:admin"], ["user_zak:read", "user:read:zak"]);
+    public static readonly Operation DeletePicture = Op("userPictureDelete", RateLabel.Light, W, UW, "user:delete:profile_picture");
+    public static readonly Operation GetPresenceStatus = Op("getUserPresenceStatus", RateLabel.Light, R, UR, "user:read:presence_status");
+    public static readonly Operation UpdatePresenceStatus = Op("updatePresenceStatus", RateLabel.Medium, W, UW, "user:update:presence_status");
+    public static readonly Operation UsersSummary = Op("getUserSummary", RateLabel.Medium, R, "", "user:read:summary");
 
     // Zoom's master-account surface for sub accounts.
     public static readonly Operation CreateAccount = new("accountCreate", RateLabel.Light, ["account:master", "account:write:admin"], []);
@@ -112,6 +119,7 @@ public static class Operations
         SwitchUserAccount, GetUser, AddAssistants, DeleteAssistant, ListAssistants, DeleteAssistants, CreateUser, DeleteUser,
         CheckEmail, UpdateEmail, UpdatePassword, GetPermissions, UploadPicture, DeleteScheduler, ListSchedulers, DeleteSchedulers,
         GetSettings, UpdateSettings, RevokeSsoToken, UpdateStatus, GetToken, UpdateUser, CheckVanityName, ListUsers,
+        GetOwnZak, DeletePicture, GetPresenceStatus, UpdatePresenceStatus, UsersSummary,
     ];
 
     /// <summary>The sub-account operations Zoom serves beside the Users API.</summary>
@@ -127,9 +135,9 @@ public static class Operations
         CreateEventSubscription, ListEventSubscriptions, UpdateEventSubscription, SubscribeEventSubscription, UnsubscribeEventSubscription, DeleteEventSubscription,
     ];
 
-    /// <summary>Every scope a Server-to-Server app made by Roster's first start holds.</summary>
+    /// <summary>Every scope a Server-to-Server app made by Roster's first start holds (with <c>user:read:zak:admin</c>: its owner's own ZAK).</summary>
     public static readonly string[] AllAdminScopes =
     [
-        "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin",
+        "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin", "user:read:zak:admin",
     ];
 }

@@ -64,6 +64,7 @@ public static class Fail
 
     // ---- privileges and rules ----
     public static ZoomException NoPrivilege(string message) => With(400, 200, message);
+    public static ZoomException PresenceNotUpdated() => With(400, 5301, "Request to update the presence status of this user failed: the user is not active.");
     public static ZoomException PendingUser(string message) => With(400, 1000, message);
     public static ZoomException InvitationExpired() => With(400, 1120, "Invite does not exist or has expired.");
     public static ZoomException NoSeats(string message) => With(400, 2034, message);
@@ -114,6 +115,7 @@ public static class Fail
     public static ZoomError ForStatus(int status)
         => new(status, status, status == 404 ? "Not found." : status == 405 ? "Method not allowed." : "Request failed.");
     public static ZoomError Internal() => new(500, 500, "Internal server error. Please try again later.");
+    public static ZoomException PresenceTooOften() => With(429, 429, "Too many requests submitted to update the presence status of this user. Please wait a minute and try again.");
     public static ZoomException TooManyConcurrentRequests() => With(429, 429, "Too many concurrent requests. Please try again later.");
     public static ZoomException TooManyFailedAttempts() => Retry(429, 429, "Too many failed attempts from this address. Try again in a minute.", "6");
     public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");

@@ -41,6 +41,8 @@ public static class EventTypes
     public const string UserEmailChanged = "user.email_changed";
     public const string UserPasswordChanged = "user.password_changed";
     public const string UserPictureUpdated = "user.picture_updated";
+    public const string UserPictureDeleted = "user.picture_deleted";
+    public const string UserPresenceStatusUpdated = "user.presence_status_updated";
     public const string UserTokensRevoked = "user.tokens_revoked";
     public const string UserAccountSwitched = "user.account_switched";
     public const string UserAssistantsAdded = "user.assistants_added";

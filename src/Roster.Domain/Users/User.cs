@@ -81,7 +81,15 @@ public sealed class UserProfile : ProfileFields
 {
     [JsonPropertyName("group_ids")] public List<string>? GroupIds { get; set; }
     [JsonPropertyName("zoom_phone")] public bool? ZoomPhone { get; set; }
+    /// <summary>The presence status last set through the API (PUT /users/{userId}/presence_status); null: never set.</summary>
+    [JsonPropertyName("presence")] public PresenceState? Presence { get; set; }
 }
+
+/// <summary>A presence status as set: the status, when a Do-Not-Disturb ends (ms), and when it was set (ms).</summary>
+public sealed record PresenceState(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("until")] long? Until,
+    [property: JsonPropertyName("set_at")] long SetAt);
 
 /// <summary>A user as stored: identity, state, credentials and profile. Never written to the wire as is.</summary>
 public sealed class User

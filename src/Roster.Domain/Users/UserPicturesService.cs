@@ -40,6 +40,19 @@ public sealed class UserPicturesService(IRosterStore store, TimeProvider clock)
         }, ct);
     }
 
+    /// <summary>DELETE /users/{userId}/picture: the user shows no picture again; deleting none is not an error.</summary>
+    public Task DeletePictureAsync(Caller caller, string userId, CancellationToken ct = default)
+        => store.Write(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.DeletePicture, hold: true);
+            if (user.PicId is null) return false;
+            await s.DeletePicturesOfAsync(user.Id);
+            user.PicId = null;
+            await s.UpdateUserAsync(user);
+            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserPictureDeleted, user));
+            return true;
+        }, ct);
+
     public Task<Picture?> GetPictureAsync(string pictureId, CancellationToken ct = default)
         => store.ReadAsync(s => s.GetPictureAsync(pictureId), ct);
 }

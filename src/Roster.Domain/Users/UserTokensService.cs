@@ -8,6 +8,8 @@ public sealed class UserTokensService(IRosterStore store, TimeProvider clock, Ro
     public const long DefaultZakTtl = 7200;
     public const long ApiUserZakTtl = 7_776_000;
     public const long MaxZakTtl = 31_536_000;
+    /// <summary>GET /users/me/zak: Zoom's ZAKs from it expire five minutes after receipt.</summary>
+    public const long OwnZakTtl = 300;
     public static readonly TimeSpan SdkTokenLifetime = TimeSpan.FromDays(14);
 
     DateTimeOffset Now => clock.GetUtcNow();
@@ -24,14 +26,28 @@ public sealed class UserTokensService(IRosterStore store, TimeProvider clock, Ro
         {
             var user = await Target(s, caller, userId, Operations.GetToken);
             ThrowIfInvitationExpired(user, Now);
-            var now = Now;
             var lifetime = type == "token"
                 ? (long)SdkTokenLifetime.TotalSeconds
                 : ttl ?? (user.LoginType == LoginTypes.ApiUser ? ApiUserZakTtl : DefaultZakTtl);
-            var payload = new UserTokenPayload(user.Id, type, now.ToUnixTimeMilliseconds(), now.ToUnixTimeSeconds() + lifetime,
-                Convert.ToHexString(RandomNumberGenerator.GetBytes(6)));
-            return keys.UserTokens.Encode(payload, DomainJsonContext.Default.UserTokenPayload);
+            return Sign(user, type, lifetime);
         }, ct);
+    }
+
+    /// <summary>GET /users/me/zak: a ZAK of the token's own user, valid for <see cref="OwnZakTtl"/> seconds.</summary>
+    public Task<string> IssueOwnZakAsync(Caller caller, CancellationToken ct = default)
+        => store.ReadAsync(async s =>
+        {
+            var user = await Target(s, caller, "me", Operations.GetOwnZak);
+            ThrowIfInvitationExpired(user, Now);
+            return Sign(user, "zak", OwnZakTtl);
+        }, ct);
+
+    string Sign(User user, string type, long lifetime)
+    {
+        var now = Now;
+        var payload = new UserTokenPayload(user.Id, type, now.ToUnixTimeMilliseconds(), now.ToUnixTimeSeconds() + lifetime,
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(6)));
+        return keys.UserTokens.Encode(payload, DomainJsonContext.Default.UserTokenPayload);
     }
 
     public Task RevokeTokensAsync(Caller caller, string userId, CancellationToken ct = default)

@@ -45,6 +45,13 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             return user;
         }, ct);
 
+    /// <summary>GET /users/summary: the account's users by type and status, from the kept totals.</summary>
+    public Task<UsersSummary> SummaryAsync(Caller caller, CancellationToken ct = default)
+    {
+        Operations.UsersSummary.Authorize(caller, targetIsSelf: false);
+        return store.ReadAsync(async s => UsersSummary.Of(await s.TallyUsersAsync(caller.AccountId)), ct);
+    }
+
     public Task<UserListPage> ListAsync(Caller caller, ListUsersQuery q, CancellationToken ct = default)
     {
         Operations.ListUsers.Authorize(caller, targetIsSelf: false);

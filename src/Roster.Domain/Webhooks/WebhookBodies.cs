@@ -95,6 +95,16 @@ public static class WebhookBodies
                     ["version"] = "", ["client_type"] = "browser", ["login_type"] = 100,
                 };
                 break;
+            case EventTypes.UserPresenceStatusUpdated:
+                // set through the API: no client app changed it, so Zoom's optional app{} is left out
+                eventName = e.Type;
+                payload["object"] = new JsonObject
+                {
+                    ["id"] = o["id"]?.DeepClone(), ["email"] = o["email"]?.DeepClone(),
+                    ["date_time"] = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["presence_status"] = o["presence_status"]?.DeepClone(),
+                };
+                break;
             default:
                 return null;
         }

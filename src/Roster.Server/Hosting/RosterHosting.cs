@@ -70,6 +70,7 @@ public static class RosterHosting
         services.AddSingleton<UserRelationsService>();
         services.AddSingleton<UserSettingsService>();
         services.AddSingleton<UserPicturesService>();
+        services.AddSingleton<UserPresenceService>();
         services.AddSingleton<UserTokensService>();
         services.AddSingleton<Domain.Events.EventsService>();
         services.AddSingleton<UserSeeder>();

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Roster.Server.Users;
 
-/// <summary>The 23 operations under <c>/v2/users</c>. Handlers only translate HTTP to <see cref="UsersService"/> calls and back.</summary>
+/// <summary>The operations under <c>/v2/users</c>. Handlers only translate HTTP to <see cref="UsersService"/> calls and back.</summary>
 public static class UsersEndpoints
 {
     public static RouteGroupBuilder MapUsers(this IEndpointRouteBuilder app)
@@ -12,6 +12,8 @@ public static class UsersEndpoints
         users.MapGet("", ListUsers).WithName("users").Returns<UserListDto>(200).Summary("List users").Scoped(Operations.ListUsers);
         users.MapPost("", CreateUser).WithName("userCreate").Body<CreateUserRequest>().Returns<CreatedUserDto>(201, 409, 429).Summary("Create users").Scoped(Operations.CreateUser);
         users.MapGet("/email", CheckEmail).WithName("userEmail").Returns<ExistedEmailDto>(200).Summary("Check a user email").Scoped(Operations.CheckEmail);
+        users.MapGet("/summary", Summary).WithName("getUserSummary").Returns<UsersSummaryDto>(200).Summary("Get user summary").Scoped(Operations.UsersSummary);
+        users.MapGet("/me/zak", GetOwnZak).WithName("userZak").Returns<TokenDto>(200, 404).Summary("Get the user's ZAK").Scoped(Operations.GetOwnZak);
         users.MapGet("/vanity_name", CheckVanityName).WithName("userVanityName").Returns<ExistedDto>(200).Summary("Check a user's PM room name").Scoped(Operations.CheckVanityName);
         users.MapGet("/{userId}", GetUser).WithName("user").Returns<UserDto>(200, 404).Summary("Get a user").Scoped(Operations.GetUser);
         users.MapPatch("/{userId}", UpdateUser).WithName("userUpdate").Body<UserUpdate>().NoContent(404).Summary("Update a user").Scoped(Operations.UpdateUser);
@@ -21,6 +23,9 @@ public static class UsersEndpoints
         users.MapPut("/{userId}/password", UpdatePassword).WithName("userPassword").Body<PasswordRequest>().NoContent(404).Summary("Update a user's password").Scoped(Operations.UpdatePassword);
         users.MapGet("/{userId}/permissions", GetPermissions).WithName("userPermission").Returns<PermissionsDto>(200, 404).Summary("Get user permissions").Scoped(Operations.GetPermissions);
         users.MapPost("/{userId}/picture", UploadPicture).WithName("userPicture").Body<PictureUpload>("multipart/form-data").Created(404, 415).Summary("Upload a user's profile picture").Scoped(Operations.UploadPicture).DisableAntiforgery();
+        users.MapDelete("/{userId}/picture", DeletePicture).WithName("userPictureDelete").NoContent(404).Summary("Delete a user's profile picture").Scoped(Operations.DeletePicture);
+        users.MapGet("/{userId}/presence_status", GetPresence).WithName("getUserPresenceStatus").Returns<PresenceDto>(200, 404).Summary("Get a user's presence status").Scoped(Operations.GetPresenceStatus);
+        users.MapPut("/{userId}/presence_status", UpdatePresence).WithName("updatePresenceStatus").Body<PresenceRequest>().NoContent(404, 429).Summary("Update a user's presence status").Scoped(Operations.UpdatePresenceStatus);
         users.MapGet("/{userId}/token", GetToken).WithName("userToken").Returns<TokenDto>(200, 404).Summary("Get a user token").Scoped(Operations.GetToken);
         users.MapDelete("/{userId}/token", RevokeToken).WithName("userSSOTokenDelete").NoContent(404).Summary("Revoke a user's SSO token").Scoped(Operations.RevokeSsoToken);
         users.MapGet("/{userId}/assistants", ListAssistants).WithName("userAssistants").Returns<AssistantsDto>(200, 404).Summary("List user assistants").Scoped(Operations.ListAssistants);
@@ -135,6 +140,27 @@ public static class UsersEndpoints
         await users.UploadPictureAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
         return Results.StatusCode(StatusCodes.Status201Created); // Zoom documents no body
     }
+
+    public static Task<IResult> DeletePicture(HttpContext http, UserPicturesService users, string userId)
+        => Done(users.DeletePictureAsync(http.Caller(), userId, Ct(http)));
+
+    public static async Task<IResult> Summary(HttpContext http, UsersService users)
+    {
+        var s = await users.SummaryAsync(http.Caller(), Ct(http));
+        return TypedResults.Json(new UsersSummaryDto(s.Licensed, s.Basic, s.OnPrem, s.Room, s.Pending, s.JoinOnly, s.Total), ServerJson.Default.UsersSummaryDto);
+    }
+
+    public static async Task<IResult> GetOwnZak(HttpContext http, UserTokensService users)
+        => TypedResults.Json(new TokenDto(await users.IssueOwnZakAsync(http.Caller(), Ct(http))), ServerJson.Default.TokenDto);
+
+    public static async Task<IResult> GetPresence(HttpContext http, UserPresenceService users, string userId)
+    {
+        var p = await users.GetAsync(http.Caller(), userId, Ct(http));
+        return TypedResults.Json(new PresenceDto(p.Status, p.EndTime is { } end ? UserWire.Time(end) : null, p.RemainingMinutes), ServerJson.Default.PresenceDto);
+    }
+
+    public static async Task<IResult> UpdatePresence(HttpContext http, UserPresenceService users, string userId)
+        => await Done(users.SetAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.PresenceRequest), Ct(http)));
 
     public static async Task<IResult> ServePicture(UserPicturesService users, HttpContext http, string pictureId)
     {

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Roster.Server.Tests;
+
+/// <summary>The Users operations Zoom added after the first 24: summary, own ZAK, picture delete, presence status.</summary>
+public class UsersNewerOperationsTests
+{
+    static async Task<Dictionary<string, long>> Summary(Api api)
+        => (await api.Get("/v2/users/summary")).Is(HttpStatusCode.OK).Json.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>());
+
+    [Fact]
+    public async Task SummaryCountsUsersByTypeAndStatusAndFollowsEveryWrite()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var before = await Summary(api);
+        Assert.Equal(["licensed_users_count", "basic_users_count", "on_prem_users_count", "room_users_count", "pending_users_count",
+            "join_only_users_count", "total_users_count"], before.Keys);
+        var licensed = await api.CreateUser("lic@example.com", type: 2);
+        var basic = await api.CreateUser("basic@example.com", type: 1);
+        await api.CreateUser("nolicence@example.com", type: 4);
+        await api.CreateUser("pending@example.com", type: 2, action: "create");
+        var after = await Summary(api);
+        Assert.Equal(before["licensed_users_count"] + 1, after["licensed_users_count"]);
+        Assert.Equal(before["basic_users_count"] + 1, after["basic_users_count"]);
+        Assert.Equal(before["join_only_users_count"] + 1, after["join_only_users_count"]);
+        Assert.Equal(before["pending_users_count"] + 1, after["pending_users_count"]);
+        Assert.Equal(before["total_users_count"] + 4, after["total_users_count"]);
+        Assert.Equal(0, after["room_users_count"]);
+
+        // a type change moves a user between counts; a deactivated user keeps its type; a deleted one leaves
+        (await api.Patch($"/v2/users/{basic}", new { type = 2 })).Is(HttpStatusCode.NoContent);
+        (await api.Put($"/v2/users/{licensed}/status", new { action = "deactivate" })).Is(HttpStatusCode.NoContent);
+        var moved = await Summary(api);
+        Assert.Equal(after["licensed_users_count"] + 1, moved["licensed_users_count"]);
+        Assert.Equal(after["basic_users_count"] - 1, moved["basic_users_count"]);
+        (await api.Delete($"/v2/users/{basic}?action=delete")).Is(HttpStatusCode.NoContent);
+        var deleted = await Summary(api);
+        Assert.Equal(moved["licensed_users_count"] - 1, deleted["licensed_users_count"]);
+        Assert.Equal(moved["total_users_count"] - 1, deleted["total_users_count"]);
+        // the list agrees with the summary
+        var active = (await api.Get("/v2/users?status=active&page_size=300")).Json["total_records"]!.GetValue<long>();
+        var inactive = (await api.Get("/v2/users?status=inactive&page_size=300")).Json["total_records"]!.GetValue<long>();
+        var pending = (await api.Get("/v2/users?status=pending&page_size=300")).Json["total_records"]!.GetValue<long>();
+        Assert.Equal(deleted["total_users_count"], active + inactive + pending);
+        Assert.Equal(deleted["pending_users_count"], pending);
+    }
+
+    [Fact]
+    public async Task SummaryIsOfTheCallersAccountOnly()
+    {
+        await using var app = new RosterApp();
+        using var master = await app.ApiAsync();
+        var (sub, _, _) = await app.SubAccountAsync(master, "boss@tenant.test");
+        var mine = await Summary(master);
+        await sub.CreateUser("theirs@tenant.test", type: 2);
+        Assert.Equal(mine, await Summary(master));
+        Assert.Equal(2, (await Summary(sub))["total_users_count"]); // the sub account's owner and its new user
+    }
+
+    [Fact]
+    public async Task OwnZakIsOfTheTokensUserAndLastsFiveMinutes()
+    {
+        await using var app = new RosterApp();
+        using var admin = await app.ApiAsync();
+        var zak = (await admin.Get("/v2/users/me/zak")).Is(HttpStatusCode.OK).Json["token"]!.GetValue<string>();
+        var verified = (await admin.Post("/roster/v1/tokens/verify", new { token = zak })).Is(HttpStatusCode.OK).Json;
+        Assert.True(verified["active"]!.GetValue<bool>());
+        var ownerId = (await admin.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
+        Assert.Equal(ownerId, verified["user_id"]!.GetValue<string>());
+        app.Clock.Advance(TimeSpan.FromSeconds(301));
+        Assert.False((await admin.Post("/roster/v1/tokens/verify", new { token = zak })).Json["active"]!.GetValue<bool>());
+
+        // Zoom's scope for it is user_zak:read; user:read alone is not enough
+        using var reader = await app.AppAsync(admin, null, ["user:read"]);
+        (await reader.Get("/v2/users/me/zak")).IsError(400, 4711);
+        using var zakOnly = await app.AppAsync(admin, null, ["user_zak:read"]);
+        (await zakOnly.Get("/v2/users/me/zak")).Is(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task DeletingAPictureClearsPicUrlAndStopsServingIt()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("face@example.com");
+        (await api.Delete($"/v2/users/{id}/picture")).Is(HttpStatusCode.NoContent); // none yet: nothing to do, no error
+        (await TokenPictureTests.Upload(api, id, TokenPictureTests.Png, "me.png")).Is(HttpStatusCode.Created);
+        var picUrl = (await api.Get($"/v2/users/{id}")).Json["pic_url"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync(new Uri(picUrl).AbsolutePath)).StatusCode);
+
+        (await api.Delete($"/v2/users/{id}/picture")).Is(HttpStatusCode.NoContent);
+        Assert.Equal("", (await api.Get($"/v2/users/{id}")).Json["pic_url"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Http.GetAsync(new Uri(picUrl).AbsolutePath)).StatusCode);
+        (await api.Delete("/v2/users/nobody@example.com/picture")).IsError(404, 1001);
+    }
+
+    [Fact]
+    public async Task PresenceIsSetOnceAMinuteAndDoNotDisturbEnds()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("here@example.com", type: 2);
+        var initial = (await api.Get($"/v2/users/{id}/presence_status")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("Offline", initial["status"]!.GetValue<string>());
+        Assert.Equal(["status"], initial.AsObject().Select(p => p.Key));
+
+        (await api.Put($"/v2/users/{id}/presence_status", new { status = "Away" })).Is(HttpStatusCode.NoContent);
+        Assert.Equal("Away", (await api.Get($"/v2/users/{id}/presence_status")).Json["status"]!.GetValue<string>());
+        // one update per user per minute
+        (await api.Put($"/v2/users/{id}/presence_status", new { status = "Busy" })).IsError(429, 429);
+        Assert.Equal("Away", (await api.Get($"/v2/users/{id}/presence_status")).Json["status"]!.GetValue<string>());
+
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await api.Put($"/v2/users/{id}/presence_status", new { status = "Do_Not_Disturb", duration = 30 })).Is(HttpStatusCode.NoContent);
+        var dnd = (await api.Get($"/v2/users/{id}/presence_status")).Json;
+        Assert.Equal("Do_Not_Disturb", dnd["status"]!.GetValue<string>());
+        Assert.Equal(30, dnd["remaining_time"]!.GetValue<long>());
+        Assert.Equal(app.Clock.GetUtcNow().AddMinutes(30).ToUnixTimeSeconds(),
+            DateTimeOffset.Parse(dnd["end_time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds());
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(20, (await api.Get($"/v2/users/{id}/presence_status")).Json["remaining_time"]!.GetValue<long>());
+        app.Clock.Advance(TimeSpan.FromMinutes(21));
+        var ended = (await api.Get($"/v2/users/{id}/presence_status")).Json;
+        Assert.Equal("Available", ended["status"]!.GetValue<string>());
+        Assert.Null(ended["end_time"]);
+    }
+
+    [Theory]
+    [InlineData("{\"status\":\"Sleeping\"}", 300)]
+    [InlineData("{}", 300)]
+    [InlineData("{\"status\":\"Do_Not_Disturb\",\"duration\":19}", 300)]
+    [InlineData("{\"status\":\"Do_Not_Disturb\",\"duration\":1441}", 300)]
+    [InlineData("{\"status\":\"Do_Not_Disturb\",\"duration\":\"long\"}", 300)]
+    [InlineData("not json", 300)]
+    public async Task BadPresenceBodiesAre400AndChangeNothing(string body, int code)
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("bad@example.com", type: 2);
+        (await api.Send(HttpMethod.Put, $"/v2/users/{id}/presence_status", rawBody: body)).IsError(400, code);
+        Assert.Equal("Offline", (await api.Get($"/v2/users/{id}/presence_status")).Json["status"]!.GetValue<string>());
+        // a refused update does not count against the once-a-minute rule
+        (await api.Put($"/v2/users/{id}/presence_status", new { status = "Do_No_Disturb" })).Is(HttpStatusCode.NoContent);
+        var dnd = (await api.Get($"/v2/users/{id}/presence_status")).Json;
+        Assert.Equal("Do_Not_Disturb", dnd["status"]!.GetValue<string>());
+        Assert.Equal(20, dnd["remaining_time"]!.GetValue<long>()); // Zoom's default length
+    }
+
+    [Fact]
+    public async Task OnlyActiveUsersHaveAPresenceToSet()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var pending = await api.CreateUser("pending@example.com", action: "create");
+        var inactive = await api.CreateUser("inactive@example.com");
+        (await api.Put($"/v2/users/{inactive}/status", new { action = "deactivate" })).Is(HttpStatusCode.NoContent);
+        (await api.Put($"/v2/users/{pending}/presence_status", new { status = "Away" })).IsError(400, 5301);
+        (await api.Put($"/v2/users/{inactive}/presence_status", new { status = "Away" })).IsError(400, 5301);
+        (await api.Put("/v2/users/ghost@example.com/presence_status", new { status = "Away" })).IsError(404, 1001);
+    }
+
+    [Fact]
+    public async Task APresenceChangeIsSentAsZoomsWebhook()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhooksTests.Secret);
+        await using var app = WebhooksTests.App();
+        using var api = await app.ApiAsync();
+        await WebhooksTests.Subscribe(api, receiver.Url, ["user.presence_status_updated"]);
+        var id = await api.CreateUser("status@example.com", type: 2);
+        (await api.Put($"/v2/users/{id}/presence_status", new { status = "In_Calendar_Event" })).Is(HttpStatusCode.NoContent);
+        var got = (await receiver.AtLeast(1)).Single();
+        Assert.Equal("user.presence_status_updated", got.Event);
+        var payload = got.Body["payload"]!.AsObject();
+        Assert.Equal(RosterApp.AccountId, payload["account_id"]!.GetValue<string>());
+        var o = payload["object"]!.AsObject();
+        Assert.Equal(["id", "email", "date_time", "presence_status"], o.Select(p => p.Key));
+        Assert.Equal(id, o["id"]!.GetValue<string>());
+        Assert.Equal("status@example.com", o["email"]!.GetValue<string>());
+        Assert.Equal("In_Calendar_Event", o["presence_status"]!.GetValue<string>());
+    }
+}
