@@ -286,6 +286,57 @@ public static partial class Cli
             return Ok;
         }, env));
 
+        users.Subcommands.Add(Cmd("picture-delete", "Delete a user's profile picture", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.DeletePictureAsync(p.GetValue(userId)!, ct);
+            await e.Out.WriteLineAsync("Deleted.");
+            return Ok;
+        }, env));
+
+        users.Subcommands.Add(Cmd("zak", "Get your own ZAK (valid five minutes)", _ => { }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await e.Out.WriteLineAsync(await client.Users.GetOwnZakAsync(ct));
+            return Ok;
+        }, env));
+
+        users.Subcommands.Add(Cmd("summary", "Count the account's users by type and status", _ => { }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var s = await client.Users.GetSummaryAsync(ct);
+            Print(p, e, s, () =>
+            {
+                var t = Table("users", "count");
+                foreach (var (k, v) in new[] { ("licensed", s.LicensedUsers), ("basic", s.BasicUsers), ("on_prem", s.OnPremUsers), ("room", s.RoomUsers),
+                             ("join_only", s.JoinOnlyUsers), ("pending", s.PendingUsers), ("total", s.TotalUsers) })
+                    t.AddRow(k, v.ToString(CultureInfo.InvariantCulture));
+                return t;
+            });
+            return Ok;
+        }, env));
+
+        var presence = new Command("presence", "A user's presence status");
+        users.Subcommands.Add(presence);
+        presence.Subcommands.Add(Cmd("get", "Show a user's presence status", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var s = await client.Users.GetPresenceStatusAsync(p.GetValue(userId)!, ct);
+            Print(p, e, s, () => Table("status", "ends", "minutes left").AddRow(s.Status,
+                s.EndTime?.ToString("u", CultureInfo.InvariantCulture) ?? "", s.RemainingTime?.ToString(CultureInfo.InvariantCulture) ?? ""));
+            return Ok;
+        }, env));
+        var presenceStatus = new Argument<string>("status") { Description = "Away, Do_Not_Disturb, Available, In_Calendar_Event, Presenting, In_A_Zoom_Meeting, On_A_Call, Out_of_Office or Busy" };
+        var dndMinutes = new Option<int?>("--minutes") { Description = "How long Do_Not_Disturb lasts (20 to 1440; default 20)" };
+        presence.Subcommands.Add(Cmd("set", "Set a user's presence status (once a minute per user)", c => { c.Arguments.Add(userId); c.Arguments.Add(presenceStatus); c.Options.Add(dndMinutes); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.SetPresenceStatusAsync(p.GetValue(userId)!, p.GetValue(presenceStatus)!,
+                p.GetValue(dndMinutes) is { } m ? TimeSpan.FromMinutes(m) : null, ct);
+            await e.Out.WriteLineAsync("Done.");
+            return Ok;
+        }, env));
+
         var settings = new Command("settings", "A user's settings");
         users.Subcommands.Add(settings);
         settings.Subcommands.Add(Cmd("get", "Print a user's settings (JSON)", c => c.Arguments.Add(userId), async (p, e, ct) =>

@@ -136,6 +136,30 @@ public class UsersClient
     public virtual Task RevokeSsoTokenAsync(string userId, CancellationToken cancellationToken = default)
         => _transport.SendAsync<object>(HttpMethod.Delete, $"/users/{Id(userId)}/token", null, null, cancellationToken);
 
+    /// <summary>GET /users/me/zak: a ZAK of the token's own user, valid for five minutes (scope <c>user_zak:read</c>).</summary>
+    public virtual async Task<string?> GetOwnZakAsync(CancellationToken cancellationToken = default)
+        => (await _transport.SendAsync(HttpMethod.Get, "/users/me/zak", null, ZoomJsonContext.Default.TokenResult, cancellationToken))!.Token;
+
+    /// <summary>DELETE /users/{userId}/picture: the user shows no profile picture again.</summary>
+    public virtual Task DeletePictureAsync(string userId, CancellationToken cancellationToken = default)
+        => _transport.SendAsync<object>(HttpMethod.Delete, $"/users/{Id(userId)}/picture", null, null, cancellationToken);
+
+    /// <summary>GET /users/summary: the account's users counted by type and status.</summary>
+    public virtual async Task<UsersSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
+        => (await _transport.SendAsync(HttpMethod.Get, "/users/summary", null, ZoomJsonContext.Default.UsersSummary, cancellationToken))!;
+
+    /// <summary>GET /users/{userId}/presence_status.</summary>
+    public virtual async Task<PresenceStatus> GetPresenceStatusAsync(string userId, CancellationToken cancellationToken = default)
+        => (await _transport.SendAsync(HttpMethod.Get, $"/users/{Id(userId)}/presence_status", null, ZoomJsonContext.Default.PresenceStatus, cancellationToken))!;
+
+    /// <summary>
+    /// PUT /users/{userId}/presence_status: at most once a minute per user; <paramref name="doNotDisturbFor"/> (20 minutes to
+    /// 24 hours, whole minutes) only with <c>Do_Not_Disturb</c>.
+    /// </summary>
+    public virtual Task SetPresenceStatusAsync(string userId, string status, TimeSpan? doNotDisturbFor = null, CancellationToken cancellationToken = default)
+        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/presence_status",
+            Json(new PresenceBody(status, doNotDisturbFor is { } d ? (int)d.TotalMinutes : null), ZoomJsonContext.Default.PresenceBody), null, cancellationToken);
+
     /// <summary>GET /users/email: whether a work-e-mail user of your account has this address.</summary>
     public virtual async Task<bool> IsEmailInUseAsync(string email, CancellationToken cancellationToken = default)
         => (await _transport.SendAsync(HttpMethod.Get, "/users/email" + Query(("email", email)), null, ZoomJsonContext.Default.ExistedEmail, cancellationToken))!.ExistedEmailValue;

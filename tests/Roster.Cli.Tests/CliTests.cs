@@ -86,6 +86,22 @@ public sealed class CliTests : IAsyncLifetime
         var pic = Path.Combine(_dir, "ada.png");
         await File.WriteAllBytesAsync(pic, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
         Assert.Equal(0, (await Run("users", "picture", id, pic)).Code);
+        Assert.NotEqual("", JsonNode.Parse((await Run("users", "get", id, "--json")).Out)!["pic_url"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("users", "picture-delete", id)).Code);
+        Assert.Equal("", JsonNode.Parse((await Run("users", "get", id, "--json")).Out)!["pic_url"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("users", "presence", "set", id, "Do_Not_Disturb", "--minutes", "45")).Code);
+        (code, outText, _) = await Run("users", "presence", "get", id, "--json");
+        Assert.Equal(0, code);
+        var presence = JsonNode.Parse(outText)!;
+        Assert.Equal("Do_Not_Disturb", presence["status"]!.GetValue<string>());
+        (code, outText, _) = await Run("users", "summary", "--json");
+        Assert.Equal(0, code);
+        var summary = JsonNode.Parse(outText)!.AsObject();
+        var total = summary["total_users_count"]!.GetValue<long>();
+        Assert.Equal(3, total); // the owner, ada and bob
+        (code, outText, _) = await Run("users", "zak");
+        Assert.Equal(0, code);
+        Assert.False(string.IsNullOrWhiteSpace(outText));
         Assert.Equal(0, (await Run("users", "delete", id, "--action", "delete")).Code);
     }
 

@@ -74,6 +74,20 @@ public class EndToEndTests
         await users.RevokeSsoTokenAsync(ada.Id);
         await users.UploadPictureAsync(ada.Id, new MemoryStream(Png), "ada.png");
         Assert.False(string.IsNullOrEmpty((await users.GetAsync(ada.Id)).PicUrl));
+        await users.DeletePictureAsync(ada.Id);
+        Assert.True(string.IsNullOrEmpty((await users.GetAsync(ada.Id)).PicUrl));
+        Assert.False(string.IsNullOrEmpty(await users.GetOwnZakAsync()));
+
+        Assert.Equal("Offline", (await users.GetPresenceStatusAsync(ada.Id)).Status);
+        await users.SetPresenceStatusAsync(ada.Id, "Do_Not_Disturb", TimeSpan.FromMinutes(45));
+        var presence = await users.GetPresenceStatusAsync(ada.Id);
+        Assert.Equal("Do_Not_Disturb", presence.Status);
+        Assert.Equal(45, presence.RemainingTime);
+        Assert.NotNull(presence.EndTime);
+
+        var summary = await users.GetSummaryAsync();
+        Assert.Equal(summary.LicensedUsers + summary.BasicUsers + summary.OnPremUsers + summary.JoinOnlyUsers + summary.PendingUsers, summary.TotalUsers);
+        Assert.True(summary.LicensedUsers >= 2); // ada and bob
 
         await users.SetStatusAsync(ada.Id, "deactivate");
         Assert.Equal(UserStatuses.Inactive, (await users.GetAsync(ada.Id)).Status);

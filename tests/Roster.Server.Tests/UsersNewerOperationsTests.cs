@@ -109,10 +109,12 @@ public class UsersNewerOperationsTests
         (await api.Put($"/v2/users/{id}/presence_status", new { status = "Away" })).Is(HttpStatusCode.NoContent);
         Assert.Equal("Away", (await api.Get($"/v2/users/{id}/presence_status")).Json["status"]!.GetValue<string>());
         // one update per user per minute
-        (await api.Put($"/v2/users/{id}/presence_status", new { status = "Busy" })).IsError(429, 429);
+        app.Clock.Advance(TimeSpan.FromSeconds(20));
+        var tooSoon = (await api.Put($"/v2/users/{id}/presence_status", new { status = "Busy" })).IsError(429, 429);
+        Assert.Equal(TimeSpan.FromSeconds(40), tooSoon.Response.Headers.RetryAfter!.Delta); // when the next update is allowed
         Assert.Equal("Away", (await api.Get($"/v2/users/{id}/presence_status")).Json["status"]!.GetValue<string>());
 
-        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        app.Clock.Advance(TimeSpan.FromSeconds(41));
         (await api.Put($"/v2/users/{id}/presence_status", new { status = "Do_Not_Disturb", duration = 30 })).Is(HttpStatusCode.NoContent);
         var dnd = (await api.Get($"/v2/users/{id}/presence_status")).Json;
         Assert.Equal("Do_Not_Disturb", dnd["status"]!.GetValue<string>());

@@ -338,6 +338,37 @@ internal sealed class FieldErrorDto
     [JsonPropertyName("message")] public string? Message { get; set; }
 }
 
+/// <summary>GET /users/summary: how many users of the account there are, by type and status.</summary>
+public sealed class UsersSummary
+{
+    /// <summary>Licensed users (type 2) that joined.</summary>
+    [JsonPropertyName("licensed_users_count")] public long LicensedUsers { get; set; }
+    /// <summary>Basic users (type 1) that joined.</summary>
+    [JsonPropertyName("basic_users_count")] public long BasicUsers { get; set; }
+    /// <summary>On-prem users (type 3) that joined.</summary>
+    [JsonPropertyName("on_prem_users_count")] public long OnPremUsers { get; set; }
+    /// <summary>Zoom Rooms users.</summary>
+    [JsonPropertyName("room_users_count")] public long RoomUsers { get; set; }
+    /// <summary>Users who have not accepted their invitation yet.</summary>
+    [JsonPropertyName("pending_users_count")] public long PendingUsers { get; set; }
+    /// <summary>Users without a meetings licence (type 4) that joined.</summary>
+    [JsonPropertyName("join_only_users_count")] public long JoinOnlyUsers { get; set; }
+    /// <summary>Every user of the account.</summary>
+    [JsonPropertyName("total_users_count")] public long TotalUsers { get; set; }
+}
+
+/// <summary>A user's presence status; <see cref="EndTime"/> and <see cref="RemainingTime"/> only while a Do-Not-Disturb runs.</summary>
+public sealed class PresenceStatus
+{
+    /// <summary>Settable: <c>Away</c>, <c>Do_Not_Disturb</c>, <c>Available</c>, <c>In_Calendar_Event</c>, <c>Presenting</c>,
+    /// <c>In_A_Zoom_Meeting</c>, <c>On_A_Call</c>, <c>Out_of_Office</c>, <c>Busy</c>; also shown: <c>Offline</c>.</summary>
+    [JsonPropertyName("status")] public string Status { get; set; } = "";
+    /// <summary>When a Do-Not-Disturb ends.</summary>
+    [JsonPropertyName("end_time")] public DateTimeOffset? EndTime { get; set; }
+    /// <summary>Minutes left of a Do-Not-Disturb.</summary>
+    [JsonPropertyName("remaining_time")] public long? RemainingTime { get; set; }
+}
+
 internal sealed class OAuthToken
 {
     [JsonPropertyName("access_token")] public string AccessToken { get; set; } = "";
@@ -359,6 +390,7 @@ internal sealed record TokenResult([property: JsonPropertyName("token")] string?
 internal sealed record AssistantList([property: JsonPropertyName("assistants")] List<Assistant> Assistants);
 internal sealed record AssistantAdd([property: JsonPropertyName("assistants")] List<AssistantRef> Assistants);
 internal sealed record SchedulerList([property: JsonPropertyName("schedulers")] List<Scheduler> Schedulers);
+internal sealed record PresenceBody([property: JsonPropertyName("status")] string Status, [property: JsonPropertyName("duration")] int? Duration);
 internal sealed record StatusBody([property: JsonPropertyName("action")] string Action);
 internal sealed record EmailBody([property: JsonPropertyName("email")] string Email);
 internal sealed record PasswordBody([property: JsonPropertyName("password")] string Password);
@@ -386,6 +418,9 @@ internal sealed record MeetingSecurityEnvelope([property: JsonPropertyName("meet
 [JsonSerializable(typeof(AssistantAdd))]
 [JsonSerializable(typeof(SchedulerList))]
 [JsonSerializable(typeof(StatusBody))]
+[JsonSerializable(typeof(UsersSummary))]
+[JsonSerializable(typeof(PresenceStatus))]
+[JsonSerializable(typeof(PresenceBody))]
 [JsonSerializable(typeof(EmailBody))]
 [JsonSerializable(typeof(PasswordBody))]
 [JsonSerializable(typeof(AccountBody))]

@@ -115,7 +115,8 @@ public static class Fail
     public static ZoomError ForStatus(int status)
         => new(status, status, status == 404 ? "Not found." : status == 405 ? "Method not allowed." : "Request failed.");
     public static ZoomError Internal() => new(500, 500, "Internal server error. Please try again later.");
-    public static ZoomException PresenceTooOften() => With(429, 429, "Too many requests submitted to update the presence status of this user. Please wait a minute and try again.");
+    public static ZoomException PresenceTooOften(TimeSpan wait) => Retry(429, 429, "Too many requests submitted to update the presence status of this user. Please wait a minute and try again.",
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
     public static ZoomException TooManyConcurrentRequests() => With(429, 429, "Too many concurrent requests. Please try again later.");
     public static ZoomException TooManyFailedAttempts() => Retry(429, 429, "Too many failed attempts from this address. Try again in a minute.", "6");
     public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");

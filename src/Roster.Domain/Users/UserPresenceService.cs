@@ -68,8 +68,8 @@ public sealed class UserPresenceService(IRosterStore store, TimeProvider clock)
             // a user who cannot be signed in to a client has no presence to set (Zoom: 5301)
             if (user.Status != UserStatuses.Active) throw Fail.PresenceNotUpdated();
             var now = Now;
-            if (user.Profile.Presence is { } last && now < DateTimeOffset.FromUnixTimeMilliseconds(last.SetAt) + PresenceStatuses.UpdateInterval)
-                throw Fail.PresenceTooOften();
+            if (user.Profile.Presence is { } last && DateTimeOffset.FromUnixTimeMilliseconds(last.SetAt) + PresenceStatuses.UpdateInterval is var next && now < next)
+                throw Fail.PresenceTooOften(next - now);
             user.Profile.Presence = new PresenceState(status, minutes is { } m ? (now + TimeSpan.FromMinutes(m)).ToUnixTimeMilliseconds() : null,
                 now.ToUnixTimeMilliseconds());
             await s.UpdateUserAsync(user);
