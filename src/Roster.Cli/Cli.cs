@@ -134,10 +134,11 @@ public static partial class Cli
         var status = new Option<string?>("--status") { Description = "active, inactive or pending" };
         var pageSize = new Option<int?>("--page-size") { Description = "Users per page (1-300)" };
         var all = new Option<bool>("--all") { Description = "Every page" };
-        users.Subcommands.Add(Cmd("list", "List users", c => { c.Options.Add(status); c.Options.Add(pageSize); c.Options.Add(all); }, async (p, e, ct) =>
+        var license = new Option<string?>("--license") { Description = "Only users with this add-on licence: zoom_workforce_management or zoom_compliance_management" };
+        users.Subcommands.Add(Cmd("list", "List users", c => { c.Options.Add(status); c.Options.Add(pageSize); c.Options.Add(all); c.Options.Add(license); }, async (p, e, ct) =>
         {
             using var client = Client(p, e);
-            var options = new ListUsersOptions { Status = p.GetValue(status), PageSize = p.GetValue(pageSize) };
+            var options = new ListUsersOptions { Status = p.GetValue(status), PageSize = p.GetValue(pageSize), License = p.GetValue(license) };
             List<User> list;
             int? total = null;
             if (p.GetValue(all))

@@ -55,7 +55,7 @@ public class UsersClient
     {
         options ??= new();
         var query = Query(("status", options.Status), ("page_size", options.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("role_id", options.RoleId), ("include_fields", options.IncludeFields), ("next_page_token", options.NextPageToken));
+            ("role_id", options.RoleId), ("include_fields", options.IncludeFields), ("next_page_token", options.NextPageToken), ("license", options.License));
         return (await _transport.SendAsync(HttpMethod.Get, "/users" + query, null, ZoomJsonContext.Default.UserPage, cancellationToken))!;
     }
 

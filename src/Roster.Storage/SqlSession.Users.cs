@@ -244,25 +244,33 @@ internal sealed partial class SqlSession
         => await Many<UserTally>(
             "SELECT status, type, CAST(SUM(n) AS BIGINT) AS n FROM user_counts WHERE account_id = @accountId GROUP BY status, type", new { accountId });
 
-    public async Task<int> CountUsersAsync(string accountId, string status, string? roleId)
+    /// <summary>The list's condition: account and status, and the role and the settings flag when given.</summary>
+    string ListWhere(string? roleId, string? featureFlag)
+    {
+        var where = "account_id = @accountId AND status = @status";
+        if (roleId is not null) where = "account_id = @accountId AND role_id = @roleId AND status = @status";
+        if (featureFlag is null) return where;
+        // the flag is one of the domain's licence names; checked again here because it becomes part of the SQL text
+        if (!featureFlag.All(c => c is >= 'a' and <= 'z' or '_')) throw new ArgumentException("not a settings leaf", nameof(featureFlag));
+        return where + $" AND id IN (SELECT user_id FROM user_settings WHERE {unique.JsonIsTrue("doc", "feature", featureFlag)})";
+    }
+
+    public async Task<int> CountUsersAsync(string accountId, string status, string? roleId, string? featureFlag = null)
         => (int)await Statement.ExecuteScalarAsync<long>(
-            roleId is null
+            featureFlag is not null ? $"SELECT COUNT(*) FROM users WHERE {ListWhere(roleId, featureFlag)}"
+            : roleId is null
                 ? "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND status = @status"
                 : "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
             new { accountId, status, roleId }, transaction);
 
-    public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit)
+    public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null)
         => (await Many<UserRow>(
-            roleId is null
-                ? $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND status = @status AND seq > @afterSeq ORDER BY seq LIMIT @limit"
-                : $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit",
             new { accountId, status, roleId, afterSeq, limit })).Select(r => r.ToUser()).ToList();
 
-    public async Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit)
+    public async Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit, string? featureFlag = null)
         => (await Many<UserRow>(
-            roleId is null
-                ? $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset"
-                : $"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND role_id = @roleId AND status = @status ORDER BY seq LIMIT @limit OFFSET @offset",
+            $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} ORDER BY seq LIMIT @limit OFFSET @offset",
             new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
 
     public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)

@@ -21,6 +21,8 @@ internal interface ISqlDialect
     string? NamedLock { get; }
     /// <summary>The statement that keeps every other writer of <paramref name="tables"/> out until the transaction ends (null where one writer runs at a time).</summary>
     string? LockTables(IEnumerable<string> tables);
+    /// <summary>A condition true when the JSON text in <paramref name="column"/> has <c>true</c> at <paramref name="section"/>.<paramref name="leaf"/> (both plain names).</summary>
+    string JsonIsTrue(string column, string section, string leaf);
 }
 
 /// <summary>
@@ -262,6 +264,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     string ISqlDialect.OverridingIdentity => "";
     string ISqlDialect.SkipLocked => "";
     string ISqlDialect.ForUpdate => "";
+    string ISqlDialect.JsonIsTrue(string column, string section, string leaf) => $"json_extract({column}, '$.{section}.{leaf}') = 1";
     string? ISqlDialect.NamedLock => null;
     string? ISqlDialect.LockTables(IEnumerable<string> tables) => null;
 

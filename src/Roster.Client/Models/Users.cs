@@ -155,6 +155,8 @@ public sealed class ListUsersOptions
     public string? IncludeFields { get; set; }
     /// <summary>Token of the page to fetch.</summary>
     public string? NextPageToken { get; set; }
+    /// <summary>Only users with this add-on licence: <c>zoom_workforce_management</c> or <c>zoom_compliance_management</c>.</summary>
+    public string? License { get; set; }
 }
 
 /// <summary>The <c>user_info</c> of a create request.</summary>

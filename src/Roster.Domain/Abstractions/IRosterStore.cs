@@ -59,11 +59,12 @@ public interface IUserStore
     Task<IReadOnlyList<long>> AllPmisAsync();
     Task UpdateUserAsync(User user);
     Task DeleteUserAsync(string id);
-    Task<int> CountUsersAsync(string accountId, string status, string? roleId);
+    /// <param name="featureFlag">When given, only users whose settings turn this <c>feature</c> leaf on (an add-on licence, see <see cref="Users.UserLicenses"/>).</param>
+    Task<int> CountUsersAsync(string accountId, string status, string? roleId, string? featureFlag = null);
     /// <summary>Keyset page: users with <c>Seq &gt; afterSeq</c> in <c>Seq</c> order.</summary>
-    Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit);
+    Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null);
     /// <summary>Offset page, only for the deprecated <c>page_number</c> parameter.</summary>
-    Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit);
+    Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit, string? featureFlag = null);
     Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId);
     /// <summary>The account's users counted by status and type (from the kept totals, not by reading the users).</summary>
     Task<IReadOnlyList<UserTally>> TallyUsersAsync(string accountId);

@@ -85,7 +85,17 @@ public sealed class SwitchAccountRequest
 }
 
 /// <summary>Query of GET /users.</summary>
-public sealed record ListUsersQuery(string? Status, int? PageSize, int? PageNumber, string? NextPageToken, string? RoleId, string? IncludeFields);
+public sealed record ListUsersQuery(string? Status, int? PageSize, int? PageNumber, string? NextPageToken, string? RoleId, string? IncludeFields,
+    string? License = null);
+
+/// <summary>
+/// The add-on licences GET /users can filter by (<c>license</c>). A user holds one when its settings turn on the
+/// <c>feature</c> flag of the same name (<c>feature.zoom_workforce_management</c>, …), as Zoom's settings show it.
+/// </summary>
+public static class UserLicenses
+{
+    public static readonly string[] All = ["zoom_workforce_management", "zoom_compliance_management"];
+}
 
 /// <summary>
 /// GET /users/summary. Users that joined (active or deactivated) count under their type; pending ones under pending

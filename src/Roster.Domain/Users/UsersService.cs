@@ -62,7 +62,9 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         pageSize = Math.Min(pageSize, MaxPageSize);
         if (q.PageNumber is < 1) throw Fail.InvalidField("page_number");
         var roleId = string.IsNullOrEmpty(q.RoleId) ? null : q.RoleId;
-        var query = $"{status}|{roleId}|{pageSize}";
+        var license = string.IsNullOrEmpty(q.License) ? null : q.License;
+        if (license is not null && !UserLicenses.All.Contains(license)) throw Fail.InvalidField("license");
+        var query = license is null ? $"{status}|{roleId}|{pageSize}" : $"{status}|{roleId}|{pageSize}|{license}";
 
         PageToken? token = null;
         if (!string.IsNullOrEmpty(q.NextPageToken))
@@ -82,15 +84,15 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             {
                 total = token.Total;
                 pageNumber = token.PageNumber + 1;
-                rows = await s.ListUsersAsync(caller.AccountId, status, roleId, token.AfterSeq, pageSize + 1);
+                rows = await s.ListUsersAsync(caller.AccountId, status, roleId, token.AfterSeq, pageSize + 1, license);
             }
             else
             {
-                total = await s.CountUsersAsync(caller.AccountId, status, roleId);
+                total = await s.CountUsersAsync(caller.AccountId, status, roleId, license);
                 pageNumber = q.PageNumber ?? 1;
                 rows = pageNumber == 1
-                    ? await s.ListUsersAsync(caller.AccountId, status, roleId, 0, pageSize + 1)
-                    : await s.ListUsersAtOffsetAsync(caller.AccountId, status, roleId, (int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize), pageSize + 1);
+                    ? await s.ListUsersAsync(caller.AccountId, status, roleId, 0, pageSize + 1, license)
+                    : await s.ListUsersAtOffsetAsync(caller.AccountId, status, roleId, (int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize), pageSize + 1, license);
             }
             var more = rows.Count > pageSize;
             var page = more ? rows.Take(pageSize).ToList() : rows;

@@ -55,9 +55,9 @@ public static class UsersEndpoints
     public static async Task<IResult> ListUsers(HttpContext http, UsersService users,
         [FromQuery] string? status, [FromQuery(Name = "page_size")] string? pageSize, [FromQuery(Name = "page_number")] string? pageNumber,
         [FromQuery(Name = "next_page_token")] string? nextPageToken, [FromQuery(Name = "role_id")] string? roleId,
-        [FromQuery(Name = "include_fields")] string? includeFields)
+        [FromQuery(Name = "include_fields")] string? includeFields, [FromQuery] string? license)
     {
-        var query = new ListUsersQuery(status, Input.Int(pageSize, "page_size"), Input.Int(pageNumber, "page_number"), nextPageToken, roleId, includeFields);
+        var query = new ListUsersQuery(status, Input.Int(pageSize, "page_size"), Input.Int(pageNumber, "page_number"), nextPageToken, roleId, includeFields, license);
         var page = await users.ListAsync(http.Caller(), query, Ct(http));
         var fields = (includeFields ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var baseUrl = UserWire.BaseUrl(http.Request);
