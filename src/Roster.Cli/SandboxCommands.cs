@@ -85,6 +85,21 @@ static class SandboxCommands
         var accountId = new Argument<string>("accountId") { Description = "An account made by `sandbox accounts create`" };
         Delete(accounts, "delete", "Remove such an account and everything of it", accountId, "account", (c, id, ct) => c.DeleteAccountAsync(id, ct));
 
+        var signer = new Argument<string>("user") { Description = "User id or e-mail (any account)" };
+        var client = new Option<string>("--client") { Description = "browser, mac, win, iphone, android, ipad, chromeos or linux", DefaultValueFactory = _ => "mac" };
+        var version = new Option<string?>("--client-version") { Description = "The client's version, e.g. 6.2.0.1234 (not for browser)" };
+        var uniqueId = new Option<string?>("--employee-unique-id") { Description = "The SAML attribute an SSO user's sign-in brings" };
+        Command(sandbox, "sign-in", "Act out a user signing in to a Zoom client (last_login_time, last_client_version, user.signed_in)", async (p, c, ct) =>
+        {
+            await c.SignInAsync(p.GetValue(signer)!, p.GetValue(client)!, p.GetValue(version), p.GetValue(uniqueId), ct);
+            return new Dictionary<string, string> { ["signed_in"] = p.GetValue(signer)! };
+        }, r => $"Signed in {((Dictionary<string, string>)r)["signed_in"]}.", signer, client, version, uniqueId);
+        Command(sandbox, "sign-out", "Act out a user signing out of a Zoom client (user.signed_out)", async (p, c, ct) =>
+        {
+            await c.SignOutAsync(p.GetValue(signer)!, p.GetValue(client)!, p.GetValue(version), ct);
+            return new Dictionary<string, string> { ["signed_out"] = p.GetValue(signer)! };
+        }, r => $"Signed out {((Dictionary<string, string>)r)["signed_out"]}.", signer, client, version);
+
         var clock = new Command("clock", "The store's clock");
         sandbox.Subcommands.Add(clock);
         Command(clock, "show", "Show the store's time", async (_, c, ct) => await c.GetClockAsync(ct), Clock);

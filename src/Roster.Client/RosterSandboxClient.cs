@@ -326,6 +326,19 @@ public sealed class RosterSandboxClient : IDisposable
     public Task DeleteAccountAsync(string accountId, CancellationToken cancellationToken = default)
         => Send<object>(HttpMethod.Delete, $"accounts/{Uri.EscapeDataString(accountId)}", null, null, cancellationToken);
 
+    /// <summary>
+    /// Acts out a user signing in to a Zoom client (<c>mac</c>, <c>win</c>, <c>iphone</c>, <c>android</c>, <c>ipad</c>,
+    /// <c>chromeos</c>, <c>linux</c>, or <c>browser</c> without a version): sets <c>last_login_time</c> and
+    /// <c>last_client_version</c> (and an SSO user's <c>employee_unique_id</c>) and sends <c>user.signed_in</c>.
+    /// </summary>
+    public Task SignInAsync(string userId, string clientType, string? version = null, string? employeeUniqueId = null, CancellationToken cancellationToken = default)
+        => Send<object>(HttpMethod.Post, $"users/{Uri.EscapeDataString(userId)}/sign_in",
+            Body(("client_type", clientType), ("version", version), ("employee_unique_id", employeeUniqueId)), null, cancellationToken);
+
+    /// <summary>Acts out a user signing out of a Zoom client: sends <c>user.signed_out</c>.</summary>
+    public Task SignOutAsync(string userId, string clientType, string? version = null, CancellationToken cancellationToken = default)
+        => Send<object>(HttpMethod.Post, $"users/{Uri.EscapeDataString(userId)}/sign_out", Body(("client_type", clientType), ("version", version)), null, cancellationToken);
+
     /// <summary>The store's clock.</summary>
     public async Task<SandboxClock> GetClockAsync(CancellationToken cancellationToken = default)
         => (await Send(HttpMethod.Get, "clock", null, SandboxJsonContext.Default.SandboxClock, cancellationToken))!;

@@ -253,6 +253,10 @@ public sealed class CliTests : IAsyncLifetime
         (code, outText, _) = await Run("sandbox", "snapshots", "restore", "with-snap");
         Assert.Equal(0, code);
         Assert.Equal(0, (await Run("users", "get", "snap@example.com")).Code);
+        Assert.Equal(0, (await Run("sandbox", "sign-in", "owner@example.com", "--client", "linux", "--client-version", "6.3.0")).Code);
+        Assert.Equal("6.3.0(linux)", JsonNode.Parse((await Run("users", "get", "me", "--json")).Out)!["last_client_version"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("sandbox", "sign-out", "owner@example.com", "--client", "linux", "--client-version", "6.3.0")).Code);
+        Assert.Equal(1, (await Run("sandbox", "sign-in", "owner@example.com", "--client", "toaster", "--client-version", "1")).Code);
 
         (code, outText, _) = await Run("sandbox", "clock", "advance", "90", "--json");
         Assert.Equal((0, 90.0), (code, JsonNode.Parse(outText)!["offset_seconds"]!.GetValue<double>()));

@@ -39,6 +39,12 @@ public class SandboxClientTests
         Assert.Equal(new DateTimeOffset(2030, 1, 1, 2, 0, 0, TimeSpan.Zero), later.Now);
         Assert.True((await sandbox.UseRealTimeAsync()).RealTime);
 
+        await sandbox.SignInAsync("owner@example.com", "android", "6.2.5");
+        var owner = await zoom.Users.GetAsync("me");
+        Assert.Equal("6.2.5(android)", owner.LastClientVersion);
+        Assert.NotNull(owner.LastLoginTime);
+        await sandbox.SignOutAsync("owner@example.com", "android", "6.2.5");
+
         await sandbox.ResetAsync();
         Assert.Equal(["owner@example.com"], (await zoom.Users.ListAsync()).Users.Select(u => u.Email));
         await sandbox.DeleteSnapshotAsync("one-user");

@@ -34,6 +34,8 @@ public class SandboxTests
         ("sandboxClearJournal", "DELETE", "/roster/v1/sandbox/journal", null),
         ("sandboxSeed", "POST", "/roster/v1/sandbox/seed", new { users = Array.Empty<object>() }),
         ("sandboxExportSeed", "GET", "/roster/v1/sandbox/seed", null),
+        ("sandboxSignIn", "POST", "/roster/v1/sandbox/users/owner@example.com/sign_in", new { client_type = "mac", version = "6.2.0.1234" }),
+        ("sandboxSignOut", "POST", "/roster/v1/sandbox/users/owner@example.com/sign_out", new { client_type = "mac", version = "6.2.0.1234" }),
     ];
 
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>

@@ -105,6 +105,10 @@ public sealed class User
     [JsonPropertyName("user_created_at")] public DateTimeOffset? UserCreatedAt { get; set; }
     /// <summary>Last sign-in.</summary>
     [JsonPropertyName("last_login_time")] public DateTimeOffset? LastLoginTime { get; set; }
+    /// <summary>The client of the last sign-in, e.g. <c>6.2.0.1234(mac)</c>.</summary>
+    [JsonPropertyName("last_client_version")] public string? LastClientVersion { get; set; }
+    /// <summary>The identity provider's id of an SSO user.</summary>
+    [JsonPropertyName("employee_unique_id")] public string? EmployeeUniqueId { get; set; }
     /// <summary>1 when the e-mail is verified.</summary>
     [JsonPropertyName("verified")] public int? Verified { get; set; }
     /// <summary>Account id.</summary>

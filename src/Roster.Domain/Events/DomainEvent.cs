@@ -38,6 +38,7 @@ public static class EventTypes
     public const string UserDisassociated = "user.disassociated";
     public const string UserInvitationAccepted = "user.invitation_accepted";
     public const string UserSignedIn = "user.signed_in";
+    public const string UserSignedOut = "user.signed_out";
     public const string UserEmailChanged = "user.email_changed";
     public const string UserPasswordChanged = "user.password_changed";
     public const string UserPictureUpdated = "user.picture_updated";

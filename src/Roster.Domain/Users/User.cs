@@ -81,6 +81,10 @@ public sealed class UserProfile : ProfileFields
 {
     [JsonPropertyName("group_ids")] public List<string>? GroupIds { get; set; }
     [JsonPropertyName("zoom_phone")] public bool? ZoomPhone { get; set; }
+    /// <summary>The client of the last sign-in, as Zoom shows it: <c>version(client_type)</c>, e.g. <c>6.2.0.1234(mac)</c>.</summary>
+    [JsonPropertyName("last_client_version")] public string? LastClientVersion { get; set; }
+    /// <summary>The identity provider's id of an SSO user (a SAML attribute at sign-in).</summary>
+    [JsonPropertyName("employee_unique_id")] public string? EmployeeUniqueId { get; set; }
     /// <summary>The presence status last set through the API (PUT /users/{userId}/presence_status); null: never set.</summary>
     [JsonPropertyName("presence")] public PresenceState? Presence { get; set; }
 }

@@ -85,14 +85,16 @@ public static class WebhookBodies
                 if (data["old_object"] is JsonObject old) payload["old_object"] = new JsonObject { ["id"] = e.SubjectId, ["settings"] = old.DeepClone() };
                 break;
             }
-            case EventTypes.UserSignedIn:
-                // a sign-in on Roster's pages (the consent page, activating an invitation): a browser, e-mail and password
+            case EventTypes.UserSignedIn or EventTypes.UserSignedOut:
+                // on Roster's pages (the consent page, activating an invitation): a browser, e-mail and password; a
+                // client's sign-in or out acted out by the sandbox says which client
                 eventName = e.Type;
                 payload["object"] = new JsonObject
                 {
                     ["id"] = o["id"]?.DeepClone(), ["email"] = o["email"]?.DeepClone(),
                     ["date_time"] = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                    ["version"] = "", ["client_type"] = "browser", ["login_type"] = 100,
+                    ["version"] = o["version"]?.DeepClone() ?? "", ["client_type"] = o["client_type"]?.DeepClone() ?? "browser",
+                    ["login_type"] = o["login_type"]?.DeepClone() ?? 100,
                 };
                 break;
             case EventTypes.UserPresenceStatusUpdated:

@@ -7,6 +7,8 @@ public sealed record SnapshotDto(string Name, string CreatedAt, long Users, bool
 public sealed record SnapshotListDto(IReadOnlyList<SnapshotDto> Snapshots);
 public sealed record RestoredDto(SnapshotDto Snapshot, long Generation);
 public sealed record TestAccountRequest(string? Name);
+/// <summary>Body of the sandbox's client sign-in and sign-out.</summary>
+public sealed record SignInRequest(string? ClientType, string? Version, string? EmployeeUniqueId);
 public sealed record TestAccountDto(string AccountId, string AccountName, string OwnerEmail, string ClientId, string ClientSecret, string WebhookSecretToken);
 public sealed record ClockDto(string Now, bool Frozen, bool RealTime, double OffsetSeconds);
 public sealed record ClockRequest(string? Now, bool? Frozen);
@@ -47,6 +49,16 @@ public static class SandboxEndpoints
             }
             return await next(ctx);
         });
+        sandbox.MapPost("/users/{userId}/sign_in", async (ClientSignIns signIns, string userId, HttpContext http) =>
+        {
+            await signIns.SignInAsync(userId, await SignInBody(http), http.RequestAborted);
+            return TypedResults.NoContent();
+        }).WithName("sandboxSignIn");
+        sandbox.MapPost("/users/{userId}/sign_out", async (ClientSignIns signIns, string userId, HttpContext http) =>
+        {
+            await signIns.SignOutAsync(userId, await SignInBody(http), http.RequestAborted);
+            return TypedResults.NoContent();
+        }).WithName("sandboxSignOut");
         sandbox.MapPost("/reset", async (SandboxService s, HttpContext http) => Json(await s.ResetAsync(http.RequestAborted))).WithName("sandboxReset");
         sandbox.MapGet("/snapshots", async (SandboxService s, HttpContext http) =>
             TypedResults.Json(new SnapshotListDto((await s.ListAsync(http.RequestAborted)).Select(Dto).ToList()), ServerJson.Default.SnapshotListDto)).WithName("sandboxSnapshots");
@@ -221,6 +233,12 @@ public static class SandboxEndpoints
             ServerJson.Default.ClockDto);
 
     static SnapshotDto Dto(SnapshotInfo s) => new(s.Name, UserWire.Time(s.CreatedAt), s.Users, s.Restorable);
+
+    static async Task<ClientSignIn> SignInBody(HttpContext http)
+    {
+        var b = await Input.Json(http.Request, ServerJson.Default.SignInRequest);
+        return new ClientSignIn(b.ClientType, b.Version, b.EmployeeUniqueId);
+    }
 
     static IResult Json(Restored r) => TypedResults.Json(new RestoredDto(Dto(r.Snapshot), r.Generation), ServerJson.Default.RestoredDto);
 }

@@ -15,6 +15,7 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(RestoredDto))]
 [JsonSerializable(typeof(ClockDto))]
 [JsonSerializable(typeof(TestAccountRequest))]
+[JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(TestAccountDto))]
 [JsonSerializable(typeof(ClockRequest))]
 [JsonSerializable(typeof(AdvanceRequest))]

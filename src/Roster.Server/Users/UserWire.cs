@@ -21,12 +21,14 @@ public sealed class UserDto
     public string? CreatedAt { get; set; }
     public string? UserCreatedAt { get; set; }
     public string? LastLoginTime { get; set; }
+    public string? LastClientVersion { get; set; }
     public string? PicUrl { get; set; }
     public string? CmsUserId { get; set; }
     public string? Jid { get; set; }
     public List<string>? GroupIds { get; set; }
     public List<string>? ImGroupIds { get; set; }
     public List<string>? DivisionIds { get; set; }
+    public string? EmployeeUniqueId { get; set; }
     public string? AccountId { get; set; }
     public long? AccountNumber { get; set; }
     public string? Cluster { get; set; }
@@ -108,19 +110,22 @@ public static class UserWire
             CreatedAt = Time(u.IsPending ? now : u.CreatedAt),
             UserCreatedAt = Time(u.CreatedAt),
             LastLoginTime = u.LastLoginTime is { } l ? Time(l) : null,
+            LastClientVersion = p.LastClientVersion,
             PicUrl = PicUrl(u, baseUrl) ?? "",
             CmsUserId = p.CmsUserId ?? "",
             Jid = $"{u.Id.ToLowerInvariant()}@xmpp.roster.local",
             GroupIds = p.GroupIds ?? [],
             ImGroupIds = [],
             DivisionIds = p.DivisionIds,
+            EmployeeUniqueId = EmployeeUniqueId(u),
             AccountId = u.AccountId,
             AccountNumber = accountNumber,
             Cluster = "roster",
             Language = p.Language ?? "en-US",
             PhoneCountry = p.PhoneCountry ?? "",
             PhoneNumber = p.PhoneNumber ?? "",
-            PhoneNumbers = p.PhoneNumbers,
+            // Zoom tells for each number whether it was verified; Roster verifies none (no SMS), so each is false until set otherwise
+            PhoneNumbers = p.PhoneNumbers?.Select(n => n with { Verified = n.Verified ?? false }).ToList(),
             Status = u.Status,
             JobTitle = p.JobTitle ?? "",
             Location = p.Location ?? "",
@@ -138,6 +143,9 @@ public static class UserWire
             LicenseInfoList = p.LicenseInfoList,
         };
     }
+
+    /// <summary>Zoom sends it only for users who sign in with SAML SSO (login type 101).</summary>
+    static string? EmployeeUniqueId(User u) => u.LoginType == LoginTypes.Sso ? u.Profile.EmployeeUniqueId : null;
 
     /// <summary>A list item (§4.2): no id for pending users; custom attributes and host key only on request.</summary>
     public static UserDto ListItem(User u, string baseUrl, bool withCustomAttributes, bool withHostKey)
@@ -158,12 +166,15 @@ public static class UserWire
             CreatedAt = Time(u.CreatedAt),
             UserCreatedAt = Time(u.CreatedAt),
             LastLoginTime = u.LastLoginTime is { } l ? Time(l) : null,
+            LastClientVersion = p.LastClientVersion,
             PicUrl = PicUrl(u, baseUrl),
             Language = p.Language ?? "en-US",
             Status = u.Status,
             RoleId = u.RoleId,
-            GroupIds = p.GroupIds,
+            GroupIds = p.GroupIds ?? [],
+            ImGroupIds = [],
             DivisionIds = p.DivisionIds,
+            EmployeeUniqueId = EmployeeUniqueId(u),
             PlanUnitedType = p.PlanUnitedType,
             CustomAttributes = withCustomAttributes ? p.CustomAttributes ?? [] : null,
             HostKey = withHostKey ? p.HostKey ?? "" : null,

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace Roster.Domain.Sandbox;
+
+/// <summary>A sign-in or sign-out from a Zoom client, as the sandbox acts it out for a user.</summary>
+/// <param name="ClientType">Zoom's client types: browser, mac, win, iphone, android, ipad, chromeos, linux.</param>
+/// <param name="Version">The client's version (not for a browser), e.g. <c>6.2.0.1234</c>.</param>
+/// <param name="EmployeeUniqueId">The SAML attribute an SSO sign-in brings (SSO users only).</param>
+public sealed record ClientSignIn(string? ClientType, string? Version, string? EmployeeUniqueId);
+
+/// <summary>
+/// Acts out what Roster has no clients for: a user signing in to (or out of) a Zoom client. A sign-in sets what
+/// Zoom records of it (<c>last_login_time</c>, <c>last_client_version</c>, an SSO user's <c>employee_unique_id</c>)
+/// and both record Zoom's <c>user.signed_in</c> / <c>user.signed_out</c> events, so an integration can be tested
+/// against them.
+/// </summary>
+public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock)
+{
+    public static readonly string[] ClientTypes = ["browser", "mac", "win", "iphone", "android", "ipad", "chromeos", "linux"];
+
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")]
+    private static partial Regex VersionPattern();
+
+    /// <summary>Zoom's login type of a sign-in by this user (API users cannot sign in at all).</summary>
+    static int LoginTypeOf(User user) => user.LoginType == LoginTypes.Sso ? LoginTypes.Sso : LoginTypes.WorkEmail;
+
+    static void Check(ClientSignIn body)
+    {
+        if (body.ClientType is null || !ClientTypes.Contains(body.ClientType)) throw Fail.InvalidField("client_type");
+        if (body.ClientType == "browser" ? body.Version is { Length: > 0 } && !VersionPattern().IsMatch(body.Version)
+                                         : body.Version is null || !VersionPattern().IsMatch(body.Version))
+            throw Fail.InvalidField("version");
+        if (body.EmployeeUniqueId is { } e && (e.Length is 0 or > 128 || e.Any(char.IsControl))) throw Fail.InvalidField("employee_unique_id");
+    }
+
+    /// <summary>Finds the user (id or e-mail, any account: the sandbox key is the store's) who may sign in.</summary>
+    static async Task<User> Signer(IStoreSession s, string userId)
+    {
+        var found = userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);
+        var user = found is null ? null : await s.LockUserAsync(found.Id);
+        if (user is null) throw Fail.UserNotFound(userId);
+        if (user.Status != UserStatuses.Active) throw Fail.Invalid("Only an active user can sign in to a Zoom client.");
+        if (user.LoginType == LoginTypes.ApiUser) throw Fail.Invalid("An API user (custCreate) cannot sign in to a Zoom client.");
+        return user;
+    }
+
+    JsonObject What(User user, ClientSignIn body) => new()
+    {
+        ["sign_in_type"] = "client", ["client_type"] = body.ClientType, ["version"] = body.Version ?? "", ["login_type"] = LoginTypeOf(user),
+    };
+
+    public Task<User> SignInAsync(string userId, ClientSignIn body, CancellationToken ct = default)
+    {
+        Check(body);
+        return store.Write(async s =>
+        {
+            var user = await Signer(s, userId);
+            if (body.EmployeeUniqueId is not null && user.LoginType != LoginTypes.Sso)
+                throw Fail.Invalid("employee_unique_id comes with a SAML SSO sign-in; this user does not sign in with SSO.");
+            user.LastLoginTime = clock.GetUtcNow();
+            if (body.ClientType != "browser") user.Profile.LastClientVersion = $"{body.Version}({body.ClientType})";
+            if (body.EmployeeUniqueId is { } e) user.Profile.EmployeeUniqueId = e;
+            await s.UpdateUserAsync(user);
+            await s.RecordAsync(clock, Operator.User(user.Id), Changes.OfUser(EventTypes.UserSignedIn, user, What(user, body)));
+            return user;
+        }, ct);
+    }
+
+    public Task SignOutAsync(string userId, ClientSignIn body, CancellationToken ct = default)
+    {
+        Check(body);
+        if (body.EmployeeUniqueId is not null) throw Fail.InvalidField("employee_unique_id");
+        return store.Write(async s =>
+        {
+            var user = await Signer(s, userId);
+            await s.RecordAsync(clock, Operator.User(user.Id), Changes.OfUser(EventTypes.UserSignedOut, user, What(user, body)));
+            return true;
+        }, ct);
+    }
+}
