@@ -20,6 +20,7 @@ internal sealed partial class SqlSession
         public string OwnerId { get; set; } = "";
         public long SsoPreProvisioning { get; set; }
         public long CreatedAt { get; set; }
+        public string Options { get; set; } = "{}";
 
         public Account ToAccount() => new()
         {
@@ -27,10 +28,11 @@ internal sealed partial class SqlSession
             ManagedDomains = JsonSerializer.Deserialize(ManagedDomains, StorageJson.Default.ListString) ?? [],
             MasterAccount = MasterAccount != 0, ParentId = ParentId, OwnerId = OwnerId, SsoPreProvisioning = SsoPreProvisioning != 0,
             CreatedAt = At(CreatedAt),
+            Options = Options == "{}" ? AccountOptions.Default : JsonSerializer.Deserialize(Options, StorageJson.Default.AccountOptions) ?? AccountOptions.Default,
         };
     }
 
-    const string AccountColumns = "seq, id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at";
+    const string AccountColumns = "seq, id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at, options";
 
     public async Task<Account?> GetAccountAsync(string id)
         => (await One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
@@ -38,8 +40,8 @@ internal sealed partial class SqlSession
     public async Task InsertAccountAsync(Account a)
         => a.Seq = await Statement.ExecuteScalarAsync<long>(
             """
-            INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at)
-            VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt)
+            INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at, options)
+            VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt, @Options)
             RETURNING seq
             """,
             new
@@ -47,11 +49,20 @@ internal sealed partial class SqlSession
                 a.Id, a.AccountNumber, a.Name, a.Plan, a.LicensedSeats,
                 ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString),
                 MasterAccount = a.MasterAccount ? 1 : 0, a.ParentId, a.OwnerId, Sso = a.SsoPreProvisioning ? 1 : 0, CreatedAt = Ms(a.CreatedAt),
+                Options = JsonSerializer.Serialize(a.Options, StorageJson.Default.AccountOptions),
             }, transaction);
 
     public Task UpdateAccountAsync(Account a)
-        => Exec("UPDATE accounts SET name = @Name, plan = @Plan, licensed_seats = @LicensedSeats, managed_domains = @ManagedDomains, sso_pre_provisioning = @Sso WHERE id = @Id",
-            new { a.Id, a.Name, a.Plan, a.LicensedSeats, ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString), Sso = a.SsoPreProvisioning ? 1 : 0 });
+        => Exec("""
+            UPDATE accounts SET name = @Name, plan = @Plan, licensed_seats = @LicensedSeats, managed_domains = @ManagedDomains, sso_pre_provisioning = @Sso,
+                parent_id = @ParentId, options = @Options
+            WHERE id = @Id
+            """,
+            new
+            {
+                a.Id, a.Name, a.Plan, a.LicensedSeats, ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString), Sso = a.SsoPreProvisioning ? 1 : 0,
+                a.ParentId, Options = JsonSerializer.Serialize(a.Options, StorageJson.Default.AccountOptions),
+            });
 
     public async Task<int> CountSubAccountsAsync(string masterId)
         => (int)await Statement.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);

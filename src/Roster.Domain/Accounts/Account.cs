@@ -10,6 +10,23 @@ public static class Plans
     public static readonly string[] All = [Free, Pro, Business, Enterprise];
 }
 
+/// <summary>
+/// A sub account's options, as Zoom shows them: shared room connectors (<c>share_rc</c>, their IPs comma-separated in
+/// <c>room_connectors</c>; empty: all of the master's), the same for meeting connectors, <c>pay_mode</c> (<c>master</c>
+/// or <c>sub</c>) and <c>billing_auto_renew</c>.
+/// </summary>
+public sealed record AccountOptions(
+    [property: JsonPropertyName("share_rc")] bool ShareRc,
+    [property: JsonPropertyName("room_connectors")] string RoomConnectors,
+    [property: JsonPropertyName("share_mc")] bool ShareMc,
+    [property: JsonPropertyName("meeting_connectors")] string MeetingConnectors,
+    [property: JsonPropertyName("pay_mode")] string PayMode,
+    [property: JsonPropertyName("billing_auto_renew")] bool BillingAutoRenew)
+{
+    /// <summary>Zoom's defaults: nothing shared, the master pays.</summary>
+    public static readonly AccountOptions Default = new(false, "", false, "", "master", false);
+}
+
 /// <summary>A Zoom account: plan, seats, managed domains, owner; a master account may have sub accounts.</summary>
 public sealed class Account
 {
@@ -27,6 +44,8 @@ public sealed class Account
     /// <summary>"Pre-provisioning SSO User" option: allows <c>action=ssoCreate</c>.</summary>
     public bool SsoPreProvisioning { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>What its master set for a sub account (connectors shared, who pays).</summary>
+    public AccountOptions Options { get; set; } = AccountOptions.Default;
 
     public bool IsPaid => Plan != Plans.Free;
 

@@ -1,10 +1,36 @@
 namespace Roster.Domain.Accounts;
 
+/// <summary>A sub account's options as a create or PATCH /accounts/{accountId}/options gives them (null: unchanged).</summary>
 public sealed class SubAccountOptions
 {
     [JsonPropertyName("share_rc")] public bool? ShareRc { get; set; }
+    [JsonPropertyName("room_connector_list")] public List<string>? RoomConnectorList { get; set; }
     [JsonPropertyName("share_mc")] public bool? ShareMc { get; set; }
+    [JsonPropertyName("meeting_connector_list")] public List<string>? MeetingConnectorList { get; set; }
     [JsonPropertyName("pay_mode")] public string? PayMode { get; set; }
+    [JsonPropertyName("billing_auto_renew")] public bool? BillingAutoRenew { get; set; }
+
+    /// <summary>
+    /// <paramref name="current"/> with these changes, or Zoom's 400/300 naming what is wrong: <c>pay_mode</c> is
+    /// <c>master</c> or <c>sub</c>; connector lists are IP addresses, and only while that connector kind is shared.
+    /// </summary>
+    public AccountOptions ApplyTo(AccountOptions current)
+    {
+        var errors = new List<FieldError>();
+        if (PayMode is not null && PayMode is not ("master" or "sub")) errors.Add(new("pay_mode", "Invalid field."));
+        static bool Ips(List<string>? list) => list is null || (list.Count <= 100 && list.All(ip => System.Net.IPAddress.TryParse(ip, out _)));
+        if (!Ips(RoomConnectorList)) errors.Add(new("room_connector_list", "Invalid field."));
+        if (!Ips(MeetingConnectorList)) errors.Add(new("meeting_connector_list", "Invalid field."));
+        var shareRc = ShareRc ?? current.ShareRc;
+        var shareMc = ShareMc ?? current.ShareMc;
+        if (RoomConnectorList is { Count: > 0 } && !shareRc) errors.Add(new("room_connector_list", "Room connectors can only be listed while share_rc is true."));
+        if (MeetingConnectorList is { Count: > 0 } && !shareMc) errors.Add(new("meeting_connector_list", "Meeting connectors can only be listed while share_mc is true."));
+        if (errors.Count > 0) throw Fail.Validation([.. errors]);
+        return new AccountOptions(
+            shareRc, !shareRc ? "" : RoomConnectorList is { } rc ? string.Join(',', rc) : current.RoomConnectors,
+            shareMc, !shareMc ? "" : MeetingConnectorList is { } mc ? string.Join(',', mc) : current.MeetingConnectors,
+            PayMode ?? current.PayMode, BillingAutoRenew ?? current.BillingAutoRenew);
+    }
 }
 
 /// <summary>Body of POST /accounts (Zoom's create sub account), with Roster's optional plan fields.</summary>
@@ -351,6 +377,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         if (body.Seats is < 0 or > 1_000_000) errors.Add(new("seats", "Invalid field."));
         if (body.ManagedDomains is { } md && md.Any(d => !ProfileRules.IsEmail("x@" + d))) errors.Add(new("managed_domains", "Invalid field."));
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
+        var options = body.Options?.ApplyTo(AccountOptions.Default) ?? AccountOptions.Default;
         PasswordPolicy.Check(body.Password!);
         var hash = passwordHash ?? await PasswordHasher.HashAsync(body.Password!, ct);
         return await store.Write(async s =>
@@ -370,6 +397,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 ParentId = master.Id,
                 SsoPreProvisioning = body.SsoPreProvisioning ?? false,
                 CreatedAt = now,
+                Options = options,
             };
             var owner = NewOwner(account, email, body.FirstName, body.LastName, hash, now);
             account.OwnerId = owner.Id;
@@ -397,6 +425,69 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
             var owner = await s.GetUserAsync(account.OwnerId);
             return (account, owner?.Email ?? "");
+        }, ct);
+    }
+
+    /// <summary>A sub account of the caller's master account, held for a write; 404/2001 for anything else.</summary>
+    static async Task<(Account Master, Account Sub)> SubOf(IStoreSession s, Caller caller, string accountId)
+    {
+        var master = await MasterOf(s, caller);
+        var account = await s.LockAccountAsync(accountId);
+        if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
+        return (master, account);
+    }
+
+    /// <summary>
+    /// DELETE /accounts/{accountId}: the sub account leaves its master and goes on as an account of its own (its
+    /// users, apps and settings intact); the master no longer lists, reads or switches users into it.
+    /// </summary>
+    public Task DisassociateAsync(Caller caller, string accountId, CancellationToken ct = default)
+    {
+        Operations.DisassociateAccount.Authorize(caller, targetIsSelf: false);
+        return store.Write(async s =>
+        {
+            var (master, account) = await SubOf(s, caller, accountId);
+            account.ParentId = null;
+            await s.UpdateAccountAsync(account);
+            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AccountDisassociated, master.Id, account.Id,
+                Changes.Data(new JsonObject { ["id"] = account.Id, ["account_name"] = account.Name })));
+            return true;
+        }, ct);
+    }
+
+    /// <summary>PATCH /accounts/{accountId}/options: the master changes what it shares with a sub account and who pays.</summary>
+    public Task UpdateOptionsAsync(Caller caller, string accountId, SubAccountOptions body, CancellationToken ct = default)
+    {
+        Operations.UpdateAccountOptions.Authorize(caller, targetIsSelf: false);
+        return store.Write(async s =>
+        {
+            var (master, account) = await SubOf(s, caller, accountId);
+            var before = account.Options;
+            account.Options = body.ApplyTo(before);
+            if (account.Options == before) return false;
+            await s.UpdateAccountAsync(account);
+            var (changed, previous) = Changes.Diff(
+                JsonSerializer.SerializeToNode(before, DomainJsonContext.Default.AccountOptions)!.AsObject(),
+                JsonSerializer.SerializeToNode(account.Options, DomainJsonContext.Default.AccountOptions)!.AsObject());
+            changed["id"] = account.Id;
+            previous["id"] = account.Id;
+            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AccountUpdated, master.Id, account.Id, Changes.Data(changed, previous)));
+            return true;
+        }, ct);
+    }
+
+    /// <summary>GET /accounts/{accountId}/managed_domains: of the caller's own account (<c>me</c>) or of one of its sub accounts.</summary>
+    public Task<IReadOnlyList<string>> ManagedDomainsAsync(Caller caller, string accountId, CancellationToken ct = default)
+    {
+        Operations.ManagedDomains.Authorize(caller, targetIsSelf: false);
+        return store.ReadAsync<IReadOnlyList<string>>(async s =>
+        {
+            if (accountId == "me" || accountId == caller.AccountId)
+                return (await s.GetAccountAsync(caller.AccountId) ?? throw Fail.AccountNotFound(accountId)).ManagedDomains;
+            var master = await MasterOf(s, caller);
+            var account = await s.GetAccountAsync(accountId);
+            if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
+            return account.ManagedDomains;
         }, ct);
     }
 

@@ -82,6 +82,9 @@ public static class Operations
     public static readonly Operation CreateAccount = new("accountCreate", RateLabel.Light, ["account:master", "account:write:admin"], []);
     public static readonly Operation ListAccounts = new("accounts", RateLabel.Medium, ["account:master", "account:read:admin"], []);
     public static readonly Operation GetAccount = new("account", RateLabel.Light, ["account:master", "account:read:admin"], []);
+    public static readonly Operation DisassociateAccount = new("accountDisassociate", RateLabel.Light, ["account:master", "account:write:admin"], []);
+    public static readonly Operation UpdateAccountOptions = new("accountOptionsUpdate", RateLabel.Light, ["account:master", "account:write:admin"], []);
+    public static readonly Operation ManagedDomains = new("accountManagedDomain", RateLabel.Light, ["account:master", "account:read:admin"], []);
 
     // Roster's own calls under /roster/v1: admin-level scopes only, never a user-level token (AuthorizeAdmin).
     /// <summary>Open invitation links set a pending user's password: as strong as creating users.</summary>
@@ -123,7 +126,7 @@ public static class Operations
     ];
 
     /// <summary>The sub-account operations Zoom serves beside the Users API.</summary>
-    public static readonly IReadOnlyList<Operation> AccountsApi = [CreateAccount, ListAccounts, GetAccount];
+    public static readonly IReadOnlyList<Operation> AccountsApi = [CreateAccount, ListAccounts, GetAccount, DisassociateAccount, UpdateAccountOptions, ManagedDomains];
 
     /// <summary>Roster's own calls under <c>/roster/v1</c>.</summary>
     public static readonly IReadOnlyList<Operation> RosterApi =

@@ -52,6 +52,8 @@ public static class EventTypes
     public const string AccountCreated = "account.created";
     /// <summary>An account's plan, seats, domains or name changed (a seed file's <c>account</c>).</summary>
     public const string AccountUpdated = "account.updated";
+    /// <summary>A sub account left its master (DELETE /accounts/{accountId}); recorded in the master's account.</summary>
+    public const string AccountDisassociated = "account.disassociated";
     /// <summary>An account and everything of it were removed (a sandbox test account).</summary>
     public const string AccountDeleted = "account.deleted";
     public const string AppCreated = "app.created";

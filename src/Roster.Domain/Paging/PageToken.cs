@@ -22,4 +22,5 @@ public sealed record UserTokenPayload(
 
 [JsonSerializable(typeof(PageToken))]
 [JsonSerializable(typeof(UserTokenPayload))]
+[JsonSerializable(typeof(Roster.Domain.Accounts.AccountOptions))]
 public sealed partial class DomainJsonContext : JsonSerializerContext;

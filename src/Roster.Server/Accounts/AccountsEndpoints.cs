@@ -7,7 +7,19 @@ public sealed record CreatedAccountDto(string Id, string OwnerId, string OwnerEm
 
 public sealed record AccountDto(
     string Id, string AccountName, string OwnerEmail, string AccountType, int Seats, string CreatedAt, long AccountNumber,
-    IReadOnlyList<string> ManagedDomains, bool SsoPreProvisioning);
+    IReadOnlyList<string> ManagedDomains, bool SsoPreProvisioning, string OwnerId)
+{
+    /// <summary>For a paid plan: when it started (Roster's plans renew: no end time).</summary>
+    public string? SubscriptionStartTime { get; init; }
+    /// <summary>Only on GET of one sub account.</summary>
+    public AccountOptionsDto? Options { get; init; }
+}
+
+/// <summary>A sub account's <c>options</c> as GET /accounts/{accountId} shows them.</summary>
+public sealed record AccountOptionsDto(bool ShareRc, string RoomConnectors, bool ShareMc, string MeetingConnectors, string PayMode, bool BillingAutoRenew);
+
+public sealed record ManagedDomainDto(string Domain, string Status);
+public sealed record ManagedDomainsDto(int TotalRecords, IReadOnlyList<ManagedDomainDto> Domains);
 
 public sealed record AccountListDto(int PageCount, int PageNumber, int PageSize, int TotalRecords, string NextPageToken, IReadOnlyList<AccountDto> Accounts);
 
@@ -20,6 +32,9 @@ public static class AccountsEndpoints
         accounts.MapPost("", CreateAccount).WithName("accountCreate").Body<CreateAccountRequest>().Returns<CreatedAccountDto>(201, 409).Summary("Create a sub account").Scoped(Operations.CreateAccount);
         accounts.MapGet("", ListAccounts).WithName("accounts").Returns<AccountListDto>(200).Summary("List sub accounts").Scoped(Operations.ListAccounts);
         accounts.MapGet("/{accountId}", GetAccount).WithName("account").Returns<AccountDto>(200, 404).Summary("Get a sub account").Scoped(Operations.GetAccount);
+        accounts.MapDelete("/{accountId}", Disassociate).WithName("accountDisassociate").NoContent(404).Summary("Disassociate a sub account").Scoped(Operations.DisassociateAccount);
+        accounts.MapPatch("/{accountId}/options", UpdateOptions).WithName("accountOptionsUpdate").Body<SubAccountOptions>().NoContent(404).Summary("Update a sub account's options").Scoped(Operations.UpdateAccountOptions);
+        accounts.MapGet("/{accountId}/managed_domains", ManagedDomains).WithName("accountManagedDomain").Returns<ManagedDomainsDto>(200, 404).Summary("Get account's managed domains").Scoped(Operations.ManagedDomains);
         accounts.MapPut("/{accountId}/users/{userId}/account", SwitchUserAccount).WithName("switchUserAccount").Body<SwitchAccountRequest>().NoContent(404).Summary("Switch a user's account").Scoped(Operations.SwitchUserAccount).WithTags("Users");
         return app;
     }
@@ -32,8 +47,34 @@ public static class AccountsEndpoints
         _ => "Enterprise",
     };
 
-    static AccountDto Dto(Account a, string ownerEmail)
-        => new(a.Id, a.Name, ownerEmail, PlanName(a.Plan), a.LicensedSeats, UserWire.Time(a.CreatedAt), a.AccountNumber, a.ManagedDomains, a.SsoPreProvisioning);
+    /// <param name="withOptions">GET of one sub account shows its options; the list does not (as Zoom).</param>
+    static AccountDto Dto(Account a, string ownerEmail, bool withOptions = false)
+        => new(a.Id, a.Name, ownerEmail, PlanName(a.Plan), a.LicensedSeats, UserWire.Time(a.CreatedAt), a.AccountNumber, a.ManagedDomains, a.SsoPreProvisioning,
+            a.OwnerId)
+        {
+            // the plan a paid account has runs from its creation and renews (no end); a free account has no subscription
+            SubscriptionStartTime = a.IsPaid ? UserWire.Time(a.CreatedAt) : null,
+            Options = withOptions ? new AccountOptionsDto(a.Options.ShareRc, a.Options.RoomConnectors, a.Options.ShareMc, a.Options.MeetingConnectors, a.Options.PayMode, a.Options.BillingAutoRenew) : null,
+        };
+
+    public static async Task<IResult> Disassociate(HttpContext http, AccountsService accounts, string accountId)
+    {
+        await accounts.DisassociateAsync(http.Caller(), accountId, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> UpdateOptions(HttpContext http, AccountsService accounts, string accountId)
+    {
+        await accounts.UpdateOptionsAsync(http.Caller(), accountId, await Input.Json(http.Request, ServerJson.Default.SubAccountOptions), http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<IResult> ManagedDomains(HttpContext http, AccountsService accounts, string accountId)
+    {
+        var domains = await accounts.ManagedDomainsAsync(http.Caller(), accountId, http.RequestAborted);
+        // Roster's managed domains are set by whoever runs it (seed, account creation): each counts as verified
+        return TypedResults.Json(new ManagedDomainsDto(domains.Count, domains.Select(d => new ManagedDomainDto(d, "verified")).ToList()), ServerJson.Default.ManagedDomainsDto);
+    }
 
     public static async Task<IResult> CreateAccount(HttpContext http, AccountsService accounts)
     {
@@ -66,7 +107,7 @@ public static class AccountsEndpoints
     public static async Task<IResult> GetAccount(HttpContext http, AccountsService accounts, string accountId)
     {
         var (account, ownerEmail) = await accounts.GetSubAccountAsync(http.Caller(), accountId, http.RequestAborted);
-        return TypedResults.Json(Dto(account, ownerEmail), ServerJson.Default.AccountDto);
+        return TypedResults.Json(Dto(account, ownerEmail, withOptions: true), ServerJson.Default.AccountDto);
     }
 
     public static async Task<IResult> SwitchUserAccount(HttpContext http, AccountsService accounts, string accountId, string userId)

@@ -34,6 +34,8 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(PermissionsDto))]
 [JsonSerializable(typeof(TokenDto))]
 [JsonSerializable(typeof(UsersSummaryDto))]
+[JsonSerializable(typeof(ManagedDomainsDto))]
+[JsonSerializable(typeof(SubAccountOptions))]
 [JsonSerializable(typeof(PresenceDto))]
 [JsonSerializable(typeof(PresenceRequest))]
 [JsonSerializable(typeof(AssistantsAddedDto))]

@@ -72,7 +72,11 @@ public sealed record TokenDto(string? Token);
 public sealed record UsersSummaryDto(long LicensedUsersCount, long BasicUsersCount, long OnPremUsersCount, long RoomUsersCount,
     long PendingUsersCount, long JoinOnlyUsersCount, long TotalUsersCount);
 /// <summary>A presence status; <c>end_time</c> and <c>remaining_time</c> (minutes) only while a Do-Not-Disturb runs.</summary>
-public sealed record PresenceDto(string Status, string? EndTime, long? RemainingTime);
+public sealed record PresenceDto(string Status)
+{
+    public string? EndTime { get; init; }
+    public long? RemainingTime { get; init; }
+}
 public sealed record AssistantsAddedDto(string Ids, string AddAt);
 public sealed record AssistantDto(string Id, string Email, bool CanManageHostPrivateEvent);
 public sealed record AssistantsDto(IReadOnlyList<AssistantDto> Assistants);

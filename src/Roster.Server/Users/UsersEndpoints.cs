@@ -156,7 +156,7 @@ public static class UsersEndpoints
     public static async Task<IResult> GetPresence(HttpContext http, UserPresenceService users, string userId)
     {
         var p = await users.GetAsync(http.Caller(), userId, Ct(http));
-        return TypedResults.Json(new PresenceDto(p.Status, p.EndTime is { } end ? UserWire.Time(end) : null, p.RemainingMinutes), ServerJson.Default.PresenceDto);
+        return TypedResults.Json(new PresenceDto(p.Status) { EndTime = p.EndTime is { } end ? UserWire.Time(end) : null, RemainingTime = p.RemainingMinutes }, ServerJson.Default.PresenceDto);
     }
 
     public static async Task<IResult> UpdatePresence(HttpContext http, UserPresenceService users, string userId)
