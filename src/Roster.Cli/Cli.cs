@@ -415,8 +415,87 @@ public static partial class Cli
         }, env));
 
         BulkCommands.Add(users, env, Client, Console);
+        AddAccounts(root, env);
         SandboxCommands.Add(root, env, BaseUrl, ProfileName, p => p.GetValue(Json));
         AddWebhooks(root, env);
         return root;
+    }
+
+    /// <summary><c>roster accounts …</c>: a master account's sub accounts, and managed domains.</summary>
+    static void AddAccounts(RootCommand root, CliEnvironment env)
+    {
+        var accounts = new Command("accounts", "Sub accounts of a master account, and managed domains");
+        root.Subcommands.Add(accounts);
+        var accountId = Arg("accountId", "A sub account's id");
+        accounts.Subcommands.Add(Cmd("list", "List sub accounts (every page)", _ => { }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var list = new List<SubAccount>();
+            string? next = null;
+            do
+            {
+                var page = await client.Accounts.ListAsync(300, next, ct);
+                list.AddRange(page.Accounts);
+                next = page.NextPageToken;
+            } while (!string.IsNullOrEmpty(next));
+            Print(p, e, list, () =>
+            {
+                var t = Table("id", "name", "owner", "plan", "seats");
+                foreach (var a in list) t.AddRow(a.Id, Markup.Escape(a.AccountName ?? ""), Markup.Escape(a.OwnerEmail ?? ""), a.AccountType ?? "", a.Seats?.ToString(CultureInfo.InvariantCulture) ?? "");
+                return t;
+            });
+            return Ok;
+        }, env));
+        accounts.Subcommands.Add(Cmd("get", "Show a sub account with its options", c => c.Arguments.Add(accountId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var a = await client.Accounts.GetAsync(p.GetValue(accountId)!, ct);
+            Print(p, e, a, () => Table("field", "value")
+                .AddRow("id", a.Id).AddRow("name", Markup.Escape(a.AccountName ?? "")).AddRow("owner", Markup.Escape(a.OwnerEmail ?? ""))
+                .AddRow("plan", a.AccountType ?? "").AddRow("pay_mode", a.Options?.PayMode ?? "")
+                .AddRow("share_rc", a.Options?.ShareRc?.ToString() ?? "").AddRow("share_mc", a.Options?.ShareMc?.ToString() ?? ""));
+            return Ok;
+        }, env));
+        var ownerEmail = new Option<string>("--owner-email") { Description = "The owner's e-mail", Required = true };
+        var ownerFirst = new Option<string>("--first-name") { Description = "The owner's first name", Required = true };
+        var ownerLast = new Option<string>("--last-name") { Description = "The owner's last name", Required = true };
+        var ownerPassword = new Option<string>("--password") { Description = "The owner's password", Required = true };
+        var accountName = new Option<string?>("--name") { Description = "The account's name" };
+        accounts.Subcommands.Add(Cmd("create", "Create a sub account and its owner", c => { foreach (var o in new Option[] { ownerEmail, ownerFirst, ownerLast, ownerPassword, accountName }) c.Options.Add(o); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var made = await client.Accounts.CreateAsync(new CreateSubAccountRequest
+            {
+                Email = p.GetValue(ownerEmail)!, FirstName = p.GetValue(ownerFirst)!, LastName = p.GetValue(ownerLast)!, Password = p.GetValue(ownerPassword)!,
+                AccountName = p.GetValue(accountName),
+            }, ct);
+            Print(p, e, made, () => Table("id", "owner").AddRow(made.Id, Markup.Escape(made.OwnerEmail ?? "")));
+            return Ok;
+        }, env));
+        accounts.Subcommands.Add(Cmd("disassociate", "Let a sub account go on as an account of its own", c => c.Arguments.Add(accountId), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Accounts.DisassociateAsync(p.GetValue(accountId)!, ct);
+            await e.Out.WriteLineAsync("Disassociated.");
+            return Ok;
+        }, env));
+        var shareRc = new Option<bool?>("--share-rc") { Description = "Share the master's room connectors" };
+        var shareMc = new Option<bool?>("--share-mc") { Description = "Share the master's meeting connectors" };
+        var payMode = new Option<string?>("--pay-mode") { Description = "master or sub" };
+        accounts.Subcommands.Add(Cmd("options", "Change a sub account's options (only those given)", c => { c.Arguments.Add(accountId); c.Options.Add(shareRc); c.Options.Add(shareMc); c.Options.Add(payMode); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Accounts.UpdateOptionsAsync(p.GetValue(accountId)!, new SubAccountOptionsUpdate { ShareRc = p.GetValue(shareRc), ShareMc = p.GetValue(shareMc), PayMode = p.GetValue(payMode) }, ct);
+            await e.Out.WriteLineAsync("Updated.");
+            return Ok;
+        }, env));
+        var domainsOf = new Argument<string>("accountId") { Description = "A sub account's id, or me", DefaultValueFactory = _ => "me" };
+        accounts.Subcommands.Add(Cmd("domains", "List an account's managed domains", c => c.Arguments.Add(domainsOf), async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            var list = await client.Accounts.GetManagedDomainsAsync(p.GetValue(domainsOf)!, ct);
+            Print(p, e, list, () => { var t = Table("domain", "status"); foreach (var d in list) t.AddRow(Markup.Escape(d.Domain), d.Status ?? ""); return t; });
+            return Ok;
+        }, env));
     }
 }

@@ -26,6 +26,7 @@ public class ZoomClient : IDisposable
         Tokens = options.AccessToken is { } fixedToken ? new StaticTokenProvider(fixedToken) : new OAuthTokenProvider(httpClient, options, clock);
         Transport = new ZoomTransport(httpClient, options, Tokens, clock, (ILogger?)logger ?? NullLogger.Instance);
         Users = new UsersClient(Transport);
+        Accounts = new AccountsClient(Transport);
         Webhooks = new WebhooksClient(Transport, httpClient, Tokens);
     }
 
@@ -37,6 +38,7 @@ public class ZoomClient : IDisposable
         Tokens = null!;
         Transport = null!;
         Users = null!;
+        Accounts = null!;
         Webhooks = null!;
     }
 
@@ -51,6 +53,9 @@ public class ZoomClient : IDisposable
 
     /// <summary>The Users API.</summary>
     public virtual UsersClient Users { get; }
+
+    /// <summary>Sub accounts (master accounts) and managed domains.</summary>
+    public virtual AccountsClient Accounts { get; }
 
     /// <summary>Webhooks: Zoom's event subscriptions, and Roster's delivery log and event stream.</summary>
     public virtual WebhooksClient Webhooks { get; }

@@ -106,6 +106,27 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AccountCommandsWork()
+    {
+        var (code, outText, _) = await Run("accounts", "create", "--owner-email", "boss@cli-sub.test", "--first-name", "Boss", "--last-name", "Sub",
+            "--password", "Secur3Pass!x", "--name", "CLI Sub", "--json");
+        Assert.Equal(0, code);
+        var id = JsonNode.Parse(outText)!["id"]!.GetValue<string>();
+        (code, outText, _) = await Run("accounts", "list", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(id, JsonNode.Parse(outText)![0]!["id"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("accounts", "options", id, "--share-rc", "true", "--pay-mode", "sub")).Code);
+        (code, outText, _) = await Run("accounts", "get", id, "--json");
+        var options = JsonNode.Parse(outText)!["options"]!;
+        Assert.Equal((true, "sub"), (options["share_rc"]!.GetValue<bool>(), options["pay_mode"]!.GetValue<string>()));
+        Assert.Equal(1, (await Run("accounts", "options", id, "--pay-mode", "nobody")).Code);
+        (code, outText, _) = await Run("accounts", "domains", "--json");
+        Assert.Equal("example.com", JsonNode.Parse(outText)![0]!["domain"]!.GetValue<string>());
+        Assert.Equal(0, (await Run("accounts", "disassociate", id)).Code);
+        Assert.Equal(1, (await Run("accounts", "get", id)).Code);
+    }
+
+    [Fact]
     public async Task ExitCodesSayWhatWentWrong()
     {
         var (code, _, err) = await Run("users", "get", "nobody@example.com");

@@ -109,6 +109,31 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task SubAccountsFromDotNet()
+    {
+        await using var app = new RosterApp();
+        using var zoom = Client(app);
+        var made = await zoom.Accounts.CreateAsync(new()
+        {
+            FirstName = "Ada", LastName = "Sub", Email = "ada@sdk-sub.test", Password = "Secur3Pass!x", AccountName = "SDK Sub",
+            Options = new() { ShareRc = true },
+        });
+        Assert.Equal("ada@sdk-sub.test", made.OwnerEmail);
+        var one = await zoom.Accounts.GetAsync(made.Id);
+        Assert.Equal(("SDK Sub", made.OwnerId, true, "master"), (one.AccountName, one.OwnerId, one.Options!.ShareRc, one.Options.PayMode));
+        Assert.NotNull(one.SubscriptionStartTime);
+        await zoom.Accounts.UpdateOptionsAsync(made.Id, new() { PayMode = "sub", ShareMc = true, MeetingConnectorList = ["10.1.1.1"] });
+        one = await zoom.Accounts.GetAsync(made.Id);
+        Assert.Equal(("sub", "10.1.1.1"), (one.Options!.PayMode, one.Options.MeetingConnectors));
+        Assert.Equal([made.Id], (await zoom.Accounts.ListAsync()).Accounts.Select(a => a.Id));
+        Assert.Equal(["example.com"], (await zoom.Accounts.GetManagedDomainsAsync()).Select(d => d.Domain));
+        await zoom.Accounts.DisassociateAsync(made.Id);
+        Assert.Empty((await zoom.Accounts.ListAsync()).Accounts);
+        var gone = await Assert.ThrowsAsync<ZoomApiException>(() => zoom.Accounts.GetAsync(made.Id));
+        Assert.Equal((HttpStatusCode.NotFound, 2001), (gone.StatusCode, gone.Code));
+    }
+
+    [Fact]
     public async Task ZoomErrorsSurfaceAsZoomApiException()
     {
         await using var app = new RosterApp();
