@@ -317,6 +317,28 @@ public static partial class Cli
             return Ok;
         }, env));
 
+        var backgrounds = new Command("backgrounds", "A user's Virtual Background files");
+        users.Subcommands.Add(backgrounds);
+        var backgroundFile = Arg("file", "A JPG/JPEG, GIF or PNG image or an MP4/MOV video of at most 15 MB");
+        backgrounds.Subcommands.Add(Cmd("upload", "Upload a Virtual Background file", c => { c.Arguments.Add(userId); c.Arguments.Add(backgroundFile); }, async (p, e, ct) =>
+        {
+            var path = p.GetValue(backgroundFile)!;
+            if (!File.Exists(path)) throw new UsageException($"no such file: {path}");
+            using var client = Client(p, e);
+            await using var stream = File.OpenRead(path);
+            var made = await client.Users.UploadVirtualBackgroundAsync(p.GetValue(userId)!, stream, Path.GetFileName(path), ct);
+            Print(p, e, made, () => Table("id", "name", "type", "size").AddRow(made.Id, Markup.Escape(made.Name ?? ""), made.Type ?? "", made.Size.ToString(CultureInfo.InvariantCulture)));
+            return Ok;
+        }, env));
+        var fileIds = new Argument<string[]>("fileIds") { Description = "Ids of the files to delete", Arity = ArgumentArity.OneOrMore };
+        backgrounds.Subcommands.Add(Cmd("delete", "Delete Virtual Background files", c => { c.Arguments.Add(userId); c.Arguments.Add(fileIds); }, async (p, e, ct) =>
+        {
+            using var client = Client(p, e);
+            await client.Users.DeleteVirtualBackgroundsAsync(p.GetValue(userId)!, p.GetValue(fileIds)!, ct);
+            await e.Out.WriteLineAsync("Deleted.");
+            return Ok;
+        }, env));
+
         var presence = new Command("presence", "A user's presence status");
         users.Subcommands.Add(presence);
         presence.Subcommands.Add(Cmd("get", "Show a user's presence status", c => c.Arguments.Add(userId), async (p, e, ct) =>

@@ -144,6 +144,30 @@ public class UsersClient
     public virtual Task DeletePictureAsync(string userId, CancellationToken cancellationToken = default)
         => _transport.SendAsync<object>(HttpMethod.Delete, $"/users/{Id(userId)}/picture", null, null, cancellationToken);
 
+    /// <summary>
+    /// POST /users/{userId}/settings/virtual_backgrounds: a JPG/JPEG, GIF or PNG image or an MP4/MOV video (480×360 to
+    /// 1920×1080) of at most 15 MB; at most 10 per user; the user's <c>in_meeting.virtual_background</c> must be on.
+    /// </summary>
+    public virtual async Task<VirtualBackgroundFile> UploadVirtualBackgroundAsync(string userId, Stream file, string fileName, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        return (await _transport.SendAsync(HttpMethod.Post, $"/users/{Id(userId)}/settings/virtual_backgrounds", () =>
+        {
+            var form = new MultipartFormDataContent();
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "file", fileName);
+            return form;
+        }, ZoomJsonContext.Default.VirtualBackgroundFile, cancellationToken))!;
+    }
+
+    /// <summary>DELETE /users/{userId}/settings/virtual_backgrounds: the named files (all must exist).</summary>
+    public virtual Task DeleteVirtualBackgroundsAsync(string userId, IEnumerable<string> fileIds, CancellationToken cancellationToken = default)
+        => _transport.SendAsync<object>(HttpMethod.Delete, $"/users/{Id(userId)}/settings/virtual_backgrounds{Query(("file_ids", string.Join(',', fileIds)))}",
+            null, null, cancellationToken);
+
     /// <summary>GET /users/summary: the account's users counted by type and status.</summary>
     public virtual async Task<UsersSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
         => (await _transport.SendAsync(HttpMethod.Get, "/users/summary", null, ZoomJsonContext.Default.UsersSummary, cancellationToken))!;

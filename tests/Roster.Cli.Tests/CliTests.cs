@@ -88,6 +88,12 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, (await Run("users", "picture", id, pic)).Code);
         Assert.NotEqual("", JsonNode.Parse((await Run("users", "get", id, "--json")).Out)!["pic_url"]!.GetValue<string>());
         Assert.Equal(0, (await Run("users", "picture-delete", id)).Code);
+        Assert.Equal(1, (await Run("users", "backgrounds", "upload", id, pic)).Code); // the feature is off for ada
+        Assert.Equal(0, (await Run("users", "settings", "update", id, "{\"in_meeting\":{\"virtual_background\":true}}")).Code);
+        (code, outText, _) = await Run("users", "backgrounds", "upload", id, pic, "--json");
+        Assert.Equal(0, code);
+        var background = JsonNode.Parse(outText)!["id"]!.GetValue<string>();
+        Assert.Equal(0, (await Run("users", "backgrounds", "delete", id, background)).Code);
         Assert.Equal("", JsonNode.Parse((await Run("users", "get", id, "--json")).Out)!["pic_url"]!.GetValue<string>());
         Assert.Equal(0, (await Run("users", "presence", "set", id, "Do_Not_Disturb", "--minutes", "45")).Code);
         (code, outText, _) = await Run("users", "presence", "get", id, "--json");

@@ -57,7 +57,7 @@ public class EndToEndTests
 
         var settings = await users.Settings.GetAsync(ada.Id);
         Assert.Equal("voip", settings.ScheduleMeeting!.AudioType);
-        await users.Settings.UpdateAsync(ada.Id, new UserSettings { InMeeting = new InMeetingSettings { Chat = true } });
+        await users.Settings.UpdateAsync(ada.Id, new UserSettings { InMeeting = new InMeetingSettings { Chat = true, VirtualBackground = true } });
         Assert.True((await users.Settings.GetAsync(ada.Id)).InMeeting!.Chat);
         var auth = await users.Settings.GetAuthenticationAsync(ada.Id);
         var option = auth.AuthenticationOptions!.First();
@@ -75,6 +75,10 @@ public class EndToEndTests
         await users.UploadPictureAsync(ada.Id, new MemoryStream(Png), "ada.png");
         Assert.False(string.IsNullOrEmpty((await users.GetAsync(ada.Id)).PicUrl));
         await users.DeletePictureAsync(ada.Id);
+        var background = await users.UploadVirtualBackgroundAsync(ada.Id, new MemoryStream(Png), "beach.png");
+        Assert.Equal(("image", Png.Length), (background.Type, background.Size));
+        Assert.Equal(background.Id, (await users.Settings.GetAsync(ada.Id)).InMeeting!.VirtualBackgroundSettings!.Files!.Single().Id);
+        await users.DeleteVirtualBackgroundsAsync(ada.Id, [background.Id]);
         Assert.True(string.IsNullOrEmpty((await users.GetAsync(ada.Id)).PicUrl));
         Assert.False(string.IsNullOrEmpty(await users.GetOwnZakAsync()));
 

@@ -72,6 +72,12 @@ public class OpenApiConformanceTests
             ("/v2/users/{userId}/presence_status", "GET", () => api.Get($"/v2/users/{ada}/presence_status")),
             ("/v2/users/{userId}/presence_status", "PUT", () => api.Put($"/v2/users/{ada}/presence_status", new { status = "Away" })),
             ("/v2/users/{userId}/picture", "DELETE", () => api.Delete($"/v2/users/{ada}/picture")),
+            ("/v2/users/{userId}/settings/virtual_backgrounds", "POST", async () =>
+            {
+                await api.Patch($"/v2/users/{ada}/settings", new { in_meeting = new { virtual_background = true } });
+                return await VirtualBackgroundTests.Upload(api, ada, TokenPictureTests.Png, "beach.png");
+            }),
+            ("/v2/users/{userId}/settings/virtual_backgrounds", "DELETE", () => api.Delete($"/v2/users/{ada}/settings/virtual_backgrounds?file_ids=nope")),
             ("/v2/accounts/{accountId}/managed_domains", "GET", () => api.Get($"/v2/accounts/{sub}/managed_domains")),
             ("/v2/accounts/{accountId}/options", "PATCH", () => api.Patch($"/v2/accounts/{sub}/options", new { share_rc = true })),
             ("/v2/accounts/{accountId}", "DELETE", () => api.Delete($"/v2/accounts/{sub}")),

@@ -38,11 +38,14 @@ public class ScopeAndTenancyTests
         ("getUserPresenceStatus", "GET", "/v2/users/{u}/presence_status", null, "user:read:admin", "user:read:presence_status:admin"),
         ("updatePresenceStatus", "PUT", "/v2/users/{u}/presence_status", new { status = "Away" }, "user:write:admin", "user:update:presence_status:admin"),
         ("getUserSummary", "GET", "/v2/users/summary", null, "user:read:admin", "user:read:summary:admin"),
+        ("uploadVBuser", "POST", "/v2/users/{u}/settings/virtual_backgrounds", new { }, "user:write:admin", "user:write:virtual_background_files:admin"),
+        ("delUserVB", "DELETE", "/v2/users/{u}/settings/virtual_backgrounds?file_ids=zz", null, "user:write:admin", "user:delete:virtual_background_files:admin"),
     ];
 
     static Task<Reply> Call(Api api, (string Op, string Method, string Path, object? Body, string, string) c, string userId, string accountId = "none")
     {
         if (c.Op == "userPicture") return TokenPictureTests.Upload(api, userId, TokenPictureTests.Png, "me.png");
+        if (c.Op == "uploadVBuser") return VirtualBackgroundTests.Upload(api, userId, TokenPictureTests.Png, "me.png");
         var path = c.Path.Replace("{u}", userId);
         var body = c.Body is null ? null : System.Text.Json.JsonSerializer.Serialize(c.Body).Replace("{a}", accountId);
         return api.Send(new HttpMethod(c.Method), path, rawBody: body);
@@ -58,7 +61,7 @@ public class ScopeAndTenancyTests
     {
         await using var app = new RosterApp();
         var mapped = MappedOperations(app, o => Domain.Auth.Operations.UsersApi.Contains(o));
-        Assert.Equal(29, mapped.Count);
+        Assert.Equal(31, mapped.Count);
         Assert.Equal(mapped, Calls.Select(c => c.Op).ToHashSet());
     }
 

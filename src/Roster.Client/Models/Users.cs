@@ -344,6 +344,21 @@ internal sealed class FieldErrorDto
     [JsonPropertyName("message")] public string? Message { get; set; }
 }
 
+/// <summary>A Virtual Background file of a user, as uploaded and as settings list it.</summary>
+public sealed class VirtualBackgroundFile
+{
+    /// <summary>File id (for deleting it).</summary>
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    /// <summary>Whether it is the user's default background.</summary>
+    [JsonPropertyName("is_default")] public bool IsDefault { get; set; }
+    /// <summary>The file's name.</summary>
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    /// <summary>Bytes.</summary>
+    [JsonPropertyName("size")] public long Size { get; set; }
+    /// <summary><c>image</c> or <c>video</c>.</summary>
+    [JsonPropertyName("type")] public string? Type { get; set; }
+}
+
 /// <summary>GET /users/summary: how many users of the account there are, by type and status.</summary>
 public sealed class UsersSummary
 {
@@ -425,6 +440,7 @@ internal sealed record MeetingSecurityEnvelope([property: JsonPropertyName("meet
 [JsonSerializable(typeof(SchedulerList))]
 [JsonSerializable(typeof(StatusBody))]
 [JsonSerializable(typeof(UsersSummary))]
+[JsonSerializable(typeof(VirtualBackgroundFile))]
 [JsonSerializable(typeof(PresenceStatus))]
 [JsonSerializable(typeof(PresenceBody))]
 [JsonSerializable(typeof(EmailBody))]

@@ -76,6 +76,8 @@ public static class Operations
     public static readonly Operation DeletePicture = Op("userPictureDelete", RateLabel.Light, W, UW, "user:delete:profile_picture");
     public static readonly Operation GetPresenceStatus = Op("getUserPresenceStatus", RateLabel.Light, R, UR, "user:read:presence_status");
     public static readonly Operation UpdatePresenceStatus = Op("updatePresenceStatus", RateLabel.Medium, W, UW, "user:update:presence_status");
+    public static readonly Operation UploadVirtualBackground = Op("uploadVBuser", RateLabel.Medium, W, UW, "user:write:virtual_background_files");
+    public static readonly Operation DeleteVirtualBackgrounds = Op("delUserVB", RateLabel.Light, W, UW, "user:delete:virtual_background_files");
     public static readonly Operation UsersSummary = Op("getUserSummary", RateLabel.Medium, R, "", "user:read:summary");
 
     // Zoom's master-account surface for sub accounts.
@@ -122,7 +124,7 @@ public static class Operations
         SwitchUserAccount, GetUser, AddAssistants, DeleteAssistant, ListAssistants, DeleteAssistants, CreateUser, DeleteUser,
         CheckEmail, UpdateEmail, UpdatePassword, GetPermissions, UploadPicture, DeleteScheduler, ListSchedulers, DeleteSchedulers,
         GetSettings, UpdateSettings, RevokeSsoToken, UpdateStatus, GetToken, UpdateUser, CheckVanityName, ListUsers,
-        GetOwnZak, DeletePicture, GetPresenceStatus, UpdatePresenceStatus, UsersSummary,
+        GetOwnZak, DeletePicture, GetPresenceStatus, UpdatePresenceStatus, UsersSummary, UploadVirtualBackground, DeleteVirtualBackgrounds,
     ];
 
     /// <summary>The sub-account operations Zoom serves beside the Users API.</summary>

@@ -61,6 +61,13 @@ public static class Fail
     public static ZoomException PictureEmpty() => With(400, 120, "The file is empty.");
     public static ZoomException PictureTooLarge() => With(400, 120, "The file is larger than 2M.");
     public static ZoomException PictureType() => With(400, 120, "Only jpg/jpeg and png files are supported.");
+    public static ZoomException BackgroundTooLarge() => With(400, 120, "The Virtual Background file size cannot exceed 15 MB.");
+    public static ZoomException BackgroundType() => With(400, 120, "Only JPG/JPEG, GIF and PNG images and MP4 and MOV videos can be Virtual Backgrounds.");
+    public static ZoomException BackgroundResolution(int width, int height)
+        => With(400, 120, $"A Virtual Background video must be between 480x360 and 1920x1080 pixels; this one is {width}x{height}.");
+    public static ZoomException TooManyBackgrounds() => With(400, 300, "A user cannot have more than 10 Virtual Background files.");
+    public static ZoomException BackgroundDisabled() => With(400, 300, "Virtual Background is not enabled for this user (in_meeting.virtual_background).");
+    public static ZoomException BackgroundNotFound(string id) => With(404, 3001, $"Virtual Background file does not exist: {id}.");
 
     // ---- privileges and rules ----
     public static ZoomException NoPrivilege(string message) => With(400, 200, message);

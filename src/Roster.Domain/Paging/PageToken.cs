@@ -23,4 +23,5 @@ public sealed record UserTokenPayload(
 [JsonSerializable(typeof(PageToken))]
 [JsonSerializable(typeof(UserTokenPayload))]
 [JsonSerializable(typeof(Roster.Domain.Accounts.AccountOptions))]
+[JsonSerializable(typeof(Roster.Domain.Users.VirtualBackgroundFile))]
 public sealed partial class DomainJsonContext : JsonSerializerContext;

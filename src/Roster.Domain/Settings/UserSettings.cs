@@ -25,6 +25,17 @@ public sealed class UserSettings
 
     public string ToJson() => _stored.ToJsonString();
 
+    /// <summary>The user's Virtual Background files (kept with the settings; changed only by their upload and delete calls).</summary>
+    public JsonArray BackgroundFiles()
+        => _stored["in_meeting"]?["virtual_background_settings"]?["files"] is JsonArray files ? (JsonArray)files.DeepClone() : [];
+
+    public void SetBackgroundFiles(JsonArray files)
+    {
+        if (_stored["in_meeting"] is not JsonObject inMeeting) _stored["in_meeting"] = inMeeting = new JsonObject();
+        if (inMeeting["virtual_background_settings"] is not JsonObject vb) inMeeting["virtual_background_settings"] = vb = new JsonObject();
+        vb["files"] = files;
+    }
+
     static SettingsSchema Schema => SettingsSchema.Instance;
 
     /// <summary>The full document of GET without <c>option</c>, optionally cut to the named leaves.</summary>

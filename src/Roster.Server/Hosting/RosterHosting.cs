@@ -71,6 +71,7 @@ public static class RosterHosting
         services.AddSingleton<UserSettingsService>();
         services.AddSingleton<UserPicturesService>();
         services.AddSingleton<UserPresenceService>();
+        services.AddSingleton<VirtualBackgroundsService>();
         services.AddSingleton<Roster.Domain.Sandbox.ClientSignIns>();
         services.AddSingleton<UserTokensService>();
         services.AddSingleton<Domain.Events.EventsService>();

@@ -34,6 +34,7 @@ namespace Roster.Server.Http;
 [JsonSerializable(typeof(PermissionsDto))]
 [JsonSerializable(typeof(TokenDto))]
 [JsonSerializable(typeof(UsersSummaryDto))]
+[JsonSerializable(typeof(VirtualBackgroundFile))]
 [JsonSerializable(typeof(ManagedDomainsDto))]
 [JsonSerializable(typeof(SubAccountOptions))]
 [JsonSerializable(typeof(PresenceDto))]

@@ -127,13 +127,19 @@ public static class Tracking
         }
     });
 
-    /// <summary>Caps request bodies: JSON bodies are small, pictures may be up to 2 MB plus multipart framing, seed files 4 MB.</summary>
+    /// <summary>
+    /// Caps request bodies: JSON bodies are small, pictures may be up to 2 MB and Virtual Background files 15 MB (plus
+    /// multipart framing), seed files 4 MB.
+    /// </summary>
     public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        var path = context.Request.Path.Value;
         if (feature is { IsReadOnly: false })
-            feature.MaxRequestBodySize = context.Request.Path.Value?.EndsWith("/picture", StringComparison.Ordinal) == true
+            feature.MaxRequestBodySize = path?.EndsWith("/picture", StringComparison.Ordinal) == true
                 ? 3 * 1024 * 1024
+                : context.Request.Method == "POST" && path?.EndsWith("/settings/virtual_backgrounds", StringComparison.Ordinal) == true
+                ? Domain.Users.VirtualBackgroundRules.MaxBytes + 1024 * 1024
                 : context.Request.Path.StartsWithSegments("/roster/v1/sandbox/seed") ? Domain.Sandbox.SeedDocument.MaxChars
                 : Input.MaxJsonBytes;
         return next(context);

@@ -35,6 +35,9 @@ public static class UsersEndpoints
         users.MapGet("/{userId}/schedulers", ListSchedulers).WithName("userSchedulers").Returns<SchedulersDto>(200, 404).Summary("List user schedulers").Scoped(Operations.ListSchedulers);
         users.MapDelete("/{userId}/schedulers", DeleteSchedulers).WithName("userSchedulersDelete").NoContent(404).Summary("Delete user schedulers").Scoped(Operations.DeleteSchedulers);
         users.MapDelete("/{userId}/schedulers/{schedulerId}", DeleteScheduler).WithName("userSchedulerDelete").NoContent(404).Summary("Delete a scheduler").Scoped(Operations.DeleteScheduler);
+        users.MapPost("/{userId}/settings/virtual_backgrounds", UploadBackground).WithName("uploadVBuser").Body<BackgroundUpload>("multipart/form-data")
+            .Returns<VirtualBackgroundFile>(201, 404, 415).Summary("Upload virtual background files").Scoped(Operations.UploadVirtualBackground).DisableAntiforgery();
+        users.MapDelete("/{userId}/settings/virtual_backgrounds", DeleteBackgrounds).WithName("delUserVB").NoContent(404).Summary("Delete virtual background files").Scoped(Operations.DeleteVirtualBackgrounds);
         users.MapGet("/{userId}/settings", GetSettings).WithName("userSettings").Returns<System.Text.Json.Nodes.JsonObject>(200, 404).Summary("Get user settings").Scoped(Operations.GetSettings);
         users.MapPatch("/{userId}/settings", UpdateSettings).WithName("userSettingsUpdate").Body<System.Text.Json.Nodes.JsonObject>().NoContent(404).Summary("Update user settings").Scoped(Operations.UpdateSettings);
 
@@ -162,6 +165,21 @@ public static class UsersEndpoints
     public static async Task<IResult> UpdatePresence(HttpContext http, UserPresenceService users, string userId)
         => await Done(users.SetAsync(http.Caller(), userId, await Input.Json(http.Request, ServerJson.Default.PresenceRequest), Ct(http)));
 
+    public static async Task<IResult> UploadBackground(HttpContext http, VirtualBackgroundsService backgrounds, string userId)
+    {
+        if (!http.Request.HasFormContentType) throw Fail.PictureNotMultipart();
+        var form = await http.Request.ReadFormAsync(Ct(http));
+        var file = form.Files.GetFile("file") ?? throw Fail.PictureMissing();
+        if (file.Length > VirtualBackgroundRules.MaxBytes) throw Fail.BackgroundTooLarge();
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, Ct(http));
+        var made = await backgrounds.UploadAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
+        return TypedResults.Json(made, ServerJson.Default.VirtualBackgroundFile, statusCode: StatusCodes.Status201Created);
+    }
+
+    public static Task<IResult> DeleteBackgrounds(HttpContext http, VirtualBackgroundsService backgrounds, string userId, [FromQuery(Name = "file_ids")] string? fileIds)
+        => Done(backgrounds.DeleteAsync(http.Caller(), userId, fileIds, Ct(http)));
+
     public static async Task<IResult> ServePicture(UserPicturesService users, HttpContext http, string pictureId)
     {
         var picture = await users.GetPictureAsync(pictureId, Ct(http));
@@ -223,6 +241,9 @@ public static class UsersEndpoints
 
 /// <summary>The multipart body of a picture upload: one part named <c>pic_file</c>, with a file name.</summary>
 public sealed record PictureUpload(IFormFile PicFile);
+
+/// <summary>The multipart body of a Virtual Background upload: one part named <c>file</c>, with a file name.</summary>
+public sealed record BackgroundUpload(IFormFile File);
 
 /// <summary>
 /// Account number and plan, kept by each node after the first read (the rate limiter reads the plan on every call).
