@@ -105,7 +105,7 @@ public class ScopeTests
     [Fact]
     public void EveryUsersOperationHasAnAdminScope()
     {
-        Assert.Equal(24, Operations.UsersApi.Count);
+        Assert.Equal(31, Operations.UsersApi.Count);
         Assert.All(Operations.UsersApi, o => Assert.NotEmpty(o.AdminScopes));
     }
 }

@@ -18,7 +18,10 @@ public sealed class SubAccountOptions
     {
         var errors = new List<FieldError>();
         if (PayMode is not null && PayMode is not ("master" or "sub")) errors.Add(new("pay_mode", "Invalid field."));
-        static bool Ips(List<string>? list) => list is null || (list.Count <= 100 && list.All(ip => System.Net.IPAddress.TryParse(ip, out _)));
+        // IPAddress alone also takes legacy shorthands such as "10.0.0" or "1": an IPv4 address has its four parts
+        static bool Ip(string s) => System.Net.IPAddress.TryParse(s, out var a)
+            && (a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? s.Contains(':') : s.Count(c => c == '.') == 3);
+        static bool Ips(List<string>? list) => list is null || (list.Count <= 100 && list.All(Ip));
         if (!Ips(RoomConnectorList)) errors.Add(new("room_connector_list", "Invalid field."));
         if (!Ips(MeetingConnectorList)) errors.Add(new("meeting_connector_list", "Invalid field."));
         var shareRc = ShareRc ?? current.ShareRc;

@@ -132,15 +132,22 @@ public static class UsersEndpoints
     public static async Task<IResult> GetPermissions(HttpContext http, UsersService users, string userId)
         => TypedResults.Json(new PermissionsDto(await users.PermissionsAsync(http.Caller(), userId, Ct(http))), ServerJson.Default.PermissionsDto);
 
-    public static async Task<IResult> UploadPicture(HttpContext http, UserPicturesService users, string userId)
+    /// <summary>The one file of a multipart upload, by its part name, refused above <paramref name="maxBytes"/> before it is read.</summary>
+    static async Task<(string FileName, byte[] Bytes)> UploadedFile(HttpContext http, string part, long maxBytes, Func<ZoomException> tooLarge)
     {
         if (!http.Request.HasFormContentType) throw Fail.PictureNotMultipart();
         var form = await http.Request.ReadFormAsync(Ct(http));
-        var file = form.Files.GetFile("pic_file") ?? throw Fail.PictureMissing();
-        if (file.Length > UserPicturesService.MaxPictureBytes) throw Fail.PictureTooLarge();
+        var file = form.Files.GetFile(part) ?? throw Fail.PictureMissing();
+        if (file.Length > maxBytes) throw tooLarge();
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, Ct(http));
-        await users.UploadPictureAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
+        return (file.FileName, buffer.ToArray());
+    }
+
+    public static async Task<IResult> UploadPicture(HttpContext http, UserPicturesService users, string userId)
+    {
+        var (name, bytes) = await UploadedFile(http, "pic_file", UserPicturesService.MaxPictureBytes, Fail.PictureTooLarge);
+        await users.UploadPictureAsync(http.Caller(), userId, name, bytes, Ct(http));
         return Results.StatusCode(StatusCodes.Status201Created); // Zoom documents no body
     }
 
@@ -167,13 +174,8 @@ public static class UsersEndpoints
 
     public static async Task<IResult> UploadBackground(HttpContext http, VirtualBackgroundsService backgrounds, string userId)
     {
-        if (!http.Request.HasFormContentType) throw Fail.PictureNotMultipart();
-        var form = await http.Request.ReadFormAsync(Ct(http));
-        var file = form.Files.GetFile("file") ?? throw Fail.PictureMissing();
-        if (file.Length > VirtualBackgroundRules.MaxBytes) throw Fail.BackgroundTooLarge();
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, Ct(http));
-        var made = await backgrounds.UploadAsync(http.Caller(), userId, file.FileName, buffer.ToArray(), Ct(http));
+        var (name, bytes) = await UploadedFile(http, "file", VirtualBackgroundRules.MaxBytes, Fail.BackgroundTooLarge);
+        var made = await backgrounds.UploadAsync(http.Caller(), userId, name, bytes, Ct(http));
         return TypedResults.Json(made, ServerJson.Default.VirtualBackgroundFile, statusCode: StatusCodes.Status201Created);
     }
 
