@@ -173,10 +173,13 @@ public static partial class Cli
             return Ok;
         }, env));
 
-        users.Subcommands.Add(Cmd("get", "Show one user", c => c.Arguments.Add(userId), async (p, e, ct) =>
+        var byUniqueId = new Option<bool>("--by-employee-unique-id") { Description = "The argument is an SSO user's employee_unique_id" };
+        users.Subcommands.Add(Cmd("get", "Show one user", c => { c.Arguments.Add(userId); c.Options.Add(byUniqueId); }, async (p, e, ct) =>
         {
             using var client = Client(p, e);
-            var u = await client.Users.GetAsync(p.GetValue(userId)!, ct);
+            var u = p.GetValue(byUniqueId)
+                ? await client.Users.GetByEmployeeUniqueIdAsync(p.GetValue(userId)!, ct)
+                : await client.Users.GetAsync(p.GetValue(userId)!, ct);
             Print(p, e, u, () =>
             {
                 var t = Table("field", "value");

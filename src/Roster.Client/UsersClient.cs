@@ -50,6 +50,10 @@ public class UsersClient
     public virtual async Task<User> GetAsync(string userId, CancellationToken cancellationToken = default)
         => (await _transport.SendAsync(HttpMethod.Get, $"/users/{Id(userId)}", null, ZoomJsonContext.Default.User, cancellationToken))!;
 
+    /// <summary>GET /users/{employeeUniqueId}?search_by_unique_id=true: the SSO user the identity provider knows by this id.</summary>
+    public virtual async Task<User> GetByEmployeeUniqueIdAsync(string employeeUniqueId, CancellationToken cancellationToken = default)
+        => (await _transport.SendAsync(HttpMethod.Get, $"/users/{Id(employeeUniqueId)}?search_by_unique_id=true", null, ZoomJsonContext.Default.User, cancellationToken))!;
+
     /// <summary>GET /users: one page.</summary>
     public virtual async Task<UserPage> ListAsync(ListUsersOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -138,6 +138,7 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     string ISqlDialect.OverridingIdentity => "OVERRIDING SYSTEM VALUE";
     string ISqlDialect.SkipLocked => "FOR UPDATE SKIP LOCKED";
     string ISqlDialect.ForUpdate => "FOR UPDATE";
+    string ISqlDialect.JsonText(string column, string field) => $"(({column}::jsonb) ->> '{field}')";
     string ISqlDialect.JsonIsTrue(string column, string section, string leaf) => $"({column}::jsonb #> '{{{section},{leaf}}}') = 'true'::jsonb";
     string? ISqlDialect.NamedLock => "SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))";
     // EXCLUSIVE mode: readers go on, every writer waits (and is waited for) — for copying or replacing the whole state

@@ -72,6 +72,10 @@ internal sealed partial class SqlSession
     public async Task<User?> GetUserAsync(string id)
         => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
 
+    public async Task<IReadOnlyList<User>> GetUsersByEmployeeUniqueIdAsync(string accountId, string employeeUniqueId)
+        => (await Many<UserRow>($"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND {unique.JsonText("profile", "employee_unique_id")} = @employeeUniqueId LIMIT 2",
+            new { accountId, employeeUniqueId })).Select(r => r.ToUser()).ToList();
+
     public async Task<User?> GetUserByEmailAsync(string email)
         => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE email = @email", new { email }))?.ToUser();
 

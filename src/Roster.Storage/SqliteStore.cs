@@ -23,6 +23,8 @@ internal interface ISqlDialect
     string? LockTables(IEnumerable<string> tables);
     /// <summary>A condition true when the JSON text in <paramref name="column"/> has <c>true</c> at <paramref name="section"/>.<paramref name="leaf"/> (both plain names).</summary>
     string JsonIsTrue(string column, string section, string leaf);
+    /// <summary>The text at the top-level <paramref name="field"/> of the JSON text in <paramref name="column"/>, spelt as the migrations index it.</summary>
+    string JsonText(string column, string field);
 }
 
 /// <summary>
@@ -265,6 +267,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     string ISqlDialect.SkipLocked => "";
     string ISqlDialect.ForUpdate => "";
     string ISqlDialect.JsonIsTrue(string column, string section, string leaf) => $"json_extract({column}, '$.{section}.{leaf}') = 1";
+    string ISqlDialect.JsonText(string column, string field) => $"json_extract({column}, '$.{field}')";
     string? ISqlDialect.NamedLock => null;
     string? ISqlDialect.LockTables(IEnumerable<string> tables) => null;
 

@@ -44,6 +44,8 @@ public class SandboxClientTests
         Assert.Equal("6.2.5(android)", owner.LastClientVersion);
         Assert.NotNull(owner.LastLoginTime);
         await sandbox.SignOutAsync("owner@example.com", "android", "6.2.5");
+        var missing404 = await Assert.ThrowsAsync<ZoomApiException>(() => zoom.Users.GetByEmployeeUniqueIdAsync("E-none"));
+        Assert.Equal((HttpStatusCode.NotFound, 1001), (missing404.StatusCode, missing404.Code));
 
         await sandbox.ResetAsync();
         Assert.Equal(["owner@example.com"], (await zoom.Users.ListAsync()).Users.Select(u => u.Email));

@@ -298,6 +298,17 @@ public class ClientSignInTests
         Assert.Equal("6.0.1(win)", user["last_client_version"]!.GetValue<string>());
         var listed = (await sub.Get("/v2/users?page_size=300")).Json["users"]!.AsArray().Single(u => u!["id"]?.GetValue<string>() == id)!;
         Assert.Equal("E-1001", listed["employee_unique_id"]!.GetValue<string>());
+
+        // GET user finds the user by it with search_by_unique_id=true, in the caller's account only
+        Assert.Equal(id, (await sub.Get("/v2/users/E-1001?search_by_unique_id=true")).Is(HttpStatusCode.OK).Json["id"]!.GetValue<string>());
+        (await sub.Get("/v2/users/E-1001")).IsError(404, 1001);
+        (await sub.Get("/v2/users/E-9999?search_by_unique_id=true")).IsError(404, 1001);
+        (await master.Get("/v2/users/E-1001?search_by_unique_id=true")).IsError(404, 1001);
+        (await sub.Get("/v2/users/E-1001?search_by_unique_id=maybe")).IsError(400, 300);
+        // one id names one user of an account
+        var other = await sub.CreateUser("john@sso.test", type: 2, action: "ssoCreate");
+        (await sandbox.Post($"/roster/v1/sandbox/users/{other}/sign_in", new { client_type = "win", version = "6.0.1", employee_unique_id = "E-1001" })).IsError(400, 300);
+        (await sandbox.Post($"/roster/v1/sandbox/users/{id}/sign_in", new { client_type = "win", version = "6.0.2", employee_unique_id = "E-1001" })).Is(HttpStatusCode.NoContent);
     }
 
     [Theory]

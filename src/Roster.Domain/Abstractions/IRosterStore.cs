@@ -50,6 +50,8 @@ public interface IUserStore
 {
     Task<User?> GetUserAsync(string id);
     Task<User?> GetUserByEmailAsync(string email);
+    /// <summary>The account's users whose SSO <c>employee_unique_id</c> is this (at most two: enough to tell it is not unique).</summary>
+    Task<IReadOnlyList<User>> GetUsersByEmployeeUniqueIdAsync(string accountId, string employeeUniqueId);
     Task<User?> GetUserByInviteTokenAsync(string inviteToken);
     Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId);
     Task<bool> PmiTakenAsync(long pmi, string? exceptUserId);

@@ -59,7 +59,13 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
                 throw Fail.Invalid("employee_unique_id comes with a SAML SSO sign-in; this user does not sign in with SSO.");
             user.LastLoginTime = clock.GetUtcNow();
             if (body.ClientType != "browser") user.Profile.LastClientVersion = $"{body.Version}({body.ClientType})";
-            if (body.EmployeeUniqueId is { } e) user.Profile.EmployeeUniqueId = e;
+            if (body.EmployeeUniqueId is { } e && e != user.Profile.EmployeeUniqueId)
+            {
+                // one identity-provider id names one user of an account (GET user looks users up by it)
+                if ((await s.GetUsersByEmployeeUniqueIdAsync(user.AccountId, e)).Count > 0)
+                    throw Fail.Invalid($"Another user of this account already has employee_unique_id \"{e}\".");
+                user.Profile.EmployeeUniqueId = e;
+            }
             await s.UpdateUserAsync(user);
             await s.RecordAsync(clock, Operator.User(user.Id), Changes.OfUser(EventTypes.UserSignedIn, user, What(user, body)));
             return user;

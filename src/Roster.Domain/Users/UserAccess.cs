@@ -20,12 +20,18 @@ internal static class UserAccess
         }
         return Authorized(hold ? await s.LockUserAsync(id) : await s.GetUserAsync(id));
 
-        User Authorized(User? user)
-        {
-            if (user is null || user.AccountId != caller.AccountId) throw Fail.UserNotFound(userId);
-            op.Authorize(caller, user.Id == caller.UserId);
-            return user;
-        }
+        User Authorized(User? user) => Found(user, caller, userId, op);
+    }
+
+    /// <summary>
+    /// <paramref name="user"/> when it is of the caller's account and the operation's scopes allow the call; a user
+    /// of another account answers exactly as one that does not exist.
+    /// </summary>
+    public static User Found(User? user, Caller caller, string named, Operation op)
+    {
+        if (user is null || user.AccountId != caller.AccountId) throw Fail.UserNotFound(named);
+        op.Authorize(caller, user.Id == caller.UserId);
+        return user;
     }
 
     /// <summary>

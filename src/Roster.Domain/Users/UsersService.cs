@@ -37,10 +37,13 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
 
     // ---- get / list ----
 
-    public Task<User> GetAsync(Caller caller, string userId, CancellationToken ct = default)
+    /// <param name="byUniqueId"><c>search_by_unique_id=true</c>: <paramref name="userId"/> is an SSO user's <c>employee_unique_id</c>.</param>
+    public Task<User> GetAsync(Caller caller, string userId, CancellationToken ct = default, bool byUniqueId = false)
         => store.ReadAsync(async s =>
         {
-            var user = await Target(s, caller, userId, Operations.GetUser);
+            var user = byUniqueId
+                ? Found((await s.GetUsersByEmployeeUniqueIdAsync(caller.AccountId, userId)).FirstOrDefault(), caller, userId, Operations.GetUser)
+                : await Target(s, caller, userId, Operations.GetUser);
             ThrowIfInvitationExpired(user, Now);
             return user;
         }, ct);

@@ -96,10 +96,10 @@ public static class UsersEndpoints
         => TypedResults.Json(new ExistedDto(await users.VanityNameInUseAsync(http.Caller(), vanityName, Ct(http))), ServerJson.Default.ExistedDto);
 
     public static async Task<IResult> GetUser(HttpContext http, UsersService users, AccountFacts accounts, TimeProvider clock, string userId,
-        [FromQuery(Name = "login_type")] string? loginType)
+        [FromQuery(Name = "login_type")] string? loginType, [FromQuery(Name = "search_by_unique_id")] string? searchByUniqueId)
     {
         Input.Int(loginType, "login_type");
-        var user = await users.GetAsync(http.Caller(), userId, Ct(http));
+        var user = await users.GetAsync(http.Caller(), userId, Ct(http), byUniqueId: Input.Bool(searchByUniqueId, "search_by_unique_id") == true);
         var accountNumber = (await accounts.OfAsync(user.AccountId, Ct(http))).Number;
         return TypedResults.Json(UserWire.Full(user, UserWire.BaseUrl(http.Request), accountNumber, clock.GetUtcNow()), ServerJson.Default.UserDto);
     }
