@@ -149,7 +149,7 @@ public static class UserWire
     }
 
     /// <summary>Zoom sends it only for users who sign in with SAML SSO (login type 101).</summary>
-    static string? EmployeeUniqueId(User u) => u.LoginType == LoginTypes.Sso ? u.Profile.EmployeeUniqueId : null;
+    public static string? EmployeeUniqueId(User u) => u.LoginType == LoginTypes.Sso ? u.Profile.EmployeeUniqueId : null;
 
     /// <summary>A list item (§4.2): no id for pending users; custom attributes and host key only on request.</summary>
     public static UserDto ListItem(User u, string baseUrl, bool withCustomAttributes, bool withHostKey)

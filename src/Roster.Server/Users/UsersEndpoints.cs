@@ -63,17 +63,7 @@ public static class UsersEndpoints
         var query = new ListUsersQuery(status, Input.Int(pageSize, "page_size"), Input.Int(pageNumber, "page_number"), nextPageToken, roleId, includeFields, license);
         var page = await users.ListAsync(http.Caller(), query, Ct(http));
         var fields = (includeFields ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var baseUrl = UserWire.BaseUrl(http.Request);
-        var dto = new UserListDto
-        {
-            PageCount = page.PageCount,
-            PageNumber = page.PageNumber,
-            PageSize = page.PageSize,
-            TotalRecords = page.TotalRecords,
-            NextPageToken = page.NextPageToken,
-            Users = page.Users.Select(u => UserWire.ListItem(u, baseUrl, fields.Contains("custom_attributes"), fields.Contains("host_key"))).ToList(),
-        };
-        return TypedResults.Json(dto, ServerJson.Default.UserListDto);
+        return new UserListWriter(page, UserWire.BaseUrl(http.Request), fields.Contains("custom_attributes"), fields.Contains("host_key"));
     }
 
     public static async Task<IResult> CreateUser(HttpContext http, UsersService users, ILoggerFactory logs)
