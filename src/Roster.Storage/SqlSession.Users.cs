@@ -4,7 +4,7 @@ internal sealed partial class SqlSession
 {
     // ---- users ----
 
-    sealed class UserRow
+    internal sealed class UserRow
     {
         public long Seq { get; set; }
         public string Id { get; set; } = "";
@@ -28,12 +28,32 @@ internal sealed partial class SqlSession
         public long? TokensRevokedAt { get; set; }
         public string Profile { get; set; } = "{}";
 
+        /// <summary>
+        /// A row of <see cref="UserColumns"/> read by position with typed getters (no boxed values, no per-column
+        /// lookups), for kept statements; null when the reader's columns are not those (Dapper then maps it).
+        /// </summary>
+        public static Func<DbDataReader, object>? ReaderFor(DbDataReader r)
+            => r.FieldCount == ColumnNames.Length && ColumnNames.Select((name, i) => r.GetName(i) == name).All(x => x) ? Read : null;
+
+        static readonly string[] ColumnNames = UserColumns.Split(", ");
+
+        static UserRow Read(DbDataReader r) => new()
+        {
+            Seq = r.GetInt64(0), Id = r.GetString(1), AccountId = r.GetString(2), Email = r.GetString(3), Type = r.GetInt64(4),
+            Status = r.GetString(5), RoleId = r.GetString(6), LoginType = r.GetInt64(7), Pmi = r.GetInt64(8), UsePmi = r.GetInt64(9),
+            VanityName = r.IsDBNull(10) ? null : r.GetString(10), CreatedAt = r.GetInt64(11), LastLoginTime = r.IsDBNull(12) ? null : r.GetInt64(12),
+            Verified = r.GetInt64(13), PicId = r.IsDBNull(14) ? null : r.GetString(14), PasswordHash = r.IsDBNull(15) ? null : r.GetString(15),
+            PasswordHistory = r.GetString(16), InviteToken = r.IsDBNull(17) ? null : r.GetString(17),
+            InviteExpiresAt = r.IsDBNull(18) ? null : r.GetInt64(18), TokensRevokedAt = r.IsDBNull(19) ? null : r.GetInt64(19), Profile = r.GetString(20),
+        };
+
         public User ToUser() => new()
         {
             Seq = Seq, Id = Id, AccountId = AccountId, Email = Email, Type = (int)Type, Status = Status, RoleId = RoleId,
             LoginType = (int)LoginType, Pmi = Pmi, UsePmi = UsePmi != 0, VanityName = VanityName, CreatedAt = At(CreatedAt),
             LastLoginTime = LastLoginTime is { } l ? At(l) : null, Verified = Verified != 0, PicId = PicId, PasswordHash = PasswordHash,
-            PasswordHistory = JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [],
+            // most users have no earlier passwords: the empty list needs no parser
+            PasswordHistory = PasswordHistory == "[]" ? [] : JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [],
             InviteToken = InviteToken, InviteExpiresAt = InviteExpiresAt is { } i ? At(i) : null,
             TokensRevokedAt = TokensRevokedAt is { } r ? At(r) : null,
             Profile = JsonSerializer.Deserialize(Profile, StorageJson.Default.UserProfile) ?? new UserProfile(),

@@ -75,7 +75,9 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Sql, Type Row), Func<DbDataReader, object>> Parsers = new();
 
     public Func<DbDataReader, object> ParserOf(string sql, Type row, DbDataReader reader)
-        => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row), reader.GetRowParser(row));
+        => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row),
+            // users, the hottest rows, are read by position with typed getters; every other row by Dapper's parser
+            (row == typeof(SqlSession.UserRow) ? SqlSession.UserRow.ReaderFor(reader) : null) ?? reader.GetRowParser(row));
     static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
 
     public DbConnection Connection => connection;

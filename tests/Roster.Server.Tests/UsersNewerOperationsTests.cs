@@ -272,7 +272,10 @@ public class ClientSignInTests
         (await sandbox.Post($"/roster/v1/sandbox/users/{id}/sign_out", new { client_type = "iphone", version = "6.1.5" })).Is(HttpStatusCode.NoContent);
 
         var got = await receiver.AtLeast(3);
-        var signedIn = got.First(r => r.Event == "user.signed_in").Body["payload"]!["object"]!;
+        // deliveries need not arrive in the order of the changes: the two sign-ins are told apart by their client
+        var signIns = got.Where(r => r.Event == "user.signed_in").Select(r => r.Body["payload"]!["object"]!).ToList();
+        Assert.Equal(["browser", "mac"], signIns.Select(o => o["client_type"]!.GetValue<string>()).Order());
+        var signedIn = signIns.Single(o => o["client_type"]!.GetValue<string>() == "mac");
         Assert.Equal(["id", "email", "date_time", "version", "client_type", "login_type"], signedIn.AsObject().Select(p => p.Key));
         Assert.Equal("mac", signedIn["client_type"]!.GetValue<string>());
         Assert.Equal("6.2.0.1234", signedIn["version"]!.GetValue<string>());
