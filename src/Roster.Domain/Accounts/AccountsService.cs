@@ -423,19 +423,17 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         Operations.GetAccount.Authorize(caller, targetIsSelf: false);
         return store.ReadAsync(async s =>
         {
-            var master = await MasterOf(s, caller);
-            var account = await s.GetAccountAsync(accountId);
-            if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
+            var (_, account) = await SubOf(s, caller, accountId, hold: false);
             var owner = await s.GetUserAsync(account.OwnerId);
             return (account, owner?.Email ?? "");
         }, ct);
     }
 
-    /// <summary>A sub account of the caller's master account, held for a write; 404/2001 for anything else.</summary>
-    static async Task<(Account Master, Account Sub)> SubOf(IStoreSession s, Caller caller, string accountId)
+    /// <summary>A sub account of the caller's master account (held for a write when <paramref name="hold"/>); 404/2001 for anything else.</summary>
+    static async Task<(Account Master, Account Sub)> SubOf(IStoreSession s, Caller caller, string accountId, bool hold = true)
     {
         var master = await MasterOf(s, caller);
-        var account = await s.LockAccountAsync(accountId);
+        var account = hold ? await s.LockAccountAsync(accountId) : await s.GetAccountAsync(accountId);
         if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
         return (master, account);
     }
@@ -487,10 +485,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         {
             if (accountId == "me" || accountId == caller.AccountId)
                 return (await s.GetAccountAsync(caller.AccountId) ?? throw Fail.AccountNotFound(accountId)).ManagedDomains;
-            var master = await MasterOf(s, caller);
-            var account = await s.GetAccountAsync(accountId);
-            if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
-            return account.ManagedDomains;
+            return (await SubOf(s, caller, accountId, hold: false)).Sub.ManagedDomains;
         }, ct);
     }
 

@@ -61,7 +61,9 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
             if (body.ClientType != "browser") user.Profile.LastClientVersion = $"{body.Version}({body.ClientType})";
             if (body.EmployeeUniqueId is { } e && e != user.Profile.EmployeeUniqueId)
             {
-                // one identity-provider id names one user of an account (GET user looks users up by it)
+                // one identity-provider id names one user of an account (GET user looks users up by it); the lock makes
+                // two sign-ins bringing the same id wait for each other, where no unique index can say it
+                await s.LockAsync($"employee-unique-id:{user.AccountId}");
                 if ((await s.GetUsersByEmployeeUniqueIdAsync(user.AccountId, e)).Count > 0)
                     throw Fail.Invalid($"Another user of this account already has employee_unique_id \"{e}\".");
                 user.Profile.EmployeeUniqueId = e;

@@ -9,10 +9,10 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
     DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>A pending user has no settings yet: 404/1001 once the invitation expired, else Zoom's pending-user error.</summary>
-    void RefusePending(User user, string verb)
+    internal static void RefusePending(User user, string verb, DateTimeOffset now)
     {
         if (!user.IsPending) return;
-        ThrowIfInvitationExpired(user, Now);
+        ThrowIfInvitationExpired(user, now);
         throw Fail.PendingUser($"The settings of a pending user cannot be {verb}.");
     }
 
@@ -24,7 +24,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         return store.ReadAsync(async s =>
         {
             var user = await Target(s, caller, userId, Operations.GetSettings);
-            RefusePending(user, "accessed");
+            RefusePending(user, "accessed", Now);
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             switch (option)
             {
@@ -49,7 +49,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateSettings, hold: true);
-            RefusePending(user, "changed");
+            RefusePending(user, "changed", Now);
             var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
             JsonObject changed, previous;
             switch (option)

@@ -90,11 +90,7 @@ public sealed class VirtualBackgroundsService(IRosterStore store, TimeProvider c
     static async Task<(User User, UserSettings Settings)> Load(IStoreSession s, Caller caller, string userId, Operation op, DateTimeOffset now)
     {
         var user = await Target(s, caller, userId, op, hold: true);
-        if (user.IsPending)
-        {
-            ThrowIfInvitationExpired(user, now);
-            throw Fail.PendingUser("The settings of a pending user cannot be changed.");
-        }
+        UserSettingsService.RefusePending(user, "changed", now);
         return (user, new UserSettings(await s.GetSettingsAsync(user.Id)));
     }
 

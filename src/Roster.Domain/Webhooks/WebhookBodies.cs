@@ -92,7 +92,7 @@ public static class WebhookBodies
                 payload["object"] = new JsonObject
                 {
                     ["id"] = o["id"]?.DeepClone(), ["email"] = o["email"]?.DeepClone(),
-                    ["date_time"] = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["date_time"] = DateTime(e),
                     ["version"] = o["version"]?.DeepClone() ?? "", ["client_type"] = o["client_type"]?.DeepClone() ?? "browser",
                     ["login_type"] = o["login_type"]?.DeepClone() ?? 100,
                 };
@@ -103,7 +103,7 @@ public static class WebhookBodies
                 payload["object"] = new JsonObject
                 {
                     ["id"] = o["id"]?.DeepClone(), ["email"] = o["email"]?.DeepClone(),
-                    ["date_time"] = e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["date_time"] = DateTime(e),
                     ["presence_status"] = o["presence_status"]?.DeepClone(),
                 };
                 break;
@@ -112,6 +112,9 @@ public static class WebhookBodies
         }
         return new JsonObject { ["event"] = eventName, ["event_ts"] = e.OccurredAt.ToUnixTimeMilliseconds(), ["payload"] = payload };
     }
+
+    /// <summary>The <c>date_time</c> of sign-in and presence events: when the change happened, to the second, in UTC.</summary>
+    static string DateTime(DomainEvent e) => e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The named members of <paramref name="from"/> that it has, in the order named.</summary>
     static JsonObject Pick(JsonObject from, params string[] names)

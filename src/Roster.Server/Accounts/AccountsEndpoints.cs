@@ -12,11 +12,8 @@ public sealed record AccountDto(
     /// <summary>For a paid plan: when it started (Roster's plans renew: no end time).</summary>
     public string? SubscriptionStartTime { get; init; }
     /// <summary>Only on GET of one sub account.</summary>
-    public AccountOptionsDto? Options { get; init; }
+    public AccountOptions? Options { get; init; }
 }
-
-/// <summary>A sub account's <c>options</c> as GET /accounts/{accountId} shows them.</summary>
-public sealed record AccountOptionsDto(bool ShareRc, string RoomConnectors, bool ShareMc, string MeetingConnectors, string PayMode, bool BillingAutoRenew);
 
 public sealed record ManagedDomainDto(string Domain, string Status);
 public sealed record ManagedDomainsDto(int TotalRecords, IReadOnlyList<ManagedDomainDto> Domains);
@@ -54,7 +51,7 @@ public static class AccountsEndpoints
         {
             // the plan a paid account has runs from its creation and renews (no end); a free account has no subscription
             SubscriptionStartTime = a.IsPaid ? UserWire.Time(a.CreatedAt) : null,
-            Options = withOptions ? new AccountOptionsDto(a.Options.ShareRc, a.Options.RoomConnectors, a.Options.ShareMc, a.Options.MeetingConnectors, a.Options.PayMode, a.Options.BillingAutoRenew) : null,
+            Options = withOptions ? a.Options : null,
         };
 
     public static async Task<IResult> Disassociate(HttpContext http, AccountsService accounts, string accountId)

@@ -151,7 +151,10 @@ public static class UserWire
     /// <summary>Zoom sends it only for users who sign in with SAML SSO (login type 101).</summary>
     public static string? EmployeeUniqueId(User u) => u.LoginType == LoginTypes.Sso ? u.Profile.EmployeeUniqueId : null;
 
-    /// <summary>A list item (§4.2): no id for pending users; custom attributes and host key only on request.</summary>
+    /// <summary>
+    /// A list item (§4.2): no id for pending users; custom attributes and host key only on request. The endpoint writes
+    /// the list with <see cref="UserListWriter"/>; this mapping is the reference a test holds that writer to, byte for byte.
+    /// </summary>
     public static UserDto ListItem(User u, string baseUrl, bool withCustomAttributes, bool withHostKey)
     {
         var p = u.Profile;
