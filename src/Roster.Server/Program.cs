@@ -1,4 +1,5 @@
 using Roster.Server.Accounts;
+using Roster.Server.AdminConsole;
 using Roster.Server.Hosting;
 using Roster.Server.Webhooks;
 
@@ -45,6 +46,7 @@ builder.WebHost.ConfigureKestrel(k =>
     if (config.GetValue<long?>("MaxConcurrentConnections") is { } connections) limits.MaxConcurrentConnections = connections;
 });
 builder.Services.AddRosterOpenApi();
+builder.Services.AddRosterConsole();
 
 var app = builder.Build();
 try
@@ -127,6 +129,7 @@ app.MapAccounts();
 app.MapRosterExtensions();
 app.MapWebhooks();
 if (sandboxEnabled) app.MapSandbox();
+app.MapConsole(sandboxEnabled);
 
 await app.RunAsync();
 return 0;

@@ -297,6 +297,34 @@ internal sealed partial class SqlSession
             $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} ORDER BY seq LIMIT @limit OFFSET @offset",
             new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
 
+    public async Task<IReadOnlyList<User>> BrowseUsersAsync(string accountId, string status, int? type, string? roleId, string? prefix, long afterSeq, int limit)
+    {
+        var where = "account_id = @accountId AND status = @status AND seq > @afterSeq";
+        if (type is not null) where += " AND type = @type";
+        if (roleId is not null) where += " AND role_id = @roleId";
+        string? high = null;
+        int length = 0;
+        if (prefix is not null)
+        {
+            // Each of the three fields is narrowed by its own index (a range from the prefix up to the prefix followed by
+            // the highest character), so a search costs what it matches, not what the account holds; the exact
+            // starts-with test then keeps only true matches whatever collation the database compares with.
+            high = prefix + '\uffff';
+            length = prefix.Length;
+            string First(string expr) => $"substr({expr}, 1, @length) = @prefix";
+            string Range(string expr) => $"{expr} >= @prefix AND {expr} < @high";
+            var first = $"lower({unique.JsonText("profile", "first_name")})";
+            var last = $"lower({unique.JsonText("profile", "last_name")})";
+            // (the e-mail's range alone: with the account there too, SQLite prefers an account-wide index over it)
+            where += $" AND seq IN (SELECT seq FROM users WHERE {Range("email")}" +
+                $" UNION ALL SELECT seq FROM users WHERE account_id = @accountId AND {Range(first)}" +
+                $" UNION ALL SELECT seq FROM users WHERE account_id = @accountId AND {Range(last)})" +
+                $" AND ({First("email")} OR {First(first)} OR {First(last)})";
+        }
+        return (await Many<UserRow>($"SELECT {UserColumns} FROM users WHERE {where} ORDER BY seq LIMIT @limit",
+            new { accountId, status, type = (long?)type, roleId, prefix, high, length, afterSeq, limit })).Select(r => r.ToUser()).ToList();
+    }
+
     public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
         => (int)await Statement.ExecuteScalarAsync<long>(
             """

@@ -67,6 +67,11 @@ public interface IUserStore
     Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null);
     /// <summary>Offset page, only for the deprecated <c>page_number</c> parameter.</summary>
     Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit, string? featureFlag = null);
+    /// <summary>
+    /// The console's keyset page: users of one status with <c>Seq &gt; afterSeq</c> in <c>Seq</c> order, optionally of
+    /// one type and role, and with a lower-case <paramref name="prefix"/> the e-mail, first name or last name starts with.
+    /// </summary>
+    Task<IReadOnlyList<User>> BrowseUsersAsync(string accountId, string status, int? type, string? roleId, string? prefix, long afterSeq, int limit);
     Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId);
     /// <summary>The account's users counted by status and type (from the kept totals, not by reading the users).</summary>
     Task<IReadOnlyList<UserTally>> TallyUsersAsync(string accountId);

@@ -102,6 +102,10 @@ public static class Fail
 
     // ---- access ----
     public static ZoomException InvalidAccessToken() => With(401, 124, "Invalid access token.");
+    public static ZoomException ConsoleSignInRefused() => With(401, 124, "Invalid email or password.");
+    public static ZoomException ConsoleNotAdmin() => With(403, 200, "Only the account's owner and admins can sign in to the console.");
+    public static ZoomException ConsoleFormExpired() => With(400, 300, "This form has expired or did not come from this console. Go back, reload the page and try again.");
+    public static ZoomException ConsolePageNotFound() => With(404, 404, "Not found.");
     public static ZoomException InvalidSandboxKey() => With(401, 124, "Invalid sandbox admin key: send it as Authorization: Bearer <sandbox_admin_key> (credentials.json or ROSTER_ADMIN_KEY).");
     public static ZoomException ExpiredAccessToken() => With(401, 124, "Access token is expired.");
     public static ZoomException MissingScopes(IEnumerable<string> accepted)

@@ -17,7 +17,7 @@ public static class SandboxTraffic
 
     public static bool Watched(PathString path)
         => !(path.StartsWithSegments("/roster/v1/sandbox") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
-             || path.StartsWithSegments("/docs") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/favicon.ico"));
+             || path.StartsWithSegments("/docs") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/console") || path.StartsWithSegments("/favicon.ico"));
 
     /// <summary>
     /// <c>Sandbox:Journal:Enabled</c> (default true), <c>Sandbox:Journal:Capacity</c> (entries, default 5,000),

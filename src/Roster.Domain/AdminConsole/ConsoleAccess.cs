@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using Roster.Domain.Sandbox;
+
+namespace Roster.Domain.AdminConsole;
+
+/// <summary>
+/// Who a console session is: the holder of the sandbox admin key, or an account's owner or admin signed in with e-mail
+/// and password. <see cref="Stamp"/> ends the session when what it was opened with changes (the key rotated, the
+/// password changed), and is checked on every request with the user's role and status.
+/// </summary>
+public sealed record ConsoleIdentity(string AccountId, string UserId, string Stamp, bool AdminKey);
+
+/// <summary>
+/// The console's rules of access, apart from HTTP: who may sign in, whether a session still stands, and which accounts
+/// it reaches (its own and its sub accounts; the admin key reaches every account). An account out of reach answers
+/// exactly as one that does not exist. Every action then goes through the domain services with the caller made here.
+/// </summary>
+public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
+{
+    /// <summary>The client id events and journals show for what the console did.</summary>
+    public const string ClientId = "roster-console";
+
+    static readonly IReadOnlySet<string> AdminScopes = Operations.AllAdminScopes.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A session for the sandbox admin key's holder, on the primary account; null when the key is wrong.</summary>
+    public async Task<ConsoleIdentity?> SignInWithKeyAsync(string? key, CancellationToken ct = default)
+    {
+        if (!await sandbox.IsAdminKeyAsync(key, ct)) return null;
+        return await store.ReadAsync(async s =>
+        {
+            var primary = await s.GetMetaAsync(AccountsService.PrimaryMeta) is { } id ? await s.GetAccountAsync(id) : null;
+            if (primary is null) return null;
+            return new ConsoleIdentity(primary.Id, primary.OwnerId, Stamp(await s.GetMetaAsync(SandboxService.AdminKeyMeta)), AdminKey: true);
+        }, ct);
+    }
+
+    /// <summary>
+    /// A session for an active owner or admin whose password matches; anything else is refused with one answer (no
+    /// hint whether the e-mail exists). A member with the right password is told the console is for owners and admins.
+    /// The password check (slow) runs outside any transaction; callers run their cheap checks (form token, throttle) first.
+    /// </summary>
+    public async Task<ConsoleIdentity> SignInWithPasswordAsync(string? email, string? password, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 128 || password.Length > 128)
+            throw Fail.ConsoleSignInRefused();
+        var user = await store.ReadAsync(s => s.GetUserByEmailAsync(email.Trim().ToLowerInvariant()), ct);
+        if (user is null || user.Status != UserStatuses.Active || user.PasswordHash is null || !await PasswordHasher.VerifyAsync(password, user.PasswordHash, ct))
+            throw Fail.ConsoleSignInRefused();
+        if (!(user.IsOwner || user.IsAdmin)) throw Fail.ConsoleNotAdmin();
+        return new ConsoleIdentity(user.AccountId, user.Id, Stamp(user.PasswordHash), AdminKey: false);
+    }
+
+    /// <summary>Whether the session still stands: the same key, or its user still an active owner or admin with the same password.</summary>
+    public Task<bool> StandsAsync(ConsoleIdentity who, CancellationToken ct = default) => store.ReadAsync(async s =>
+    {
+        if (who.AdminKey) return Stamp(await s.GetMetaAsync(SandboxService.AdminKeyMeta)) == who.Stamp;
+        var user = await s.GetUserAsync(who.UserId);
+        return user is not null && user.AccountId == who.AccountId && user.Status == UserStatuses.Active && (user.IsOwner || user.IsAdmin)
+            && user.PasswordHash is not null && Stamp(user.PasswordHash) == who.Stamp;
+    }, ct);
+
+    /// <summary>
+    /// The account <paramref name="accountId"/> as this session reaches it, with the caller its actions run as: the
+    /// session's own account (as its signed-in user, with that user's role), one of its sub accounts (as the master's
+    /// authority over it), or any account for the admin key. Anything else is not found.
+    /// </summary>
+    public Task<(Account Account, Caller Caller)> ReachAsync(ConsoleIdentity who, string accountId, CancellationToken ct = default) => store.ReadAsync(async s =>
+    {
+        var account = await s.GetAccountAsync(accountId) ?? throw Fail.AccountNotFound(accountId);
+        if (account.Id == who.AccountId)
+            return (account, who.AdminKey ? AsAccount(account) : new Caller(account.Id, who.UserId, ClientId, AdminScopes, UserLevel: true));
+        if (who.AdminKey || account.ParentId == who.AccountId) return (account, AsAccount(account));
+        throw Fail.AccountNotFound(accountId);
+    }, ct);
+
+    /// <summary>The sub accounts of the session's account (up to <paramref name="limit"/>).</summary>
+    public Task<IReadOnlyList<Account>> SubAccountsAsync(ConsoleIdentity who, int limit, CancellationToken ct = default)
+        => store.ReadAsync(s => s.ListSubAccountsAsync(who.AccountId, 0, limit), ct);
+
+    static Caller AsAccount(Account account) => new(account.Id, account.OwnerId, ClientId, AdminScopes);
+
+    /// <summary>A short fingerprint of a secret's stored hash: enough to see it changed, nothing to learn it from.</summary>
+    static string Stamp(string? stored) => stored is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("roster-console:" + stored)))[..24];
+}

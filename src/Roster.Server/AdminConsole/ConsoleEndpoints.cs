@@ -1,0 +1,227 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Roster.Domain.AdminConsole;
+using Roster.Domain.Sandbox;
+using Roster.Domain.Settings;
+using Roster.Server.Hosting;
+
+namespace Roster.Server.AdminConsole;
+
+/// <summary>What every console page knows of its session: who, the account it belongs to, what the menu offers.</summary>
+public sealed record ConsoleNav(string Who, string AccountId, bool AdminKey, bool Sandbox);
+
+/// <summary>
+/// The admin console at <c>/console</c>: server-rendered pages (Razor components, no script) over the same domain
+/// services as the API. Who may call what:
+/// <list type="bullet">
+/// <item>the sign-in page, and its form (antiforgery token and failure throttle before any key or password check): anyone;</item>
+/// <item>every other page and form: a console session (an HttpOnly, SameSite=Strict cookie on <c>/console</c>, Secure
+///   over HTTPS), still standing (same key, or the same active owner/admin with the same password), and every form
+///   also its antiforgery token;</item>
+/// <item>an account's pages: sessions that reach it (their own account and its sub accounts; the admin key every
+///   account); any other account answers as one that does not exist;</item>
+/// <item>the sandbox page and its forms: admin-key sessions on a server with the sandbox on; absent for everyone else.</item>
+/// </list>
+/// Pages are never framed, never cached, and send no referrer.
+/// </summary>
+public static class ConsoleEndpoints
+{
+    public const string Scheme = "roster-console";
+    public const string CookieName = "roster_console";
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
+    public static IServiceCollection AddRosterConsole(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddSingleton<ConsoleAccess>();
+        services.AddSingleton<ConsoleUsers>();
+        // The console's cookie is the only scheme: the request's user on /console (the browser sends the cookie nowhere
+        // else), so every form token is bound to the session it was issued in. The API ignores it and keeps its tokens.
+        services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.Path = "/console";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = SessionLifetime;
+            o.SlidingExpiration = true;
+        });
+        // sessions run on real time: moving the sandbox's clock must not sign the operator out
+        services.AddOptions<CookieAuthenticationOptions>(Scheme)
+            .Configure<IServiceProvider>((o, sp) => o.TimeProvider = sp.GetRequiredKeyedService<TimeProvider>("real"));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app, bool sandboxEnabled)
+    {
+        var console = app.MapGroup("/console").ExcludeFromDescription();
+        console.MapGet("/console.css", () => Results.Text(ConsoleStyle.Css, "text/css; charset=utf-8"));
+        console.MapGet("/", H(http => Page(http, s => Task.FromResult<IResult>(Results.Redirect($"/console/accounts/{s.Who.AccountId}/users")))));
+        console.MapGet("/sign-in", SignInPage);
+        console.MapPost("/sign-in", SignIn);
+        console.MapPost("/sign-out", H(SignOut));
+        console.MapGet("/accounts", H(http => Page(http, s => ConsolePages.AccountsAsync(http, s))));
+        console.MapGet("/accounts/{accountId}/users", (HttpContext http, string accountId) => Page(http, s => ConsolePages.UsersAsync(http, s, accountId)));
+        console.MapGet("/accounts/{accountId}/users/new", (HttpContext http, string accountId) => Page(http, s => ConsolePages.NewUserAsync(http, s, accountId)));
+        console.MapPost("/accounts/{accountId}/users", (HttpContext http, string accountId) => Form(http, (s, f) => ConsolePages.CreateUserAsync(http, s, accountId, f)));
+        console.MapGet("/accounts/{accountId}/users/{userId}", (HttpContext http, string accountId, string userId) => Page(http, s => ConsolePages.UserAsync(http, s, accountId, userId)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/settings/{section}", (HttpContext http, string accountId, string userId, string section) =>
+            Form(http, (s, f) => ConsolePages.SaveSettingsAsync(http, s, accountId, userId, section, f)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/status", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.SetStatusAsync(http, s, accountId, userId, f)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/type", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.SetTypeAsync(http, s, accountId, userId, f)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/delete", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.DeleteAsync(http, s, accountId, userId, f)));
+        if (sandboxEnabled)
+        {
+            console.MapGet("/sandbox", H(http => Page(http, s => SandboxOnly(http, s, () => ConsolePages.SandboxAsync(http, s)))));
+            console.MapPost("/sandbox/reset", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.ResetAsync(http, s)))));
+            console.MapPost("/sandbox/snapshots", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.SaveSnapshotAsync(http, s, f)))));
+            console.MapPost("/sandbox/snapshots/{name}/restore", (HttpContext http, string name) =>
+                Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.RestoreAsync(http, s, name))));
+            console.MapPost("/sandbox/clock", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.ClockAsync(http, s, f)))));
+        }
+        return app;
+    }
+
+    /// <summary>A handler of the request alone, as a route handler (its result is written).</summary>
+    static Delegate H(Func<HttpContext, Task<IResult>> handler) => handler;
+
+    /// <summary>A console session: who, and what its pages show in the menu.</summary>
+    public sealed record Session(ConsoleIdentity Who, ConsoleNav Nav);
+
+    /// <summary>Frame, cache and referrer rules for every console response; style only from this server, no script, forms only to it.</summary>
+    static void SecureHeaders(HttpResponse response)
+    {
+        HtmlPages.SecureHeaders(response);
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    static async Task<Session?> SessionAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(Scheme);
+        if (!result.Succeeded || result.Principal is not { } principal) return null;
+        string? Claim(string type) => principal.FindFirst(type)?.Value;
+        if (Claim("aid") is not { } aid || Claim("uid") is not { } uid || Claim("stamp") is not { } stamp) return null;
+        var who = new ConsoleIdentity(aid, uid, stamp, Claim("key") == "1");
+        if (!await http.RequestServices.GetRequiredService<ConsoleAccess>().StandsAsync(who, http.RequestAborted))
+        {
+            await http.SignOutAsync(Scheme); // the key changed, or the user is no longer an active owner/admin with that password
+            http.User = new ClaimsPrincipal(new ClaimsIdentity()); // forms on this answer (the sign-in page) are anonymous ones
+            return null;
+        }
+        var sandbox = who.AdminKey && http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
+        return new Session(who, new ConsoleNav(Claim("name") ?? "", aid, who.AdminKey, sandbox));
+    }
+
+    /// <summary>A page for a session: without one, the sign-in page (coming back here after); a refusal of the domain as a page with its status.</summary>
+    static async Task<IResult> Page(HttpContext http, Func<Session, Task<IResult>> render)
+    {
+        SecureHeaders(http.Response);
+        if (await SessionAsync(http) is not { } session)
+            return Results.Redirect("/console/sign-in?return=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+        try
+        {
+            return await render(session);
+        }
+        catch (ZoomException e)
+        {
+            return ConsolePages.Message(session.Nav, e.Error);
+        }
+    }
+
+    /// <summary>A form post: its antiforgery token first (cheap), then the session; a refusal of the domain as a page with its status.</summary>
+    static async Task<IResult> Form(HttpContext http, Func<Session, IFormCollection, Task<IResult>> act)
+    {
+        SecureHeaders(http.Response);
+        if (!await HtmlPages.CsrfValid(http)) return ConsolePages.Message(null, Fail.ConsoleFormExpired().Error);
+        if (await SessionAsync(http) is not { } session) return SeeOther(http, "/console/sign-in");
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        try
+        {
+            return await act(session, form);
+        }
+        catch (ZoomException e)
+        {
+            return ConsolePages.Message(session.Nav, e.Error);
+        }
+    }
+
+    static Task<IResult> SandboxOnly(HttpContext http, Session session, Func<Task<IResult>> work)
+        => session.Nav.Sandbox ? work() : throw Fail.ConsolePageNotFound();
+
+    /// <summary>303: after a form, the browser fetches the answer with GET (a reload does not post again).</summary>
+    public static IResult SeeOther(HttpContext http, string url)
+    {
+        http.Response.Headers.Location = url;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    /// <summary>Only a path of this console is a place to come back to after signing in (no open redirect).</summary>
+    static string SafeReturn(string? url)
+        => url is { Length: > 0 and < 2048 } && url.StartsWith("/console", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal)
+           && !url.Contains('\\') && !url.Any(char.IsControl) ? url : "/console";
+
+    static async Task<IResult> SignInPage(HttpContext http, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnUrl)
+    {
+        SecureHeaders(http.Response);
+        if (await SessionAsync(http) is not null) return Results.Redirect(SafeReturn(returnUrl));
+        return ConsolePages.SignIn(http, SafeReturn(returnUrl), null, null, 200);
+    }
+
+    /// <summary>
+    /// The sign-in form: antiforgery token and failure throttle first, then the key (a hash compare) or the e-mail and
+    /// password (slow, bounded, outside any transaction). Refusals keep the e-mail and say why in place.
+    /// </summary>
+    static async Task<IResult> SignIn(HttpContext http, FailureThrottle throttle, ConsoleAccess access)
+    {
+        SecureHeaders(http.Response);
+        if (!await HtmlPages.CsrfValid(http)) return ConsolePages.Message(null, Fail.ConsoleFormExpired().Error);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        string? F(string name) => form[name].FirstOrDefault();
+        var returnUrl = SafeReturn(F("return"));
+        var email = F("email")?.Trim();
+        if (throttle.Blocked(http)) return ConsolePages.SignIn(http, returnUrl, email, Fail.TooManyFailedAttempts().Error.Message, 429);
+        ConsoleIdentity who;
+        string name;
+        if (F("method") == "key")
+        {
+            if (await access.SignInWithKeyAsync(F("key"), http.RequestAborted) is not { } byKey)
+            {
+                throttle.Failed(http);
+                return ConsolePages.SignIn(http, returnUrl, email, Fail.InvalidSandboxKey().Error.Message, 401, keyError: true);
+            }
+            (who, name) = (byKey, "Sandbox admin");
+        }
+        else
+        {
+            try
+            {
+                who = await access.SignInWithPasswordAsync(email, F("password"), http.RequestAborted);
+                name = email!.ToLowerInvariant();
+            }
+            catch (ZoomException e)
+            {
+                if (e.Error.Status == 401) throttle.Failed(http);
+                return ConsolePages.SignIn(http, returnUrl, email, e.Error.Message, e.Error.Status);
+            }
+        }
+        var identity = new ClaimsIdentity([
+            new Claim("aid", who.AccountId), new Claim("uid", who.UserId), new Claim("stamp", who.Stamp),
+            new Claim("key", who.AdminKey ? "1" : "0"), new Claim("name", name)], Scheme);
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+        return SeeOther(http, returnUrl);
+    }
+
+    static async Task<IResult> SignOut(HttpContext http)
+    {
+        SecureHeaders(http.Response);
+        if (!await HtmlPages.CsrfValid(http)) return ConsolePages.Message(null, Fail.ConsoleFormExpired().Error);
+        await http.SignOutAsync(Scheme);
+        return SeeOther(http, "/console/sign-in");
+    }
+}

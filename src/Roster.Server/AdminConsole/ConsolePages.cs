@@ -1,0 +1,283 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Roster.Domain.AdminConsole;
+using Roster.Domain.Sandbox;
+using Roster.Server.Hosting;
+using static Roster.Server.AdminConsole.ConsoleEndpoints;
+
+namespace Roster.Server.AdminConsole;
+
+/// <summary>The console's pages and forms: each reads the request, calls one domain service, and renders or redirects.</summary>
+public static class ConsolePages
+{
+    static T Get<T>(HttpContext http) where T : notnull => http.RequestServices.GetRequiredService<T>();
+
+    static RazorComponentResult Render<TPage>(object parameters, int status = 200) where TPage : Microsoft.AspNetCore.Components.IComponent
+        => new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+
+    /// <summary>A refusal or a missing page, with the status and message Zoom's error carries.</summary>
+    public static IResult Message(ConsoleNav? nav, ZoomError error)
+        => Render<MessagePage>(new { Nav = nav, Status = error.Status, Text = error.Message }, error.Status);
+
+    public static IResult SignIn(HttpContext http, string returnUrl, string? email, string? error, int status, bool keyError = false)
+        => Render<SignInPage>(new { Return = returnUrl, Email = email, Error = error, KeyError = keyError, KeyOffered = Get<RosterOptions>(http).SandboxEnabled }, status);
+
+    /// <summary>Fixed notices a redirect may name (never text from the query).</summary>
+    static string? Notice(HttpContext http) => http.Request.Query["done"].FirstOrDefault() switch
+    {
+        "saved" => "Settings saved.",
+        "activated" => "The user is active.",
+        "deactivated" => "The user is deactivated.",
+        "type" => "The user's type changed.",
+        "deleted" => "The user was deleted.",
+        "disassociated" => "The user was disassociated from the account.",
+        "reset" => "The sandbox was reset to its first state.",
+        "saved-snapshot" => "Snapshot saved.",
+        "restored" => "Snapshot restored.",
+        "clock" => "The clock changed.",
+        _ => null,
+    };
+
+    public static string UsersPath(string accountId) => $"/console/accounts/{Uri.EscapeDataString(accountId)}/users";
+    public static string UserPath(string accountId, string userId) => $"{UsersPath(accountId)}/{Uri.EscapeDataString(userId)}";
+
+    // ---- accounts ----
+
+    public static async Task<IResult> AccountsAsync(HttpContext http, Session s)
+    {
+        var access = Get<ConsoleAccess>(http);
+        var users = Get<UsersService>(http);
+        var rows = new List<AccountRow>();
+        var home = await access.ReachAsync(s.Who, s.Who.AccountId, http.RequestAborted);
+        foreach (var account in new[] { home.Account }.Concat(await access.SubAccountsAsync(s.Who, 100, http.RequestAborted)))
+        {
+            var (reached, caller) = await access.ReachAsync(s.Who, account.Id, http.RequestAborted);
+            var summary = await users.SummaryAsync(caller, http.RequestAborted);
+            rows.Add(new AccountRow(reached, reached.Id == s.Who.AccountId, summary));
+        }
+        return Render<AccountsPage>(new { s.Nav, Accounts = rows });
+    }
+
+    // ---- users ----
+
+    public static async Task<IResult> UsersAsync(HttpContext http, Session s, string accountId)
+    {
+        var (account, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        var q = http.Request.Query;
+        string? Q(string name) => q[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        var problems = new List<FieldError>();
+        int? Int(string name)
+        {
+            if (Q(name) is not { } raw) return null;
+            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            problems.Add(new FieldError(name, "Not a number."));
+            return null;
+        }
+        var after = Q("after") is { } a ? long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : -1 : 0;
+        var query = new UserBrowseQuery(Q("status") ?? UserStatuses.Active, Int("type"), Q("role"), Q("q"), after);
+        problems.AddRange(query.Problems());
+        var summary = await Get<UsersService>(http).SummaryAsync(caller, http.RequestAborted);
+        if (problems.Count > 0)
+            return Render<UsersPage>(new { s.Nav, Account = account, Query = query, Summary = summary, Problems = problems }, 400);
+        var page = await Get<ConsoleUsers>(http).BrowseAsync(caller, query, http.RequestAborted);
+        return Render<UsersPage>(new { s.Nav, Account = account, Query = query, Page = page, Summary = summary, Notice = Notice(http) });
+    }
+
+    public static async Task<IResult> UserAsync(HttpContext http, Session s, string accountId, string userId, string? error = null, int status = 200, string? section = null)
+    {
+        var (account, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        var user = await Get<UsersService>(http).GetAsync(caller, userId, http.RequestAborted);
+        JsonObject? settings = null;
+        string? settingsNote = null;
+        try
+        {
+            settings = await Get<UserSettingsService>(http).GetSettingsAsync(caller, user.Id, null, null, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            settingsNote = e.Error.Message; // a pending user has no settings yet
+        }
+        var sections = settings is null ? [] : SettingsForm.Sections.Select(name => new SettingsSection(name, SettingsForm.Fields(name, settings))).Where(x => x.Fields.Count > 0).ToList();
+        return Render<UserPage>(new
+        {
+            s.Nav, Account = account, User = user, Sections = sections, SettingsNote = settingsNote,
+            Notice = error is null ? Notice(http) : null, Error = error, OpenSection = section ?? http.Request.Query["section"].FirstOrDefault(),
+        }, status);
+    }
+
+    public static async Task<IResult> SaveSettingsAsync(HttpContext http, Session s, string accountId, string userId, string section, IFormCollection form)
+    {
+        if (!SettingsForm.Sections.Contains(section)) throw Fail.ConsolePageNotFound();
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        var service = Get<UserSettingsService>(http);
+        var current = await service.GetSettingsAsync(caller, userId, null, null, http.RequestAborted);
+        var errors = new List<FieldError>();
+        var patch = SettingsForm.Patch(section, current, name => form[name].FirstOrDefault(), errors);
+        try
+        {
+            if (errors.Count > 0) throw Fail.Validation([.. errors]);
+            if (patch.Count > 0) await service.UpdateSettingsAsync(caller, userId, null, patch, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
+            return await UserAsync(http, s, accountId, userId, e.Error.Message + detail, 400, section);
+        }
+        return SeeOther(http, $"{UserPath(accountId, userId)}?done=saved&section={section}#{section}");
+    }
+
+    public static async Task<IResult> SetStatusAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+    {
+        var action = form["action"].FirstOrDefault();
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        try
+        {
+            await Get<UsersService>(http).SetStatusAsync(caller, userId, new StatusRequest { Action = action }, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            return await UserAsync(http, s, accountId, userId, e.Error.Message, 400);
+        }
+        return SeeOther(http, $"{UserPath(accountId, userId)}?done={(action == "activate" ? "activated" : "deactivated")}");
+    }
+
+    public static async Task<IResult> SetTypeAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+    {
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        try
+        {
+            if (!int.TryParse(form["type"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var type)) throw Fail.InvalidField("type");
+            await Get<UsersService>(http).UpdateAsync(caller, userId, new UserUpdate { Type = type }, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            return await UserAsync(http, s, accountId, userId, e.Error.Message, 400);
+        }
+        return SeeOther(http, $"{UserPath(accountId, userId)}?done=type");
+    }
+
+    public static async Task<IResult> DeleteAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+    {
+        var action = form["action"].FirstOrDefault() == "disassociate" ? "disassociate" : "delete";
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        try
+        {
+            await Get<UsersService>(http).DeleteAsync(caller, userId, new DeleteUserQuery(action, null), http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            return await UserAsync(http, s, accountId, userId, e.Error.Message, 400);
+        }
+        return SeeOther(http, $"{UsersPath(accountId)}?done={(action == "delete" ? "deleted" : "disassociated")}");
+    }
+
+    public static async Task<IResult> NewUserAsync(HttpContext http, Session s, string accountId)
+    {
+        var (account, _) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        return Render<NewUserPage>(new { s.Nav, Account = account });
+    }
+
+    /// <summary>Adds a user as <c>POST /users</c> does; an invitation's link is shown once, on the answer page.</summary>
+    public static async Task<IResult> CreateUserAsync(HttpContext http, Session s, string accountId, IFormCollection form)
+    {
+        var (account, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        string? F(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        var values = new NewUserValues(F("action") ?? CreateActions.Create, F("email"), F("first_name"), F("last_name"), F("type") ?? "1");
+        try
+        {
+            if (!int.TryParse(values.Type, NumberStyles.None, CultureInfo.InvariantCulture, out var type)) throw Fail.InvalidField("type");
+            var created = await Get<UsersService>(http).CreateAsync(caller, new CreateUserRequest
+            {
+                Action = values.Action,
+                UserInfo = new NewUserInfo { Email = values.Email, FirstName = values.FirstName, LastName = values.LastName, Type = type, Password = F("password") },
+            }, http.RequestAborted);
+            var link = created.InvitationToken is { } token ? $"{UserWire.BaseUrl(http.Request)}/invitations?token={Uri.EscapeDataString(token)}" : null;
+            return Render<NewUserPage>(new { s.Nav, Account = account, Created = created.User, InvitationLink = link }, 201);
+        }
+        catch (ZoomException e) when (e.Error.Status is 400 or 409 or 429)
+        {
+            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
+            return Render<NewUserPage>(new { s.Nav, Account = account, Values = values, Error = e.Error.Message + detail }, e.Error.Status);
+        }
+    }
+
+    // ---- sandbox ----
+
+    public static async Task<IResult> SandboxAsync(HttpContext http, Session s, string? error = null, int status = 200)
+    {
+        var sandbox = Get<SandboxService>(http);
+        return Render<SandboxPage>(new
+        {
+            s.Nav, Snapshots = await sandbox.ListAsync(http.RequestAborted), Clock = sandbox.ClockNow(),
+            Notice = error is null ? Notice(http) : null, Error = error,
+        }, status);
+    }
+
+    public static async Task<IResult> ResetAsync(HttpContext http, Session s)
+    {
+        await Get<SandboxService>(http).ResetAsync(http.RequestAborted);
+        return SeeOther(http, "/console/sandbox?done=reset");
+    }
+
+    public static async Task<IResult> SaveSnapshotAsync(HttpContext http, Session s, IFormCollection form)
+    {
+        try
+        {
+            await Get<SandboxService>(http).SaveAsync(form["name"].FirstOrDefault() ?? "", http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status is 400 or 409)
+        {
+            return await SandboxAsync(http, s, e.Error.Message, e.Error.Status);
+        }
+        return SeeOther(http, "/console/sandbox?done=saved-snapshot");
+    }
+
+    public static async Task<IResult> RestoreAsync(HttpContext http, Session s, string name)
+    {
+        try
+        {
+            await Get<SandboxService>(http).RestoreAsync(name, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status is 400 or 409)
+        {
+            return await SandboxAsync(http, s, e.Error.Message, e.Error.Status);
+        }
+        return SeeOther(http, "/console/sandbox?done=restored");
+    }
+
+    /// <summary>The virtual clock: advance by minutes, hours or days; freeze; or back to real time.</summary>
+    public static async Task<IResult> ClockAsync(HttpContext http, Session s, IFormCollection form)
+    {
+        var sandbox = Get<SandboxService>(http);
+        try
+        {
+            switch (form["action"].FirstOrDefault())
+            {
+                case "advance":
+                    var unit = form["unit"].FirstOrDefault() switch { "minutes" => TimeSpan.FromMinutes(1), "hours" => TimeSpan.FromHours(1), "days" => TimeSpan.FromDays(1), _ => throw Fail.InvalidField("unit") };
+                    if (!int.TryParse(form["amount"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < 1
+                        || unit.TotalSeconds * amount > SandboxService.MaxMove.TotalSeconds)
+                        throw Fail.InvalidField("amount");
+                    await sandbox.AdvanceClockAsync(TimeSpan.FromSeconds(unit.TotalSeconds * amount), http.RequestAborted);
+                    break;
+                case "freeze":
+                    await sandbox.SetClockAsync(null, true, http.RequestAborted);
+                    break;
+                case "real":
+                    await sandbox.RealTimeAsync(http.RequestAborted);
+                    break;
+                default:
+                    throw Fail.InvalidField("action");
+            }
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => f.Field)) : "";
+            return await SandboxAsync(http, s, e.Error.Message + detail, 400);
+        }
+        return SeeOther(http, "/console/sandbox?done=clock");
+    }
+}
+
+public sealed record AccountRow(Account Account, bool Home, UsersSummary Summary);
+public sealed record SettingsSection(string Name, IReadOnlyList<SettingField> Fields);
+public sealed record NewUserValues(string Action, string? Email, string? FirstName, string? LastName, string Type);

@@ -1,0 +1,469 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Roster.Domain.AdminConsole;
+
+namespace Roster.Server.Tests;
+
+/// <summary>A browser-like client of the console: cookies kept, redirects seen, form tokens taken from the pages.</summary>
+public sealed class ConsoleClient : IDisposable
+{
+    public HttpClient Http { get; }
+    string? _token;
+
+    public ConsoleClient(RosterApp app) => Http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> Get(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
+
+    /// <summary>
+    /// A form token of this client's antiforgery cookie and session (tokens are bound to the session they were issued
+    /// in): from the sign-in page, or a page of the session once signed in.
+    /// </summary>
+    public async Task<string> Token()
+    {
+        if (_token is not null) return _token;
+        var page = await Get("/console/sign-in");
+        if (page.Status == HttpStatusCode.Redirect) page = await Get("/console/accounts");
+        return _token = HtmlForms.Csrf(page.Html);
+    }
+
+    public async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> Post(string path, Dictionary<string, string>? fields = null, bool withToken = true)
+    {
+        var form = new Dictionary<string, string>(fields ?? []);
+        if (withToken) form["__csrf"] = await Token();
+        var response = await Http.PostAsync(path, new FormUrlEncodedContent(form));
+        if (path is "/console/sign-in" or "/console/sign-out") _token = null; // a new session (or none): new tokens
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
+
+    public async Task<HttpResponseMessage> SignInWithKey(string key)
+        => (await Post("/console/sign-in", new() { ["method"] = "key", ["key"] = key, ["return"] = "/console" })).Response;
+
+    public async Task<HttpResponseMessage> SignInWithPassword(string email, string password)
+        => (await Post("/console/sign-in", new() { ["method"] = "password", ["email"] = email, ["password"] = password, ["return"] = "/console" })).Response;
+
+    public static string? Location(HttpResponseMessage r) => r.Headers.Location?.OriginalString;
+
+    /// <summary>The e-mails a users page lists, in order (the link text of each row).</summary>
+    public static List<string> Emails(string html)
+        => Regex.Matches(html, "<td><a href=\"/console/accounts/[^\"]+/users/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    public void Dispose() => Http.Dispose();
+}
+
+/// <summary>
+/// The admin console over HTTP, on either engine: who may call each page and form, sessions and what ends them, the
+/// reach of a session (its account and sub accounts only), and that its actions take the API's rules and record its events.
+/// </summary>
+public class ConsoleTests
+{
+    const string AdminPassword = "Adm1nPassw0rd";
+    const string MemberPassword = "Memb3rPassw0rd";
+
+    /// <summary>An admin and a member of the primary account, active with passwords (roles come from seeds, as Zoom's Roles API is not served).</summary>
+    static async Task SeedPeople(RosterApp app)
+    {
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        (await sandbox.Post("/roster/v1/sandbox/seed", new
+        {
+            users = new object[]
+            {
+                new { email = "ada@example.com", role = "admin", password = AdminPassword, first_name = "Ada", last_name = "Lovelace", type = 2 },
+                new { email = "mel@example.com", password = MemberPassword, first_name = "Mel", last_name = "Member" },
+            },
+        })).Is(HttpStatusCode.Created);
+    }
+
+    /// <summary>Every console route but the public ones (sign-in page and form, stylesheet), with a form that would succeed.</summary>
+    static (string Method, string Path, Dictionary<string, string>? Form)[] Calls(string accountId, string userId) =>
+    [
+        ("GET", "/console/", null),
+        ("GET", "/console/accounts", null),
+        ("GET", $"/console/accounts/{accountId}/users", null),
+        ("GET", $"/console/accounts/{accountId}/users/new", null),
+        ("POST", $"/console/accounts/{accountId}/users", new() { ["action"] = "custCreate", ["email"] = "matrix@example.com", ["type"] = "1" }),
+        ("GET", $"/console/accounts/{accountId}/users/{userId}", null),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/settings/in_meeting", new() { ["in_meeting.chat"] = "true" }),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/status", new() { ["action"] = "deactivate" }),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/type", new() { ["type"] = "1" }),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/delete", new() { ["action"] = "delete" }),
+        ("GET", "/console/sandbox", null),
+        ("POST", "/console/sandbox/reset", null),
+        ("POST", "/console/sandbox/snapshots", new() { ["name"] = "matrix" }),
+        ("POST", "/console/sandbox/snapshots/bootstrap/restore", null),
+        ("POST", "/console/sandbox/clock", new() { ["action"] = "freeze" }),
+    ];
+
+    static readonly string[] PublicRoutes = ["/console/sign-in", "/console/console.css", "/console/sign-out"];
+
+    [Fact]
+    public async Task EveryConsoleRouteIsInTheMatrix()
+    {
+        await using var app = new RosterApp();
+        var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap"))
+            .ToHashSet();
+        var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
+        Assert.Equal(known.Order(), routes.Order());
+    }
+
+    [Fact]
+    public async Task WithoutASessionEveryPageSendsToSignInAndEveryFormChangesNothing()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var victim = await api.CreateUser("victim@example.com", type: 2);
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        using var anonymous = new ConsoleClient(app);
+        using var signedIn = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.SeeOther, (await signedIn.SignInWithKey(SandboxTests.AdminKey(app))).StatusCode);
+        foreach (var (method, path, form) in Calls(accountId, victim))
+        {
+            if (method == "GET")
+            {
+                var page = await anonymous.Get(path);
+                Assert.Equal(HttpStatusCode.Redirect, page.Status);
+                Assert.Equal("/console/sign-in?return=" + Uri.EscapeDataString(path), ConsoleClient.Location(page.Response));
+                continue;
+            }
+            // a form from no session: to the sign-in page; a form of a session without its token: refused
+            var noSession = await anonymous.Post(path, form);
+            Assert.Equal(HttpStatusCode.SeeOther, noSession.Status);
+            Assert.Equal("/console/sign-in", ConsoleClient.Location(noSession.Response));
+            var noToken = await signedIn.Post(path, form, withToken: false);
+            Assert.Equal(HttpStatusCode.BadRequest, noToken.Status);
+        }
+        var user = (await api.Get($"/v2/users/{victim}")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("active", user["status"]!.GetValue<string>());
+        Assert.Equal(2, user["type"]!.GetValue<int>());
+        (await api.Get("/v2/users/matrix@example.com")).IsError(404, 1001);
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        Assert.DoesNotContain((await sandbox.Get("/roster/v1/sandbox/snapshots")).Json["snapshots"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "matrix");
+    }
+
+    [Fact]
+    public async Task TheSessionCookieIsHttpOnlyStrictAndPagesCannotBeFramed()
+    {
+        await using var app = new RosterApp();
+        using var console = new ConsoleClient(app);
+        var signIn = await console.SignInWithKey(SandboxTests.AdminKey(app));
+        Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Roster.Server.AdminConsole.ConsoleEndpoints.CookieName + "=", StringComparison.Ordinal));
+        var attributes = cookie.Split(';').Select(a => a.Trim().ToLowerInvariant()).ToList();
+        Assert.Contains("httponly", attributes);
+        Assert.Contains("samesite=strict", attributes);
+        Assert.Contains("path=/console", attributes);
+        Assert.DoesNotContain("secure", attributes); // served over plain HTTP here; Secure when the request came over HTTPS
+        Assert.DoesNotContain(attributes, a => a.StartsWith("expires=", StringComparison.Ordinal)); // a browser session's cookie
+
+        var page = await console.Get("/console/accounts");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("DENY", page.Response.Headers.GetValues("X-Frame-Options").Single());
+        var csp = page.Response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("form-action 'self'", csp);
+        Assert.DoesNotContain("script-src", csp); // no script at all (default-src 'none')
+        Assert.True(page.Response.Headers.CacheControl!.NoStore);
+
+        // over HTTPS (as a proxy forwards it) the cookie is Secure
+        using var https = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var tokenPage = await https.GetAsync("/console/sign-in");
+        var token = HtmlForms.Csrf(await tokenPage.Content.ReadAsStringAsync());
+        var secure = await https.PostAsync("/console/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__csrf"] = token, ["method"] = "key", ["key"] = SandboxTests.AdminKey(app),
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, secure.StatusCode);
+        Assert.Contains(secure.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("roster_console=", StringComparison.Ordinal)).Split(';'),
+            a => a.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task OnlyActiveOwnersAndAdminsSignInAndASessionEndsWithTheirRights()
+    {
+        await using var app = new RosterApp();
+        await SeedPeople(app);
+        using var api = await app.ApiAsync();
+
+        using var wrong = new ConsoleClient(app);
+        var refused = await wrong.Post("/console/sign-in", new() { ["method"] = "password", ["email"] = "ada@example.com", ["password"] = "Wr0ngPassword" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        Assert.Contains("Invalid email or password", refused.Html);
+        Assert.Contains("value=\"ada@example.com\"", refused.Html); // the e-mail is kept in the form
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.Post("/console/sign-in", new() { ["method"] = "key", ["key"] = "rsk_wrong" })).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.SignInWithPassword("nobody@example.com", AdminPassword)).StatusCode);
+
+        using var member = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.SignInWithPassword("mel@example.com", MemberPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.Get("/console/accounts")).Status);
+
+        using var admin = new ConsoleClient(app);
+        var signedIn = await admin.SignInWithPassword("ADA@example.com ", AdminPassword);
+        Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Get("/console/accounts")).Status);
+        // the sandbox is the key holder's alone: absent for an owner or admin
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Get("/console/sandbox")).Status);
+        Assert.DoesNotContain("href=\"/console/sandbox\"", (await admin.Get("/console/accounts")).Html);
+
+        // a password change ends the session (the owner's: Zoom lets no app change an admin's)
+        var owner = (await api.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
+        (await api.Put($"/v2/users/{owner}/password", new { password = "0wnerPassw0rd" })).Is(HttpStatusCode.NoContent);
+        using var ownerConsole = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.SeeOther, (await ownerConsole.SignInWithPassword("owner@example.com", "0wnerPassw0rd")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ownerConsole.Get("/console/accounts")).Status);
+        (await api.Put($"/v2/users/{owner}/password", new { password = "0wnerPassw0rd2" })).Is(HttpStatusCode.NoContent);
+        var ended = await ownerConsole.Get("/console/accounts");
+        Assert.Equal(HttpStatusCode.Redirect, ended.Status);
+        // the sign-in page that follows takes the new password (its form is not bound to the ended session)
+        Assert.Equal(HttpStatusCode.SeeOther, (await ownerConsole.SignInWithPassword("owner@example.com", "0wnerPassw0rd2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ownerConsole.Get("/console/accounts")).Status);
+
+        // so does the user's end: a restore to before the admin existed
+        Assert.Equal(HttpStatusCode.OK, (await admin.Get("/console/accounts")).Status);
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        (await sandbox.Post("/roster/v1/sandbox/reset", null)).Is(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Get("/console/accounts")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.SignInWithPassword("ada@example.com", AdminPassword)).StatusCode);
+
+        // signing out ends the key's session too
+        using var keyHolder = new ConsoleClient(app);
+        await keyHolder.SignInWithKey(SandboxTests.AdminKey(app));
+        Assert.Equal(HttpStatusCode.OK, (await keyHolder.Get("/console/sandbox")).Status);
+        Assert.Equal(HttpStatusCode.SeeOther, (await keyHolder.Post("/console/sign-out")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await keyHolder.Get("/console/sandbox")).Status);
+    }
+
+    [Fact]
+    public async Task RepeatedFailedSignInsAreThrottled()
+    {
+        await using var app = new RosterApp();
+        using var console = new ConsoleClient(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++) statuses.Add((await console.Post("/console/sign-in", new() { ["method"] = "key", ["key"] = "rsk_guess" + i })).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        // throttled means no check at all, even of the right key
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await console.SignInWithKey(SandboxTests.AdminKey(app))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASessionReachesItsAccountAndSubAccountsAndNothingElse()
+    {
+        await using var app = new RosterApp();
+        using var master = await app.ApiAsync();
+        var masterId = (await master.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        var masterUser = await master.CreateUser("mine@example.com");
+        var (sub, subId, subOwner) = await app.SubAccountAsync(master, "boss@tenant.test");
+        var subUser = await sub.CreateUser("theirs@tenant.test");
+        var (_, otherSubId, otherOwner) = await app.SubAccountAsync(master, "other@tenant2.test");
+
+        // the sub account's owner: its own users, nothing of the master's or of a sibling's
+        using var owner = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.SeeOther, (await owner.SignInWithPassword(subOwner, "Secur3Pass!x")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Get($"/console/accounts/{subId}/users/{subUser}")).Status);
+        foreach (var path in new[]
+                 {
+                     $"/console/accounts/{masterId}/users", $"/console/accounts/{masterId}/users/{masterUser}", $"/console/accounts/{otherSubId}/users",
+                     $"/console/accounts/{subId}/users/{masterUser}", // a user of another account under one's own
+                 })
+        {
+            var page = await owner.Get(path);
+            Assert.Equal(HttpStatusCode.NotFound, page.Status);
+            Assert.DoesNotContain("mine@example.com", page.Html);
+        }
+        var deleteAcross = await owner.Post($"/console/accounts/{subId}/users/{masterUser}/delete", new() { ["action"] = "delete" });
+        Assert.Equal(HttpStatusCode.NotFound, deleteAcross.Status);
+        (await master.Get($"/v2/users/{masterUser}")).Is(HttpStatusCode.OK);
+        Assert.DoesNotContain(masterId, (await owner.Get("/console/accounts")).Html);
+
+        // the master's key holder reaches the sub accounts, and lists them with their seats
+        using var key = new ConsoleClient(app);
+        await key.SignInWithKey(SandboxTests.AdminKey(app));
+        var accounts = (await key.Get("/console/accounts")).Html;
+        Assert.Contains(subId, accounts);
+        Assert.Contains(otherSubId, accounts);
+        Assert.Equal(["theirs@tenant.test"], ConsoleClient.Emails((await key.Get($"/console/accounts/{subId}/users?q=theirs")).Html));
+        _ = otherOwner;
+    }
+
+    [Fact]
+    public async Task ActionsTakeTheApisRulesAndRecordTheirEvents()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        var user = await api.CreateUser("sam@example.com", type: 2);
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        var userPath = $"/console/accounts/{accountId}/users/{user}";
+
+        // a setting changed in a section form is seen by the API, and recorded as the API's change would be
+        var before = (await api.Get($"/v2/users/{user}/settings")).Json;
+        var joinBeforeHost = before["schedule_meeting"]!["join_before_host"]!.GetValue<bool>();
+        var form = SectionForm((await console.Get(userPath)).Html, "schedule_meeting");
+        if (joinBeforeHost) form.Remove("schedule_meeting.join_before_host"); else form["schedule_meeting.join_before_host"] = "true";
+        form["schedule_meeting.audio_type"] = "telephony";
+        var saved = await console.Post($"{userPath}/settings/schedule_meeting", form);
+        Assert.True(saved.Status == HttpStatusCode.SeeOther, saved.Html);
+        var after = (await api.Get($"/v2/users/{user}/settings")).Json;
+        Assert.Equal(!joinBeforeHost, after["schedule_meeting"]!["join_before_host"]!.GetValue<bool>());
+        Assert.Equal("telephony", after["schedule_meeting"]!["audio_type"]!.GetValue<string>());
+        var events = (await api.Get("/roster/v1/events")).Json["events"]!.AsArray();
+        var changed = events.Last(e => e!["event"]!.GetValue<string>() == "user.settings_updated")!;
+        Assert.Equal(ConsoleAccess.ClientId, changed["operator_client_id"]!.GetValue<string>()); // recorded as the console's doing
+        var settingsChanged = changed["payload"]!["object"]!["schedule_meeting"]!.AsObject();
+        Assert.Equal(["audio_type", "join_before_host"], settingsChanged.Select(p => p.Key).Order().ToArray()); // only what the form changed
+
+        // a value the API refuses is refused here with its message, and changes nothing
+        form = SectionForm((await console.Get(userPath)).Html, "schedule_meeting");
+        form["schedule_meeting.audio_type"] = "pigeon";
+        var bad = await console.Post($"{userPath}/settings/schedule_meeting", form);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Validation Failed.", bad.Html);
+        Assert.Equal("telephony", (await api.Get($"/v2/users/{user}/settings")).Json["schedule_meeting"]!["audio_type"]!.GetValue<string>());
+
+        // type, status, delete: as the API does them
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{userPath}/type", new() { ["type"] = "1" })).Status);
+        Assert.Equal(1, (await api.Get($"/v2/users/{user}")).Json["type"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{userPath}/status", new() { ["action"] = "deactivate" })).Status);
+        Assert.Equal("inactive", (await api.Get($"/v2/users/{user}")).Json["status"]!.GetValue<string>());
+        var owner = (await api.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
+        var ownerRefused = await console.Post($"/console/accounts/{accountId}/users/{owner}/status", new() { ["action"] = "deactivate" });
+        Assert.Equal(HttpStatusCode.BadRequest, ownerRefused.Status); // the API's rule: the owner cannot be deactivated
+        Assert.Equal("active", (await api.Get($"/v2/users/{owner}")).Json["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{userPath}/delete", new() { ["action"] = "delete" })).Status);
+        (await api.Get($"/v2/users/{user}")).IsError(404, 1001);
+        var deleted = (await api.Get("/roster/v1/events")).Json["events"]!.AsArray().Last(e => e!["event"]!.GetValue<string>() == "user.deleted")!;
+        Assert.Equal(user, deleted["payload"]!["object"]!["id"]!.GetValue<string>());
+
+        // an invitation: the same rules as POST /users (a taken e-mail is 409), and its link shown once
+        var taken = await console.Post($"/console/accounts/{accountId}/users", new() { ["action"] = "create", ["email"] = "owner@example.com", ["type"] = "1" });
+        Assert.Equal(HttpStatusCode.Conflict, taken.Status);
+        var invited = await console.Post($"/console/accounts/{accountId}/users", new() { ["action"] = "create", ["email"] = "new@example.com", ["first_name"] = "New", ["type"] = "1" });
+        Assert.Equal(HttpStatusCode.Created, invited.Status);
+        var link = WebUtility.HtmlDecode(Regex.Match(invited.Html, "id=\"invitation\" readonly value=\"([^\"]+)\"").Groups[1].Value);
+        var listed = (await api.Get("/roster/v1/invitations")).Json["invitations"]!.AsArray().Single(i => i!["email"]!.GetValue<string>() == "new@example.com")!;
+        Assert.Equal(new Uri(listed["link"]!.GetValue<string>()).PathAndQuery, new Uri(link).PathAndQuery);
+    }
+
+    /// <summary>The fields a browser would send for one settings section as the page shows it (ticked boxes, selected options, inputs).</summary>
+    static Dictionary<string, string> SectionForm(string html, string section)
+    {
+        var start = html.IndexOf($"<details id=\"{section}\"", StringComparison.Ordinal);
+        var body = html[start..html.IndexOf("</details>", start, StringComparison.Ordinal)];
+        var form = new Dictionary<string, string>();
+        foreach (Match input in Regex.Matches(body, "<input [^>]*>"))
+        {
+            var tag = input.Value;
+            var name = Regex.Match(tag, "name=\"([^\"]+)\"").Groups[1].Value;
+            var value = WebUtility.HtmlDecode(Regex.Match(tag, "value=\"([^\"]*)\"").Groups[1].Value);
+            if (name is "" or "__csrf") continue;
+            if (tag.Contains("type=\"checkbox\"", StringComparison.Ordinal) && !Regex.IsMatch(tag, "\\schecked[\\s>/]")) continue;
+            form[name] = value;
+        }
+        foreach (Match select in Regex.Matches(body, "<select id=\"[^\"]+\" name=\"([^\"]+)\">(.*?)</select>", RegexOptions.Singleline))
+        {
+            var chosen = Regex.Match(select.Groups[2].Value, "<option value=\"([^\"]*)\" selected");
+            form[select.Groups[1].Value] = WebUtility.HtmlDecode(chosen.Success ? chosen.Groups[1].Value : Regex.Match(select.Groups[2].Value, "<option value=\"([^\"]*)\"").Groups[1].Value);
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task TheUserListSearchesFiltersAndPagesByKeyset()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var made = new List<(string Email, int Type)>();
+        for (var i = 0; i < 24; i++)
+        {
+            var email = $"p{i:00}@example.com";
+            var type = i % 3 == 0 ? 2 : 1;
+            (await api.Post("/v2/users", new { action = "custCreate", user_info = new { email, type, first_name = i % 4 == 0 ? "Zelda" : "Pat", last_name = i == 5 ? "Quill" : "Doe" } }))
+                .Is(HttpStatusCode.Created);
+            made.Add((email, type));
+        }
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        var browse = app.Services.GetRequiredService<ConsoleUsers>();
+        var caller = new Domain.Auth.Caller(accountId, "", "test", Domain.Auth.Operations.AllAdminScopes.ToHashSet());
+
+        async Task<List<string>> All(UserBrowseQuery q)
+        {
+            var emails = new List<string>();
+            for (var after = 0L; ;)
+            {
+                var page = await browse.BrowseAsync(caller, q with { After = after, PageSize = 5 });
+                Assert.True(page.Users.Count <= 5);
+                emails.AddRange(page.Users.Select(u => u.Email));
+                if (page.NextAfter is not { } next) return emails;
+                after = next;
+            }
+        }
+
+        // every active user once, in creation order, across pages of 5
+        Assert.Equal(["owner@example.com", .. made.Select(m => m.Email)], await All(new UserBrowseQuery()));
+        // by e-mail prefix, first name, last name (any case); filters by type and role
+        Assert.Equal(made.Where(m => m.Email.StartsWith("p1", StringComparison.Ordinal)).Select(m => m.Email), await All(new UserBrowseQuery(Search: "P1")));
+        Assert.Equal(made.Where((m, i) => i % 4 == 0).Select(m => m.Email), await All(new UserBrowseQuery(Search: "zel")));
+        Assert.Equal(["p05@example.com"], await All(new UserBrowseQuery(Search: "quill")));
+        Assert.Equal(made.Where(m => m.Type == 2).Select(m => m.Email).Prepend("owner@example.com"), await All(new UserBrowseQuery(Type: 2)));
+        Assert.Equal(made.Where((m, i) => m.Type == 2 && i % 4 == 0).Select(m => m.Email), await All(new UserBrowseQuery(Type: 2, Search: "zelda")));
+        Assert.Equal(["owner@example.com"], await All(new UserBrowseQuery(RoleId: "0")));
+        Assert.Empty(await All(new UserBrowseQuery(Status: "pending")));
+        Assert.Empty(await All(new UserBrowseQuery(Search: "p1%")));   // no wildcards: a search is literal
+        Assert.Empty(await All(new UserBrowseQuery(Search: "@example"))); // the start of the e-mail, not any part
+
+        // a user of another account is never listed, whatever the search
+        var (sub, _, _) = await app.SubAccountAsync(api, "p99boss@tenant.test");
+        await sub.CreateUser("p1x@tenant.test");
+        Assert.DoesNotContain("p1x@tenant.test", await All(new UserBrowseQuery(Search: "p1")));
+
+        // bad queries: a field error, over HTTP a 400 page that names the field
+        await Assert.ThrowsAsync<Domain.Errors.ZoomException>(() => browse.BrowseAsync(caller, new UserBrowseQuery(Status: "gone")));
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        var page1 = await console.Get($"/console/accounts/{accountId}/users?status=active&q=p");
+        Assert.Equal(made.Take(24).Select(m => m.Email), ConsoleClient.Emails(page1.Html));
+        var bad = await console.Get($"/console/accounts/{accountId}/users?type=x&status=gone");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("type: Not a number.", bad.Html);
+    }
+
+    [Fact]
+    public async Task TheSandboxPageResetsSavesRestoresAndMovesTheClock()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        await api.CreateUser("before@example.com");
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/sandbox/snapshots", new() { ["name"] = "one" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/sandbox/snapshots", new() { ["name"] = "no spaces/here" })).Status);
+        await api.CreateUser("after@example.com");
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/sandbox/snapshots/one/restore")).Status);
+        (await api.Get("/v2/users/before@example.com")).Is(HttpStatusCode.OK);
+        (await api.Get("/v2/users/after@example.com")).IsError(404, 1001);
+
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        var clockBefore = DateTimeOffset.Parse((await sandbox.Get("/roster/v1/sandbox/clock")).Json["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/sandbox/clock", new() { ["action"] = "advance", ["amount"] = "2", ["unit"] = "days" })).Status);
+        var clockAfter = DateTimeOffset.Parse((await sandbox.Get("/roster/v1/sandbox/clock")).Json["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(clockAfter - clockBefore, TimeSpan.FromDays(2), TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/sandbox/clock", new() { ["action"] = "advance", ["amount"] = "99999999", ["unit"] = "days" })).Status);
+        // the session outlives a move of the virtual clock (sessions run on real time)
+        Assert.Equal(HttpStatusCode.OK, (await console.Get("/console/sandbox")).Status);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/sandbox/reset")).Status);
+        (await api.Get("/v2/users/before@example.com")).IsError(404, 1001);
+        Assert.Equal(HttpStatusCode.OK, (await console.Get("/console/sandbox")).Status); // the key's session survives the reset
+    }
+}
