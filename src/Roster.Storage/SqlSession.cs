@@ -70,7 +70,8 @@ internal sealed class SnapshotNeeded() : Exception("a read of more than one stat
 /// </summary>
 internal sealed class StatementCache(DbConnection connection) : IDisposable
 {
-    readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    /// <summary>Prepared commands by text and by the shape of their arguments: two queries may share a text and bind different arguments.</summary>
+    readonly Dictionary<(string Sql, Type? Args), DbCommand> _commands = new();
     // Dapper builds a row parser by emitting code: built once per statement and row type, shared by every connection
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Sql, Type Row), Func<DbDataReader, object>> Parsers = new();
 
@@ -86,7 +87,8 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
 
     public DbCommand Prepared(string sql, object? args, DbTransaction? transaction)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        var key = (sql, args?.GetType());
+        if (!_commands.TryGetValue(key, out var command))
         {
             if (_commands.Count >= MaxKept) { Clear(); Parsers.Clear(); }
             command = connection.CreateCommand();
@@ -98,7 +100,7 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
                 command.Parameters.Add(parameter);
             }
             command.Prepare();
-            _commands[sql] = command;
+            _commands[key] = command;
         }
         command.Transaction = transaction;
         if (args is not null)

@@ -427,6 +427,11 @@ public class ConsoleTests
         await sub.CreateUser("p1x@tenant.test");
         Assert.DoesNotContain("p1x@tenant.test", await All(new UserBrowseQuery(Search: "p1")));
 
+        // the same statement text as the API's list, bound to other arguments, on one connection (its prepared statements are kept per text and shape)
+        var store = app.Services.GetRequiredService<Domain.Abstractions.IRosterStore>();
+        var (listed, browsed) = await store.ReadAsync(async s => (await s.ListUsersAsync(accountId, "active", null, 0, 3), await s.BrowseUsersAsync(accountId, "active", null, null, null, 0, 3)));
+        Assert.Equal(listed.Select(u => u.Id), browsed.Select(u => u.Id));
+
         // bad queries: a field error, over HTTP a 400 page that names the field
         await Assert.ThrowsAsync<Domain.Errors.ZoomException>(() => browse.BrowseAsync(caller, new UserBrowseQuery(Status: "gone")));
         using var console = new ConsoleClient(app);
