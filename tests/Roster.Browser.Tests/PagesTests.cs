@@ -15,7 +15,7 @@ public class PagesTests
 {
     const string ChromiumPath = "/usr/bin/chromium";
 
-    static void RequireChromium()
+    internal static void RequireChromium()
     {
         if (File.Exists(ChromiumPath)) return;
         const string why = "Debian's chromium is not installed (apt-get install chromium); .ci/run installs it";
@@ -23,7 +23,7 @@ public class PagesTests
         Skip.If(true, why);
     }
 
-    static async Task<IBrowser> LaunchAsync(IPlaywright playwright) => await playwright.Chromium.LaunchAsync(new()
+    internal static async Task<IBrowser> LaunchAsync(IPlaywright playwright) => await playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = ChromiumPath,
         Headless = true,
@@ -39,7 +39,7 @@ public class PagesTests
     }
 
     /// <summary>A screenshot in the test's folder, and in docs/screenshots when asked to update them.</summary>
-    static async Task Screenshot(IPage page, string dir, string name)
+    internal static async Task Screenshot(IPage page, string dir, string name)
     {
         var path = Path.Combine(dir, name);
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });

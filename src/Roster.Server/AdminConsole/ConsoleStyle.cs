@@ -40,7 +40,8 @@ public static class ConsoleStyle
         .card input,.stack input,.stack select{width:100%}.card button,.stack button{margin-top:16px}
         .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
         .facts dt{font-weight:600}.facts dd{margin:0}
-        .actions{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-end}
+        .actions{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-end;margin:12px 0}
+        section>form,section>.inline{margin:12px 0}
         .inline{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}.inline label{margin:0 0 4px}
         details{background:#fff;border:1px solid var(--line);border-radius:8px;margin:8px 0;padding:8px 16px}
         summary{font-weight:600;cursor:pointer;padding:4px 0}
