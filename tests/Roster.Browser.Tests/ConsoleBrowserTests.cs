@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -18,21 +17,8 @@ public class ConsoleBrowserTests
     /// <summary><c>roster-server seed --users N</c> on a data folder, with the credentials the test server starts with.</summary>
     static async Task SeedAsync(string dataDir, int users)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "roster-server.dll"), "seed", "--users", users.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDir },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ROSTER_ACCOUNT_ID"] = RosterApp.AccountId;
-        info.Environment["ROSTER_CLIENT_ID"] = RosterApp.ClientId;
-        info.Environment["ROSTER_CLIENT_SECRET"] = RosterApp.ClientSecret;
-        using var seed = Process.Start(info)!;
-        var output = seed.StandardOutput.ReadToEndAsync();
-        var errors = seed.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await seed.WaitForExitAsync(timeout.Token);
-        Assert.True(seed.ExitCode == 0, $"seed exited with {seed.ExitCode}: {await output} {await errors}");
+        var (code, output) = await ServerProcess.RunCommandAsync("seed", "--users", users.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", dataDir);
+        Assert.True(code == 0, $"seed exited with {code}: {output}");
     }
 
     static string AdminKey(string dataDir)

@@ -8,20 +8,7 @@ namespace Roster.Server.Tests;
 
 public class SeedTests
 {
-    static async Task<(int Code, string Output)> Run(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "roster-server.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["ROSTER_ACCOUNT_ID"] = RosterApp.AccountId;
-        info.Environment["ROSTER_CLIENT_ID"] = RosterApp.ClientId;
-        info.Environment["ROSTER_CLIENT_SECRET"] = RosterApp.ClientSecret;
-        using var p = Process.Start(info)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await output + await error);
-    }
+    static Task<(int Code, string Output)> Run(params string[] args) => ServerProcess.RunCommandAsync(args);
 
     [Fact]
     public async Task SeedFillsTheStoreWithUsersThatListPageAndCount()

@@ -47,6 +47,22 @@ public sealed class ServerProcess : IAsyncDisposable
         return http;
     }
 
+    /// <summary>Runs <c>roster-server</c> with <paramref name="args"/> (a command such as <c>seed</c>) to its end, as the test servers are configured.</summary>
+    public static async Task<(int Code, string Output)> RunCommandAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "roster-server.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["ROSTER_ACCOUNT_ID"] = RosterApp.AccountId;
+        info.Environment["ROSTER_CLIENT_ID"] = RosterApp.ClientId;
+        info.Environment["ROSTER_CLIENT_SECRET"] = RosterApp.ClientSecret;
+        using var p = Process.Start(info)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await output + await error);
+    }
+
     public static async Task<ServerProcess> StartAsync(string dataDir, string? store = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
