@@ -21,6 +21,8 @@ public class ConsoleBrowserTests
         Assert.True(code == 0, $"seed exited with {code}: {output}");
     }
 
+    const string AccountName = Roster.Domain.Accounts.AccountsService.SandboxAccountName;
+
     static string AdminKey(string dataDir)
         => JsonNode.Parse(File.ReadAllText(Directory.GetFiles(dataDir, "credentials*.json").Single()))!["sandbox_admin_key"]!.GetValue<string>();
 
@@ -43,8 +45,8 @@ public class ConsoleBrowserTests
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await PagesTests.LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-            var scripts = 0;
-            page.Request += (_, r) => { if (r.ResourceType == "script") scripts++; };
+            var scripts = new List<string>();
+            page.Request += (_, r) => { if (r.ResourceType == "script") scripts.Add(new Uri(r.Url).AbsolutePath); };
 
             // sign in: the console sends whoever has no session to the sign-in page, and back afterwards
             await page.GotoAsync($"{server.BaseUrl}/console");
@@ -56,7 +58,7 @@ public class ConsoleBrowserTests
             await Assertions.Expect(page.GetByLabel("Sandbox admin key")).ToHaveAttributeAsync("aria-invalid", "true");
             await page.GetByLabel("Sandbox admin key").FillAsync(AdminKey(data));
             await page.GetByLabel("Sandbox admin key").PressAsync("Enter"); // the keyboard alone
-            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Users of Roster Sandbox");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Users of {AccountName}");
             Assert.Equal(50, await page.Locator("tbody tr").CountAsync());
             await PagesTests.Screenshot(page, dir, "console-users.png");
 
@@ -98,6 +100,16 @@ public class ConsoleBrowserTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "kim@example.com" })).ToBeVisibleAsync();
 
+            // the activity page: events as they commit, live
+            await page.GetByRole(AriaRole.Link, new() { Name = "Activity", Exact = true }).ClickAsync();
+            Assert.Equal($"Activity of {AccountName}", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+            await Assertions.Expect(page.Locator("#live [data-state]")).ToHaveTextAsync("Connected: new events appear here as they happen.");
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email = "live@example.com", type = 1 } })).StatusCode);
+            await Assertions.Expect(page.Locator("#live li strong").First).ToHaveTextAsync("user.created");
+            await page.Locator("#live li summary").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#live li pre").First).ToContainTextAsync("live@example.com");
+            await PagesTests.Screenshot(page, dir, "console-activity.png");
+
             // the owner of a sub account signs in with e-mail and password, and finds nothing of the master's
             var sub = await api.PostAsJsonAsync("/v2/accounts", new
             {
@@ -125,7 +137,9 @@ public class ConsoleBrowserTests
             Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/v2/users/kim@example.com")).StatusCode);
             await PagesTests.Screenshot(page, dir, "console-sandbox.png");
 
-            Assert.Equal(0, scripts); // pages without script: nothing to download but the page and one stylesheet
+            // no script but the activity page's live part (a few KB); every other page is HTML and one stylesheet
+            Assert.Equal(["/console/console.js"], scripts.Distinct());
+            Assert.InRange(Roster.Server.AdminConsole.ConsoleScript.Js.Length, 1, 100_000);
             }
             catch (Exception e) when (e is not SkipException)
             {

@@ -94,6 +94,9 @@ public class ConsoleTests
         ("POST", $"/console/accounts/{accountId}/users/{userId}/status", new() { ["action"] = "deactivate" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/type", new() { ["type"] = "1" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/delete", new() { ["action"] = "delete" }),
+        ("GET", $"/console/accounts/{accountId}/activity", null),
+        ("STREAM", $"/console/accounts/{accountId}/activity/stream", null),
+        ("POST", $"/console/accounts/{accountId}/activity/deliveries/no-such-delivery/redeliver", null),
         ("GET", "/console/sandbox", null),
         ("POST", "/console/sandbox/reset", null),
         ("POST", "/console/sandbox/snapshots", new() { ["name"] = "matrix" }),
@@ -101,7 +104,7 @@ public class ConsoleTests
         ("POST", "/console/sandbox/clock", new() { ["action"] = "freeze" }),
     ];
 
-    static readonly string[] PublicRoutes = ["/console/sign-in", "/console/console.css", "/console/sign-out"];
+    static readonly string[] PublicRoutes = ["/console/sign-in", "/console/console.css", "/console/console.js", "/console/sign-out"];
 
     [Fact]
     public async Task EveryConsoleRouteIsInTheMatrix()
@@ -110,7 +113,7 @@ public class ConsoleTests
         var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
-            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap"))
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery"))
             .ToHashSet();
         var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
         Assert.Equal(known.Order(), routes.Order());
@@ -128,6 +131,11 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.SeeOther, (await signedIn.SignInWithKey(SandboxTests.AdminKey(app))).StatusCode);
         foreach (var (method, path, form) in Calls(accountId, victim))
         {
+            if (method == "STREAM")
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.Get(path)).Status); // an EventSource cannot follow a sign-in page
+                continue;
+            }
             if (method == "GET")
             {
                 var page = await anonymous.Get(path);
@@ -441,6 +449,66 @@ public class ConsoleTests
         var bad = await console.Get($"/console/accounts/{accountId}/users?type=x&status=gone");
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Contains("type: Not a number.", bad.Html);
+    }
+
+    [Fact]
+    public async Task TheActivityPageStreamsEventsAndShowsAndRedeliversDeliveries()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhooksTests.Secret);
+        await using var app = WebhooksTests.App();
+        using var api = await app.ApiAsync();
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        await WebhooksTests.Subscribe(api, receiver.Url, ["user.created"]);
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+
+        // live: the stream opens at now, and an event committed after comes through, unnamed, as the API's list shows it
+        using var stream = await console.Http.GetAsync($"/console/accounts/{accountId}/activity/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType!.MediaType);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        await api.CreateUser("live@example.com");
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? data = null;
+        while (data is null)
+        {
+            var line = await reader.ReadLineAsync(wait.Token) ?? throw new InvalidOperationException("the stream ended");
+            Assert.False(line.StartsWith("event:", StringComparison.Ordinal));
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line["data: ".Length..];
+        }
+        var live = JsonNode.Parse(data)!;
+        Assert.Equal("user.created", live["event"]!.GetValue<string>());
+        Assert.Equal("live@example.com", live["payload"]!["object"]!["email"]!.GetValue<string>());
+
+        // the page: the event with its payload, and its delivery once sent; a redelivery sends it again
+        await receiver.AtLeast(1, r => r.Event == "user.created");
+        JsonNode? delivery = null;
+        for (var i = 0; i < 300 && delivery?["state"]?.GetValue<string>() != "delivered"; i++)
+        {
+            await Task.Delay(100);
+            delivery = (await api.Get("/roster/v1/webhooks/deliveries")).Json["deliveries"]!.AsArray().SingleOrDefault();
+        }
+        Assert.Equal("delivered", delivery!["state"]!.GetValue<string>());
+        var page = await console.Get($"/console/accounts/{accountId}/activity");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("script-src 'self'", page.Response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("<strong>user.created</strong>", page.Html);
+        Assert.Contains(WebUtility.HtmlEncode("live@example.com"), page.Html);
+        Assert.Contains(WebUtility.HtmlEncode(receiver.Url), page.Html);
+        var id = delivery["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"/console/accounts/{accountId}/activity/deliveries/{id}/redeliver")).Status);
+        await receiver.AtLeast(2, r => r.Event == "user.created");
+        Assert.Equal(HttpStatusCode.NotFound, (await console.Post($"/console/accounts/{accountId}/activity/deliveries/no-such-delivery/redeliver")).Status);
+
+        // another account's stream and page are absent to a sub account's owner; its own page opens, with the owner's role
+        var (_, subId, subOwner) = await app.SubAccountAsync(api, "boss@tenant.test");
+        using var owner = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.SeeOther, (await owner.SignInWithPassword(subOwner, "Secur3Pass!x")).StatusCode);
+        var ownPage = await owner.Get($"/console/accounts/{subId}/activity");
+        Assert.True(ownPage.Status == HttpStatusCode.OK, ownPage.Html);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Get($"/console/accounts/{accountId}/activity")).Status);
+        using var across = await owner.Http.GetAsync($"/console/accounts/{accountId}/activity/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.NotFound, across.StatusCode);
     }
 
     [Fact]

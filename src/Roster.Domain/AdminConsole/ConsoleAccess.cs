@@ -74,6 +74,17 @@ public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
         throw Fail.AccountNotFound(accountId);
     }, ct);
 
+    /// <summary>
+    /// The account as <see cref="ReachAsync"/> reaches it, with the account's own authority (as its Server-to-Server
+    /// app), for what the API gives only to account-level callers: the account's events and webhook deliveries. The
+    /// session's user is an active owner or admin (checked on every request), the account's administrator.
+    /// </summary>
+    public async Task<(Account Account, Caller Caller)> ReachAsAccountAsync(ConsoleIdentity who, string accountId, CancellationToken ct = default)
+    {
+        var (account, _) = await ReachAsync(who, accountId, ct);
+        return (account, AsAccount(account));
+    }
+
     /// <summary>The sub accounts of the session's account (up to <paramref name="limit"/>).</summary>
     public Task<IReadOnlyList<Account>> SubAccountsAsync(ConsoleIdentity who, int limit, CancellationToken ct = default)
         => store.ReadAsync(s => s.ListSubAccountsAsync(who.AccountId, 0, limit), ct);

@@ -59,6 +59,7 @@ public static class ConsoleEndpoints
     {
         var console = app.MapGroup("/console").ExcludeFromDescription();
         console.MapGet("/console.css", () => Results.Text(ConsoleStyle.Css, "text/css; charset=utf-8"));
+        console.MapGet("/console.js", () => Results.Text(ConsoleScript.Js, "text/javascript; charset=utf-8"));
         console.MapGet("/", H(http => Page(http, s => Task.FromResult<IResult>(Results.Redirect($"/console/accounts/{s.Who.AccountId}/users")))));
         console.MapGet("/sign-in", SignInPage);
         console.MapPost("/sign-in", SignIn);
@@ -76,6 +77,10 @@ public static class ConsoleEndpoints
             Form(http, (s, f) => ConsolePages.SetTypeAsync(http, s, accountId, userId, f)));
         console.MapPost("/accounts/{accountId}/users/{userId}/delete", (HttpContext http, string accountId, string userId) =>
             Form(http, (s, f) => ConsolePages.DeleteAsync(http, s, accountId, userId, f)));
+        console.MapGet("/accounts/{accountId}/activity", (HttpContext http, string accountId) => Page(http, s => ConsolePages.ActivityAsync(http, s, accountId), script: true));
+        console.MapGet("/accounts/{accountId}/activity/stream", (HttpContext http, string accountId) => Stream(http, accountId));
+        console.MapPost("/accounts/{accountId}/activity/deliveries/{deliveryId}/redeliver", (HttpContext http, string accountId, string deliveryId) =>
+            Form(http, (s, f) => ConsolePages.RedeliverAsync(http, s, accountId, deliveryId)));
         if (sandboxEnabled)
         {
             console.MapGet("/sandbox", H(http => Page(http, s => SandboxOnly(http, s, () => ConsolePages.SandboxAsync(http, s)))));
@@ -94,11 +99,15 @@ public static class ConsoleEndpoints
     /// <summary>A console session: who, and what its pages show in the menu.</summary>
     public sealed record Session(ConsoleIdentity Who, ConsoleNav Nav);
 
-    /// <summary>Frame, cache and referrer rules for every console response; style only from this server, no script, forms only to it.</summary>
-    static void SecureHeaders(HttpResponse response)
+    /// <summary>
+    /// Frame, cache and referrer rules for every console response; style only from this server, forms only to it, and
+    /// no script but the console's own file on the one page that uses it (the activity page's live part).
+    /// </summary>
+    static void SecureHeaders(HttpResponse response, bool script = false)
     {
         HtmlPages.SecureHeaders(response);
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            + (script ? "; script-src 'self'; connect-src 'self'" : "");
     }
 
     static async Task<Session?> SessionAsync(HttpContext http)
@@ -119,9 +128,9 @@ public static class ConsoleEndpoints
     }
 
     /// <summary>A page for a session: without one, the sign-in page (coming back here after); a refusal of the domain as a page with its status.</summary>
-    static async Task<IResult> Page(HttpContext http, Func<Session, Task<IResult>> render)
+    static async Task<IResult> Page(HttpContext http, Func<Session, Task<IResult>> render, bool script = false)
     {
-        SecureHeaders(http.Response);
+        SecureHeaders(http.Response, script);
         if (await SessionAsync(http) is not { } session)
             return Results.Redirect("/console/sign-in?return=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
         try
@@ -149,6 +158,33 @@ public static class ConsoleEndpoints
         {
             return ConsolePages.Message(session.Nav, e.Error);
         }
+    }
+
+    /// <summary>
+    /// The account's events as they commit, as server-sent events (the API's stream, unnamed so a page's EventSource
+    /// hears every type): for a session that reaches the account, under the rule of <c>GET /roster/v1/events</c>.
+    /// </summary>
+    static async Task Stream(HttpContext http, string accountId)
+    {
+        SecureHeaders(http.Response);
+        if (await SessionAsync(http) is not { } session)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized; // an EventSource does not follow a sign-in page
+            return;
+        }
+        try
+        {
+            var (_, caller) = await http.RequestServices.GetRequiredService<ConsoleAccess>().ReachAsAccountAsync(session.Who, accountId, http.RequestAborted);
+            http.SetCaller(caller);
+        }
+        catch (ZoomException e)
+        {
+            http.Response.StatusCode = e.Error.Status;
+            return;
+        }
+        var services = http.RequestServices;
+        await RosterEndpoints.WriteEventStream(http, services.GetRequiredService<Domain.Events.EventsService>(), services.GetRequiredService<Storage.IStoreEngine>(),
+            services.GetRequiredService<ILogger<Domain.Events.EventsService>>(), null, null, named: false);
     }
 
     static Task<IResult> SandboxOnly(HttpContext http, Session session, Func<Task<IResult>> work)

@@ -34,6 +34,7 @@ public static class ConsolePages
         "saved-snapshot" => "Snapshot saved.",
         "restored" => "Snapshot restored.",
         "clock" => "The clock changed.",
+        "redelivered" => "The delivery was queued to be sent again.",
         _ => null,
     };
 
@@ -198,6 +199,32 @@ public static class ConsolePages
             var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
             return Render<NewUserPage>(new { s.Nav, Account = account, Values = values, Error = e.Error.Message + detail }, e.Error.Status);
         }
+    }
+
+    // ---- activity ----
+
+    /// <summary>The account's events from a cursor (oldest first, 50 a page) and its latest webhook deliveries.</summary>
+    public static async Task<IResult> ActivityAsync(HttpContext http, Session s, string accountId)
+    {
+        var (account, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
+        var after = http.Request.Query["after"].FirstOrDefault() ?? "";
+        if (!Domain.Events.EventPosition.TryParse(after, out var from)) throw Fail.InvalidField("after");
+        const int size = 50;
+        var events = await Get<Domain.Events.EventsService>(http).ListAsync(caller, from, size + 1, http.RequestAborted);
+        var shown = events.Take(size).ToList();
+        var (deliveries, _) = await Get<Domain.Webhooks.WebhookDeliveriesService>(http).ListAsync(caller, null, null, null, null, null, 30, null, http.RequestAborted);
+        return Render<ActivityPage>(new
+        {
+            s.Nav, Account = account, Events = shown, After = after, Next = events.Count > size ? shown[^1].Position.ToString() : null,
+            Deliveries = deliveries, Notice = Notice(http),
+        });
+    }
+
+    public static async Task<IResult> RedeliverAsync(HttpContext http, Session s, string accountId, string deliveryId)
+    {
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
+        await Get<Domain.Webhooks.WebhookDeliveriesService>(http).RedeliverAsync(caller, deliveryId, null, null, null, http.RequestAborted);
+        return SeeOther(http, $"/console/accounts/{Uri.EscapeDataString(accountId)}/activity?done=redelivered");
     }
 
     // ---- sandbox ----

@@ -48,6 +48,8 @@ public static class ConsoleStyle
         .settings{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:4px 24px;padding:8px 0}
         .settings button{grid-column:1/-1;justify-self:start;margin-top:12px}
         .setting label{display:inline;font-weight:500}.setting select,.setting input:not([type=checkbox]){display:block;width:100%}
+        .events{list-style:none;padding:0;margin:0}.events details{margin:4px 0}
+        pre{background:#f7f8fb;border:1px solid var(--line);border-radius:6px;padding:8px;overflow:auto;font-size:.8rem}
         .setting .label{font-weight:500}.readonly{font-size:.8rem;color:var(--muted);word-break:break-all}
         """;
 }

@@ -87,8 +87,14 @@ public static class RosterEndpoints
     /// reconnecting client misses nothing), else from now; for <c>timeout</c> seconds when given (0–3600), else until
     /// the client goes. The rule is the list's: it was checked when the stream opened.
     /// </summary>
-    public static async Task StreamEvents(HttpContext http, Domain.Events.EventsService events, Storage.IStoreEngine engine, ILogger<Domain.Events.EventsService> log,
+    public static Task StreamEvents(HttpContext http, Domain.Events.EventsService events, Storage.IStoreEngine engine, ILogger<Domain.Events.EventsService> log,
         [Microsoft.AspNetCore.Mvc.FromQuery] string? after, [Microsoft.AspNetCore.Mvc.FromQuery] string? timeout)
+        => WriteEventStream(http, events, engine, log, after, timeout, named: true);
+
+    /// <param name="named">Whether each event carries its type as the SSE <c>event</c> name (a browser's EventSource
+    /// hears unnamed events alone without knowing every type beforehand).</param>
+    public static async Task WriteEventStream(HttpContext http, Domain.Events.EventsService events, Storage.IStoreEngine engine, ILogger<Domain.Events.EventsService> log,
+        string? after, string? timeout, bool named)
     {
         var resume = after ?? http.Request.Headers["Last-Event-ID"].FirstOrDefault();
         if (!Domain.Events.EventPosition.TryParse(resume, out var at)) throw Fail.InvalidField("after");
@@ -117,7 +123,9 @@ public static class RosterEndpoints
                     at = e.Position;
                     var dto = new EventDto(e.Seq, e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId, e.OperatorClientId, UserWire.Time(e.OccurredAt), e.Data);
                     // compact JSON has no line breaks: one data line per event
-                    text.Append("id: ").Append(at.ToString()).Append("\nevent: ").Append(e.Type).Append("\ndata: ")
+                    text.Append("id: ").Append(at.ToString());
+                    if (named) text.Append("\nevent: ").Append(e.Type);
+                    text.Append("\ndata: ")
                         .Append(JsonSerializer.Serialize(dto, ServerJson.Default.EventDto)).Append("\n\n");
                 }
                 if (page.Count == 0 && ++idle % 75 == 0) text.Append(": keep-alive\n\n"); // every 15 s idle, for proxies
