@@ -97,6 +97,9 @@ public class ConsoleTests
         ("GET", $"/console/accounts/{accountId}/activity", null),
         ("STREAM", $"/console/accounts/{accountId}/activity/stream", null),
         ("POST", $"/console/accounts/{accountId}/activity/deliveries/no-such-delivery/redeliver", null),
+        ("GET", $"/console/accounts/{accountId}/apps", null),
+        ("POST", $"/console/accounts/{accountId}/apps", new() { ["name"] = "matrix app", ["type"] = "s2s" }),
+        ("POST", $"/console/accounts/{accountId}/apps/{RosterApp.ClientId}/rotate", null),
         ("GET", "/console/sandbox", null),
         ("POST", "/console/sandbox/reset", null),
         ("POST", "/console/sandbox/snapshots", new() { ["name"] = "matrix" }),
@@ -113,7 +116,7 @@ public class ConsoleTests
         var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
-            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery"))
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId))
             .ToHashSet();
         var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
         Assert.Equal(known.Order(), routes.Order());
@@ -154,6 +157,8 @@ public class ConsoleTests
         Assert.Equal("active", user["status"]!.GetValue<string>());
         Assert.Equal(2, user["type"]!.GetValue<int>());
         (await api.Get("/v2/users/matrix@example.com")).IsError(404, 1001);
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK); // the primary app's secret was not rotated
+        Assert.DoesNotContain("matrix app", (await signedIn.Get($"/console/accounts/{accountId}/apps")).Html);
         using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
         Assert.DoesNotContain((await sandbox.Get("/roster/v1/sandbox/snapshots")).Json["snapshots"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "matrix");
     }
@@ -509,6 +514,71 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Get($"/console/accounts/{accountId}/activity")).Status);
         using var across = await owner.Http.GetAsync($"/console/accounts/{accountId}/activity/stream", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.NotFound, across.StatusCode);
+    }
+
+    static string Input(string html, string id) => WebUtility.HtmlDecode(Regex.Match(html, $"id=\"{id}\" readonly value=\"([^\"]+)\"").Groups[1].Value);
+
+    static async Task<HttpStatusCode> TokenStatus(RosterApp app, string clientId, string secret)
+    {
+        using var http = app.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "account_credentials", ["account_id"] = RosterApp.AccountId }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task AppsAreCreatedUnderTheApisRulesAndTheirSecretsShownOnceAndRotated()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        var apps = $"/console/accounts/{accountId}/apps";
+
+        var created = await console.Post(apps, new() { ["name"] = "Reporter", ["type"] = "s2s", ["scopes"] = "user:read:admin" });
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var (clientId, secret) = (Input(created.Html, "client-id"), Input(created.Html, "client-secret"));
+        Assert.Equal(HttpStatusCode.OK, await TokenStatus(app, clientId, secret));
+        using var reporter = app.ApiWith(await app.TokenAsync(clientId, secret));
+        (await reporter.Get("/v2/users")).Is(HttpStatusCode.OK);
+        (await reporter.Post("/v2/users", new { action = "custCreate", user_info = new { email = "x@example.com", type = 1 } })).IsError(400, 4711); // read only
+        var listed = (await console.Get(apps)).Html;
+        Assert.Contains(clientId, listed);
+        Assert.DoesNotContain(secret, listed); // shown once
+
+        var rotated = await console.Post($"{apps}/{clientId}/rotate");
+        Assert.Equal(HttpStatusCode.OK, rotated.Status);
+        var newSecret = Input(rotated.Html, "client-secret");
+        Assert.NotEqual(secret, newSecret);
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatus(app, clientId, secret));
+        Assert.Equal(HttpStatusCode.OK, await TokenStatus(app, clientId, newSecret));
+        var events = (await api.Get("/roster/v1/events")).Json["events"]!.AsArray();
+        Assert.Contains(events, e => e!["event"]!.GetValue<string>() == "app.secret_rotated" && e["subject_id"]!.GetValue<string>() == clientId);
+
+        // the API's rules, with its messages: unknown scopes, a user-level app without a redirect URI
+        var unknown = await console.Post(apps, new() { ["type"] = "s2s", ["scopes"] = "nope:scope" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Contains("scopes", unknown.Html);
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post(apps, new() { ["type"] = "user" })).Status);
+        var userApp = await console.Post(apps, new() { ["type"] = "user", ["name"] = "Scheduler", ["redirect_uris"] = "https://acme.test/callback" });
+        Assert.Equal(HttpStatusCode.Created, userApp.Status);
+        Assert.Contains("user:read user:write", userApp.Html);
+
+        // another account's app is not found here; another account's owner finds no apps page of this account
+        var (sub, subId, subOwner) = await app.SubAccountAsync(api, "boss@tenant.test");
+        var subApp = (await api.Post("/roster/v1/apps", new { account_id = subId })).Is(HttpStatusCode.Created).Json["client_id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound, (await console.Post($"{apps}/{subApp}/rotate")).Status);
+        using var owner = new ConsoleClient(app);
+        await owner.SignInWithPassword(subOwner, "Secur3Pass!x");
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Get(apps)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Post($"{apps}/{clientId}/rotate")).Status);
+        Assert.Equal(HttpStatusCode.OK, await TokenStatus(app, clientId, newSecret));
+        Assert.Contains(subApp, (await owner.Get($"/console/accounts/{subId}/apps")).Html);
+        _ = sub;
     }
 
     [Fact]

@@ -255,6 +255,39 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             return (account, app, secret, owner?.Email ?? "");
         }, ct);
 
+    /// <summary>
+    /// A new secret for one of the caller's account's apps, under the rule of creating apps (an owner or admin): the old
+    /// secret stops working at once; the new one is returned once and kept only as a hash. Another account's app is not found.
+    /// </summary>
+    public Task<(OAuthApp App, string Secret)> RotateAppSecretAsync(Caller caller, string clientId, CancellationToken ct = default)
+    {
+        Operations.RosterCreateApp.AuthorizeAdmin(caller);
+        return store.Write(async s =>
+        {
+            var me = await s.GetUserAsync(caller.UserId);
+            if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can rotate an app's secret.");
+            var app = await s.GetAppAsync(clientId);
+            if (app is null || app.AccountId != caller.AccountId) throw Fail.AppNotFound(clientId);
+            var secret = NewId(24);
+            await s.UpdateAppSecretAsync(app.ClientId, HashSecret(secret));
+            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AppSecretRotated, app.AccountId, app.ClientId,
+                Changes.Data(new JsonObject { ["client_id"] = app.ClientId })));
+            return (app, secret);
+        }, ct);
+    }
+
+    /// <summary>The apps of the caller's account, oldest first, under the rule of creating them (an owner or admin).</summary>
+    public Task<IReadOnlyList<OAuthApp>> ListAppsAsync(Caller caller, CancellationToken ct = default)
+    {
+        Operations.RosterCreateApp.AuthorizeAdmin(caller);
+        return store.ReadAsync(async s =>
+        {
+            var me = await s.GetUserAsync(caller.UserId);
+            if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can see apps.");
+            return await s.ListAppsAsync(caller.AccountId);
+        }, ct);
+    }
+
     /// <summary>Checks Server-to-Server credentials; null when the client id or secret is wrong.</summary>
     public Task<OAuthApp?> AuthenticateAppAsync(string clientId, string secret, CancellationToken ct = default)
         => store.ReadAsync(async s =>

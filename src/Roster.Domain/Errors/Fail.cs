@@ -35,6 +35,7 @@ public static class Fail
     public static ZoomException Invalid(string message) => With(400, 300, message);
     public static ZoomException SnapshotNotFound(string name) => With(404, 3001, $"Snapshot does not exist: {name}.");
     public static ZoomException SeedRefused(FieldError[] problems) => With(400, 300, "The seed file was refused; nothing of it was loaded.", problems);
+    public static ZoomException AppNotFound(string clientId) => With(404, 3001, $"App does not exist: {clientId}.");
     public static ZoomException FaultNotFound(string id) => With(404, 3001, $"Fault rule does not exist: {id}.");
     public static ZoomException SubscriptionNotFound(string id) => With(404, 3001, $"Event subscription does not exist: {id}.");
     public static ZoomException DeliveryNotFound(string id) => With(404, 3001, $"Webhook delivery does not exist: {id}.");

@@ -81,6 +81,10 @@ public static class ConsoleEndpoints
         console.MapGet("/accounts/{accountId}/activity/stream", (HttpContext http, string accountId) => Stream(http, accountId));
         console.MapPost("/accounts/{accountId}/activity/deliveries/{deliveryId}/redeliver", (HttpContext http, string accountId, string deliveryId) =>
             Form(http, (s, f) => ConsolePages.RedeliverAsync(http, s, accountId, deliveryId)));
+        console.MapGet("/accounts/{accountId}/apps", (HttpContext http, string accountId) => Page(http, s => ConsolePages.AppsAsync(http, s, accountId)));
+        console.MapPost("/accounts/{accountId}/apps", (HttpContext http, string accountId) => Form(http, (s, f) => ConsolePages.CreateAppAsync(http, s, accountId, f)));
+        console.MapPost("/accounts/{accountId}/apps/{clientId}/rotate", (HttpContext http, string accountId, string clientId) =>
+            Form(http, (s, f) => ConsolePages.RotateAsync(http, s, accountId, clientId)));
         if (sandboxEnabled)
         {
             console.MapGet("/sandbox", H(http => Page(http, s => SandboxOnly(http, s, () => ConsolePages.SandboxAsync(http, s)))));

@@ -227,6 +227,47 @@ public static class ConsolePages
         return SeeOther(http, $"/console/accounts/{Uri.EscapeDataString(accountId)}/activity?done=redelivered");
     }
 
+    // ---- apps ----
+
+    public static async Task<IResult> AppsAsync(HttpContext http, Session s, string accountId, Domain.Auth.OAuthApp? shown = null, string? secret = null,
+        bool rotated = false, NewAppValues? values = null, string? error = null, int status = 200)
+    {
+        var (account, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
+        var apps = await Get<AccountsService>(http).ListAppsAsync(caller, http.RequestAborted);
+        return Render<AppsPage>(new { s.Nav, Account = account, Apps = apps, Shown = shown, Secret = secret, Rotated = rotated, Values = values, Error = error }, status);
+    }
+
+    static readonly char[] Spaces = [' ', '\t', '\r', '\n', ','];
+
+    /// <summary>Creates an app as <c>POST /roster/v1/apps</c> does; its secret is shown once, on the answer page.</summary>
+    public static async Task<IResult> CreateAppAsync(HttpContext http, Session s, string accountId, IFormCollection form)
+    {
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
+        var values = new NewAppValues(form["name"].FirstOrDefault(), form["type"].FirstOrDefault() == "user" ? "user" : "s2s",
+            form["scopes"].FirstOrDefault(), form["redirect_uris"].FirstOrDefault());
+        try
+        {
+            var scopes = (values.Scopes ?? "").Split(Spaces, StringSplitOptions.RemoveEmptyEntries);
+            var (app, secret) = await Get<AccountsService>(http).CreateAppAsync(caller, null, scopes,
+                values.Type == "user" ? Domain.Auth.OAuthAppTypes.User : Domain.Auth.OAuthAppTypes.ServerToServer,
+                (values.RedirectUris ?? "").Split(Spaces, StringSplitOptions.RemoveEmptyEntries), string.IsNullOrWhiteSpace(values.Name) ? null : values.Name,
+                ct: http.RequestAborted);
+            return await AppsAsync(http, s, accountId, app, secret, status: 201);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
+            return await AppsAsync(http, s, accountId, values: values, error: e.Error.Message + detail, status: 400);
+        }
+    }
+
+    public static async Task<IResult> RotateAsync(HttpContext http, Session s, string accountId, string clientId)
+    {
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
+        var (app, secret) = await Get<AccountsService>(http).RotateAppSecretAsync(caller, clientId, http.RequestAborted);
+        return await AppsAsync(http, s, accountId, app, secret, rotated: true);
+    }
+
     // ---- sandbox ----
 
     public static async Task<IResult> SandboxAsync(HttpContext http, Session s, string? error = null, int status = 200)
@@ -307,4 +348,5 @@ public static class ConsolePages
 
 public sealed record AccountRow(Account Account, bool Home, UsersSummary Summary);
 public sealed record SettingsSection(string Name, IReadOnlyList<SettingField> Fields);
+public sealed record NewAppValues(string? Name, string Type, string? Scopes, string? RedirectUris);
 public sealed record NewUserValues(string Action, string? Email, string? FirstName, string? LastName, string Type);
