@@ -105,6 +105,9 @@ public class ConsoleTests
         ("POST", "/console/sandbox/snapshots", new() { ["name"] = "matrix" }),
         ("POST", "/console/sandbox/snapshots/bootstrap/restore", null),
         ("POST", "/console/sandbox/clock", new() { ["action"] = "freeze" }),
+        ("GET", "/console/sandbox/traffic", null),
+        ("POST", "/console/sandbox/faults", new() { ["fault"] = "server_error", ["path"] = "/v2/users/me" }),
+        ("POST", "/console/sandbox/faults/flt_none/delete", null),
     ];
 
     static readonly string[] PublicRoutes = ["/console/sign-in", "/console/console.css", "/console/console.js", "/console/sign-out"];
@@ -116,7 +119,7 @@ public class ConsoleTests
         var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
-            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId))
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none"))
             .ToHashSet();
         var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
         Assert.Equal(known.Order(), routes.Order());
@@ -158,6 +161,8 @@ public class ConsoleTests
         Assert.Equal(2, user["type"]!.GetValue<int>());
         (await api.Get("/v2/users/matrix@example.com")).IsError(404, 1001);
         (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK); // the primary app's secret was not rotated
+        using var faults = app.ApiWith(SandboxTests.AdminKey(app));
+        Assert.Empty((await faults.Get("/roster/v1/sandbox/faults")).Json["faults"]!.AsArray());
         Assert.DoesNotContain("matrix app", (await signedIn.Get($"/console/accounts/{accountId}/apps")).Html);
         using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
         Assert.DoesNotContain((await sandbox.Get("/roster/v1/sandbox/snapshots")).Json["snapshots"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "matrix");
@@ -579,6 +584,54 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.OK, await TokenStatus(app, clientId, newSecret));
         Assert.Contains(subApp, (await owner.Get($"/console/accounts/{subId}/apps")).Html);
         _ = sub;
+    }
+
+    [Fact]
+    public async Task FaultRulesAndTheJournalAreTheKeyHoldersAlone()
+    {
+        await using var app = new RosterApp();
+        await SeedPeople(app);
+        using var api = await app.ApiAsync();
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+
+        // a rule added here answers the API's next matching call, once
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/sandbox/faults",
+            new() { ["fault"] = "server_error", ["method"] = "get", ["path"] = "/v2/users/me", ["times"] = "1" })).Status);
+        (await api.Get("/v2/users/me")).IsError(500, 500);
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+        var page = await console.Get("/console/sandbox/traffic");
+        var rule = Regex.Match(page.Html, "Delete fault rule (flt_[A-Za-z0-9_-]+)").Groups[1].Value;
+        Assert.NotEmpty(rule);
+        Assert.Contains("spent", page.Html);
+
+        // the journal, filtered: the faulted call alone; no console request is in it
+        var faulted = await console.Get("/console/sandbox/traffic?faulted=true&path=" + Uri.EscapeDataString("/v2/users/*"));
+        Assert.Single(Regex.Matches(faulted.Html, "<strong>GET /v2/users/me</strong>"));
+        Assert.Contains($"fault {rule}", faulted.Html);
+        var all = await console.Get("/console/sandbox/traffic");
+        Assert.Equal(2, Regex.Matches(all.Html, "<strong>GET /v2/users/me</strong>").Count);
+        Assert.DoesNotContain("<strong>GET /console", all.Html);
+        Assert.DoesNotContain("<strong>POST /console", all.Html);
+
+        // the API's checks, with its messages; a bad filter is a 400 page that names it
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/sandbox/faults", new() { ["fault"] = "meteor" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/sandbox/faults", new() { ["fault"] = "delay", ["delay_ms"] = "-5" })).Status);
+        var badFilter = await console.Get("/console/sandbox/traffic?status=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.Status);
+        Assert.Contains("status", badFilter.Html);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"/console/sandbox/faults/{rule}/delete")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await console.Post($"/console/sandbox/faults/{rule}/delete")).Status);
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        Assert.Empty((await sandbox.Get("/roster/v1/sandbox/faults")).Json["faults"]!.AsArray());
+
+        // an owner or admin finds none of it
+        using var admin = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.SeeOther, (await admin.SignInWithPassword("ada@example.com", AdminPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Get("/console/sandbox/traffic")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Post("/console/sandbox/faults", new() { ["fault"] = "drop" })).Status);
+        Assert.Empty((await sandbox.Get("/roster/v1/sandbox/faults")).Json["faults"]!.AsArray());
     }
 
     [Fact]

@@ -92,6 +92,9 @@ public static class ConsoleEndpoints
             console.MapPost("/sandbox/snapshots", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.SaveSnapshotAsync(http, s, f)))));
             console.MapPost("/sandbox/snapshots/{name}/restore", (HttpContext http, string name) =>
                 Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.RestoreAsync(http, s, name))));
+            console.MapGet("/sandbox/traffic", H(http => Page(http, s => SandboxOnly(http, s, () => ConsolePages.TrafficAsync(http, s)))));
+            console.MapPost("/sandbox/faults", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.AddFaultAsync(http, s, f)))));
+            console.MapPost("/sandbox/faults/{id}/delete", (HttpContext http, string id) => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.DeleteFaultAsync(http, s, id))));
             console.MapPost("/sandbox/clock", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.ClockAsync(http, s, f)))));
         }
         return app;

@@ -34,6 +34,8 @@ public static class ConsolePages
         "saved-snapshot" => "Snapshot saved.",
         "restored" => "Snapshot restored.",
         "clock" => "The clock changed.",
+        "fault" => "The fault rule was added.",
+        "fault-deleted" => "The fault rule was deleted.",
         "redelivered" => "The delivery was queued to be sent again.",
         _ => null,
     };
@@ -278,6 +280,66 @@ public static class ConsolePages
             s.Nav, Snapshots = await sandbox.ListAsync(http.RequestAborted), Clock = sandbox.ClockNow(),
             Notice = error is null ? Notice(http) : null, Error = error,
         }, status);
+    }
+
+    public const int JournalPageSize = 100;
+
+    /// <summary>Fault rules and the request journal, filtered (as <c>GET /roster/v1/sandbox/journal</c> filters).</summary>
+    public static Task<IResult> TrafficAsync(HttpContext http, Session s, string? error = null, int status = 200)
+    {
+        var q = http.Request.Query;
+        string? Q(string name) => q[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        var problems = new List<string>();
+        int? Int(string name)
+        {
+            if (Q(name) is not { } raw) return null;
+            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            problems.Add(name);
+            return null;
+        }
+        long? after = Q("after") is { } a ? long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1 : null;
+        if (after < 0) problems.Add("after");
+        var filter = new JournalFilter(Method: Q("method")?.ToUpperInvariant(), Path: Q("path"), Status: Int("status"), After: after,
+            Faulted: Q("faulted") switch { "true" => true, "false" => false, _ => null });
+        if (filter.Path is { } path)
+        {
+            try { FaultRules.Validate(new FaultSpec(FaultKind.Drop, Path: path)); }
+            catch (ZoomException) { problems.Add("path"); }
+        }
+        if (problems.Count > 0) (error, status) = (Fail.Validation([.. problems.Select(p => new FieldError(p, "Invalid field."))]).Error.Message + " " + string.Join(", ", problems), 400);
+        var journal = http.RequestServices.GetService<RequestJournal>();
+        var entries = journal is null ? null : problems.Count > 0 ? [] : journal.Find(filter, JournalPageSize);
+        return Task.FromResult<IResult>(Render<TrafficPage>(new
+        {
+            s.Nav, Faults = Get<FaultRules>(http).List(), Journal = entries, Filter = filter, PageSize = JournalPageSize,
+            Notice = error is null ? Notice(http) : null, Error = error,
+        }, status));
+    }
+
+    /// <summary>Adds a fault rule as <c>POST /roster/v1/sandbox/faults</c> does (the same kinds and checks).</summary>
+    public static async Task<IResult> AddFaultAsync(HttpContext http, Session s, IFormCollection form)
+    {
+        string? F(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+        try
+        {
+            if (F("fault") is not { } name || !SandboxEndpoints.FaultNames.TryGetValue(name, out var kind)) throw Fail.InvalidField("fault");
+            int? Int(string field) => F(field) is not { } raw ? null
+                : int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(field);
+            await Get<SandboxService>(http).AddFaultAsync(new FaultSpec(kind, Method: F("method")?.ToUpperInvariant(), Path: F("path"), Status: Int("status"),
+                DelayMs: Int("delay_ms") ?? 0, Times: Int("times")), http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
+            return await TrafficAsync(http, s, e.Error.Message + detail, 400);
+        }
+        return SeeOther(http, "/console/sandbox/traffic?done=fault");
+    }
+
+    public static async Task<IResult> DeleteFaultAsync(HttpContext http, Session s, string id)
+    {
+        if (!await Get<SandboxService>(http).RemoveFaultAsync(id, http.RequestAborted)) throw Fail.FaultNotFound(id);
+        return SeeOther(http, "/console/sandbox/traffic?done=fault-deleted");
     }
 
     public static async Task<IResult> ResetAsync(HttpContext http, Session s)

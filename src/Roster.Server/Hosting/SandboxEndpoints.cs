@@ -121,7 +121,7 @@ public static class SandboxEndpoints
 
     static readonly string[] SeedTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json", "text/plain"];
 
-    static readonly Dictionary<string, FaultKind> FaultNames = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, FaultKind> FaultNames = new(StringComparer.Ordinal)
     {
         ["error"] = FaultKind.Error, ["rate_limit"] = FaultKind.RateLimit, ["daily_limit"] = FaultKind.DailyLimit, ["server_error"] = FaultKind.ServerError,
         ["unavailable"] = FaultKind.Unavailable, ["expired_token"] = FaultKind.ExpiredToken, ["delay"] = FaultKind.Delay, ["drop"] = FaultKind.Drop,
