@@ -21,6 +21,22 @@ public static class ConsolePages
     public static IResult SignIn(HttpContext http, string returnUrl, string? email, string? error, int status, bool keyError = false)
         => Render<SignInPage>(new { Return = returnUrl, Email = email, Error = error, KeyError = keyError, KeyOffered = Get<RosterOptions>(http).SandboxEnabled }, status);
 
+    /// <summary>A refusal as a form shows it: Zoom's message, then each field's problem.</summary>
+    static string Explain(ZoomError error)
+        => error.Message + (error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "");
+
+    /// <summary>A query's text value, or null when absent or empty.</summary>
+    static string? Query(HttpContext http, string name) => http.Request.Query[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+
+    /// <summary>A query's whole number; a value that is not one is added to <paramref name="problems"/> (and taken as absent).</summary>
+    static int? QueryInt(HttpContext http, string name, List<FieldError> problems)
+    {
+        if (Query(http, name) is not { } raw) return null;
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        problems.Add(new FieldError(name, "Not a number."));
+        return null;
+    }
+
     /// <summary>Fixed notices a redirect may name (never text from the query).</summary>
     static string? Notice(HttpContext http) => http.Request.Query["done"].FirstOrDefault() switch
     {
@@ -65,18 +81,10 @@ public static class ConsolePages
     public static async Task<IResult> UsersAsync(HttpContext http, Session s, string accountId)
     {
         var (account, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
-        var q = http.Request.Query;
-        string? Q(string name) => q[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        string? Q(string name) => Query(http, name);
         var problems = new List<FieldError>();
-        int? Int(string name)
-        {
-            if (Q(name) is not { } raw) return null;
-            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-            problems.Add(new FieldError(name, "Not a number."));
-            return null;
-        }
         var after = Q("after") is { } a ? long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : -1 : 0;
-        var query = new UserBrowseQuery(Q("status") ?? UserStatuses.Active, Int("type"), Q("role"), Q("q"), after);
+        var query = new UserBrowseQuery(Q("status") ?? UserStatuses.Active, QueryInt(http, "type", problems), Q("role"), Q("q"), after);
         problems.AddRange(query.Problems());
         var summary = await Get<UsersService>(http).SummaryAsync(caller, http.RequestAborted);
         if (problems.Count > 0)
@@ -122,8 +130,7 @@ public static class ConsolePages
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
-            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
-            return await UserAsync(http, s, accountId, userId, e.Error.Message + detail, 400, section);
+            return await UserAsync(http, s, accountId, userId, Explain(e.Error), 400, section);
         }
         return SeeOther(http, $"{UserPath(accountId, userId)}?done=saved&section={section}#{section}");
     }
@@ -198,8 +205,7 @@ public static class ConsolePages
         }
         catch (ZoomException e) when (e.Error.Status is 400 or 409 or 429)
         {
-            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
-            return Render<NewUserPage>(new { s.Nav, Account = account, Values = values, Error = e.Error.Message + detail }, e.Error.Status);
+            return Render<NewUserPage>(new { s.Nav, Account = account, Values = values, Error = Explain(e.Error) }, e.Error.Status);
         }
     }
 
@@ -258,8 +264,7 @@ public static class ConsolePages
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
-            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
-            return await AppsAsync(http, s, accountId, values: values, error: e.Error.Message + detail, status: 400);
+            return await AppsAsync(http, s, accountId, values: values, error: Explain(e.Error), status: 400);
         }
     }
 
@@ -287,26 +292,18 @@ public static class ConsolePages
     /// <summary>Fault rules and the request journal, filtered (as <c>GET /roster/v1/sandbox/journal</c> filters).</summary>
     public static Task<IResult> TrafficAsync(HttpContext http, Session s, string? error = null, int status = 200)
     {
-        var q = http.Request.Query;
-        string? Q(string name) => q[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
-        var problems = new List<string>();
-        int? Int(string name)
-        {
-            if (Q(name) is not { } raw) return null;
-            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-            problems.Add(name);
-            return null;
-        }
+        string? Q(string name) => Query(http, name);
+        var problems = new List<FieldError>();
         long? after = Q("after") is { } a ? long.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1 : null;
-        if (after < 0) problems.Add("after");
-        var filter = new JournalFilter(Method: Q("method")?.ToUpperInvariant(), Path: Q("path"), Status: Int("status"), After: after,
+        if (after < 0) problems.Add(new FieldError("after", "Not a position in the journal."));
+        var filter = new JournalFilter(Method: Q("method")?.ToUpperInvariant(), Path: Q("path"), Status: QueryInt(http, "status", problems), After: after,
             Faulted: Q("faulted") switch { "true" => true, "false" => false, _ => null });
         if (filter.Path is { } path)
         {
             try { FaultRules.Validate(new FaultSpec(FaultKind.Drop, Path: path)); }
-            catch (ZoomException) { problems.Add("path"); }
+            catch (ZoomException) { problems.Add(new FieldError("path", "Not a path pattern.")); }
         }
-        if (problems.Count > 0) (error, status) = (Fail.Validation([.. problems.Select(p => new FieldError(p, "Invalid field."))]).Error.Message + " " + string.Join(", ", problems), 400);
+        if (problems.Count > 0) (error, status) = (Explain(Fail.Validation([.. problems]).Error), 400);
         var journal = http.RequestServices.GetService<RequestJournal>();
         var entries = journal is null ? null : problems.Count > 0 ? [] : journal.Find(filter, JournalPageSize);
         return Task.FromResult<IResult>(Render<TrafficPage>(new
@@ -330,8 +327,7 @@ public static class ConsolePages
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
-            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "";
-            return await TrafficAsync(http, s, e.Error.Message + detail, 400);
+            return await TrafficAsync(http, s, Explain(e.Error), 400);
         }
         return SeeOther(http, "/console/sandbox/traffic?done=fault");
     }
@@ -401,8 +397,7 @@ public static class ConsolePages
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
-            var detail = e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => f.Field)) : "";
-            return await SandboxAsync(http, s, e.Error.Message + detail, 400);
+            return await SandboxAsync(http, s, Explain(e.Error), 400);
         }
         return SeeOther(http, "/console/sandbox?done=clock");
     }
