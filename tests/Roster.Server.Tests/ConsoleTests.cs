@@ -94,6 +94,11 @@ public class ConsoleTests
         ("POST", $"/console/accounts/{accountId}/users/{userId}/status", new() { ["action"] = "deactivate" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/type", new() { ["type"] = "1" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/delete", new() { ["action"] = "delete" }),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/assistants", new() { ["email"] = "owner@example.com" }),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/assistants/{userId}/delete", null),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/schedulers/{userId}/delete", null),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/tokens/revoke", null),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/picture/delete", null),
         ("GET", $"/console/accounts/{accountId}/activity", null),
         ("STREAM", $"/console/accounts/{accountId}/activity/stream", null),
         ("POST", $"/console/accounts/{accountId}/activity/deliveries/no-such-delivery/redeliver", null),
@@ -119,7 +124,7 @@ public class ConsoleTests
         var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
-            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none"))
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none").Replace("{assistantId}", "U").Replace("{schedulerId}", "U"))
             .ToHashSet();
         var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
         Assert.Equal(known.Order(), routes.Order());
@@ -156,6 +161,7 @@ public class ConsoleTests
             var noToken = await signedIn.Post(path, form, withToken: false);
             Assert.Equal(HttpStatusCode.BadRequest, noToken.Status);
         }
+        Assert.Empty((await api.Get($"/v2/users/{victim}/assistants")).Json["assistants"]!.AsArray());
         var user = (await api.Get($"/v2/users/{victim}")).Is(HttpStatusCode.OK).Json;
         Assert.Equal("active", user["status"]!.GetValue<string>());
         Assert.Equal(2, user["type"]!.GetValue<int>());
@@ -519,6 +525,46 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Get($"/console/accounts/{accountId}/activity")).Status);
         using var across = await owner.Http.GetAsync($"/console/accounts/{accountId}/activity/stream", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.NotFound, across.StatusCode);
+    }
+
+    [Fact]
+    public async Task AUsersPageManagesAssistantsSchedulersTokensAndPicture()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        var boss = await api.CreateUser("boss@example.com", type: 2);
+        var helper = await api.CreateUser("helper@example.com", type: 2);
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        var bossPage = $"/console/accounts/{accountId}/users/{boss}";
+        var helperPage = $"/console/accounts/{accountId}/users/{helper}";
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/assistants", new() { ["email"] = "helper@example.com" })).Status);
+        Assert.Equal(["helper@example.com"], (await api.Get($"/v2/users/{boss}/assistants")).Json["assistants"]!.AsArray().Select(a => a!["email"]!.GetValue<string>()));
+        Assert.Contains("Remove assistant helper@example.com", (await console.Get(bossPage)).Html);
+        Assert.Contains("Remove scheduler boss@example.com", (await console.Get(helperPage)).Html); // the other side
+        var unknown = await console.Post($"{bossPage}/assistants", new() { ["email"] = "nobody@elsewhere.test" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status); // the API's rule, its message on the page
+        Assert.Contains("role=\"alert\"", unknown.Html);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{helperPage}/schedulers/{boss}/delete")).Status);
+        Assert.Empty((await api.Get($"/v2/users/{boss}/assistants")).Json["assistants"]!.AsArray());
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/assistants", new() { ["email"] = "helper@example.com" })).Status);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/assistants/{helper}/delete")).Status);
+        Assert.Empty((await api.Get($"/v2/users/{boss}/assistants")).Json["assistants"]!.AsArray());
+
+        // tokens issued before a revoke are refused after it
+        var zak = (await api.Get($"/v2/users/{boss}/token?type=zak")).Is(HttpStatusCode.OK).Json["token"]!.GetValue<string>();
+        Assert.True((await api.Post("/roster/v1/tokens/verify", new { token = zak })).Json["active"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/tokens/revoke")).Status);
+        Assert.False((await api.Post("/roster/v1/tokens/verify", new { token = zak })).Json["active"]!.GetValue<bool>());
+
+        // the picture is shown from its public link, and deleted
+        (await TokenPictureTests.Upload(api, boss, TokenPictureTests.Png, "me.png")).Is(HttpStatusCode.Created);
+        var picUrl = new Uri((await api.Get($"/v2/users/{boss}")).Json["pic_url"]!.GetValue<string>()).AbsolutePath;
+        Assert.Contains($"src=\"{picUrl}\"", (await console.Get(bossPage)).Html);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/picture/delete")).Status);
+        Assert.Equal("", (await api.Get($"/v2/users/{boss}")).Json["pic_url"]?.GetValue<string>() ?? "");
     }
 
     static string Input(string html, string id) => WebUtility.HtmlDecode(Regex.Match(html, $"id=\"{id}\" readonly value=\"([^\"]+)\"").Groups[1].Value);

@@ -77,6 +77,16 @@ public static class ConsoleEndpoints
             Form(http, (s, f) => ConsolePages.SetTypeAsync(http, s, accountId, userId, f)));
         console.MapPost("/accounts/{accountId}/users/{userId}/delete", (HttpContext http, string accountId, string userId) =>
             Form(http, (s, f) => ConsolePages.DeleteAsync(http, s, accountId, userId, f)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/assistants", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.AddAssistantAsync(http, s, accountId, userId, f)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/assistants/{assistantId}/delete", (HttpContext http, string accountId, string userId, string assistantId) =>
+            Form(http, (s, f) => ConsolePages.DeleteAssistantAsync(http, s, accountId, userId, assistantId)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/schedulers/{schedulerId}/delete", (HttpContext http, string accountId, string userId, string schedulerId) =>
+            Form(http, (s, f) => ConsolePages.DeleteSchedulerAsync(http, s, accountId, userId, schedulerId)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/tokens/revoke", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.RevokeTokensAsync(http, s, accountId, userId)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/picture/delete", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.DeletePictureAsync(http, s, accountId, userId)));
         console.MapGet("/accounts/{accountId}/activity", (HttpContext http, string accountId) => Page(http, s => ConsolePages.ActivityAsync(http, s, accountId), script: true));
         console.MapGet("/accounts/{accountId}/activity/stream", (HttpContext http, string accountId) => Stream(http, accountId));
         console.MapPost("/accounts/{accountId}/activity/deliveries/{deliveryId}/redeliver", (HttpContext http, string accountId, string deliveryId) =>

@@ -44,6 +44,11 @@ public static class ConsolePages
         "activated" => "The user is active.",
         "deactivated" => "The user is deactivated.",
         "type" => "The user's type changed.",
+        "assistant-added" => "The assistant was added.",
+        "assistant-removed" => "The assistant was removed.",
+        "scheduler-removed" => "The scheduler was removed.",
+        "revoked" => "The user's tokens were revoked: every token issued before now is refused.",
+        "picture-deleted" => "The picture was deleted.",
         "deleted" => "The user was deleted.",
         "disassociated" => "The user was disassociated from the account.",
         "reset" => "The sandbox was reset to its first state.",
@@ -107,11 +112,25 @@ public static class ConsolePages
         {
             settingsNote = e.Error.Message; // a pending user has no settings yet
         }
+        IReadOnlyList<AssistantView>? assistants = null;
+        IReadOnlyList<SchedulerView>? schedulers = null;
+        string? relationsNote = null;
+        try
+        {
+            var relations = Get<UserRelationsService>(http);
+            assistants = await relations.ListAssistantsAsync(caller, user.Id, http.RequestAborted);
+            schedulers = await relations.ListSchedulersAsync(caller, user.Id, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            relationsNote = e.Error.Message; // e.g. a pending user
+        }
         var sections = settings is null ? [] : SettingsForm.Sections.Select(name => new SettingsSection(name, SettingsForm.Fields(name, settings))).Where(x => x.Fields.Count > 0).ToList();
         return Render<UserPage>(new
         {
             s.Nav, Account = account, User = user, Sections = sections, SettingsNote = settingsNote,
             Notice = error is null ? Notice(http) : null, Error = error, OpenSection = section ?? http.Request.Query["section"].FirstOrDefault(),
+            Assistants = assistants, Schedulers = schedulers, RelationsNote = relationsNote,
         }, status);
     }
 
@@ -135,35 +154,18 @@ public static class ConsolePages
         return SeeOther(http, $"{UserPath(accountId, userId)}?done=saved&section={section}#{section}");
     }
 
-    public static async Task<IResult> SetStatusAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+    public static Task<IResult> SetStatusAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
     {
         var action = form["action"].FirstOrDefault();
-        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
-        try
-        {
-            await Get<UsersService>(http).SetStatusAsync(caller, userId, new StatusRequest { Action = action }, http.RequestAborted);
-        }
-        catch (ZoomException e) when (e.Error.Status == 400)
-        {
-            return await UserAsync(http, s, accountId, userId, e.Error.Message, 400);
-        }
-        return SeeOther(http, $"{UserPath(accountId, userId)}?done={(action == "activate" ? "activated" : "deactivated")}");
+        return UserAction(http, s, accountId, userId, action == "activate" ? "activated" : "deactivated",
+            caller => Get<UsersService>(http).SetStatusAsync(caller, userId, new StatusRequest { Action = action }, http.RequestAborted));
     }
 
-    public static async Task<IResult> SetTypeAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
-    {
-        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
-        try
-        {
-            if (!int.TryParse(form["type"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var type)) throw Fail.InvalidField("type");
-            await Get<UsersService>(http).UpdateAsync(caller, userId, new UserUpdate { Type = type }, http.RequestAborted);
-        }
-        catch (ZoomException e) when (e.Error.Status == 400)
-        {
-            return await UserAsync(http, s, accountId, userId, e.Error.Message, 400);
-        }
-        return SeeOther(http, $"{UserPath(accountId, userId)}?done=type");
-    }
+    public static Task<IResult> SetTypeAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+        => UserAction(http, s, accountId, userId, "type", caller =>
+            int.TryParse(form["type"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var type)
+                ? Get<UsersService>(http).UpdateAsync(caller, userId, new UserUpdate { Type = type }, http.RequestAborted)
+                : throw Fail.InvalidField("type"));
 
     public static async Task<IResult> DeleteAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
     {
@@ -179,6 +181,40 @@ public static class ConsolePages
         }
         return SeeOther(http, $"{UsersPath(accountId)}?done={(action == "delete" ? "deleted" : "disassociated")}");
     }
+
+    /// <summary>
+    /// A change to one user that answers with the user's page: done, a redirect with its notice; refused (400), the page
+    /// with the API's message.
+    /// </summary>
+    static async Task<IResult> UserAction(HttpContext http, Session s, string accountId, string userId, string done, Func<Caller, Task> act)
+    {
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        try
+        {
+            await act(caller);
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            return await UserAsync(http, s, accountId, userId, Explain(e.Error), 400);
+        }
+        return SeeOther(http, $"{UserPath(accountId, userId)}?done={done}");
+    }
+
+    public static Task<IResult> AddAssistantAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+        => UserAction(http, s, accountId, userId, "assistant-added", caller => Get<UserRelationsService>(http).AddAssistantsAsync(caller, userId,
+            new AddAssistantsRequest { Assistants = [new AssistantRef { Email = form["email"].FirstOrDefault() }] }, http.RequestAborted));
+
+    public static Task<IResult> DeleteAssistantAsync(HttpContext http, Session s, string accountId, string userId, string assistantId)
+        => UserAction(http, s, accountId, userId, "assistant-removed", caller => Get<UserRelationsService>(http).DeleteAssistantAsync(caller, userId, assistantId, http.RequestAborted));
+
+    public static Task<IResult> DeleteSchedulerAsync(HttpContext http, Session s, string accountId, string userId, string schedulerId)
+        => UserAction(http, s, accountId, userId, "scheduler-removed", caller => Get<UserRelationsService>(http).DeleteSchedulerAsync(caller, userId, schedulerId, http.RequestAborted));
+
+    public static Task<IResult> RevokeTokensAsync(HttpContext http, Session s, string accountId, string userId)
+        => UserAction(http, s, accountId, userId, "revoked", caller => Get<UserTokensService>(http).RevokeTokensAsync(caller, userId, http.RequestAborted));
+
+    public static Task<IResult> DeletePictureAsync(HttpContext http, Session s, string accountId, string userId)
+        => UserAction(http, s, accountId, userId, "picture-deleted", caller => Get<UserPicturesService>(http).DeletePictureAsync(caller, userId, http.RequestAborted));
 
     public static async Task<IResult> NewUserAsync(HttpContext http, Session s, string accountId)
     {

@@ -39,7 +39,7 @@ public static class ConsoleStyle
         .card,.stack{background:#fff;border:1px solid var(--line);border-radius:10px;padding:20px 24px;min-width:320px;max-width:460px;flex:1}
         .card input,.stack input,.stack select{width:100%}.card button,.stack button{margin-top:16px}
         .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px}
-        .facts dt{font-weight:600}.facts dd{margin:0}
+        .facts dt{font-weight:600}.facts dd{margin:0}.picture{border-radius:50%;vertical-align:middle;margin-right:8px}
         .actions{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-end;margin:12px 0}
         section>form,section>.inline{margin:12px 0}
         .inline{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}.inline label{margin:0 0 4px}
