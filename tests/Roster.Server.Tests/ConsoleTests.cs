@@ -86,6 +86,7 @@ public class ConsoleTests
     [
         ("GET", "/console/", null),
         ("GET", "/console/accounts", null),
+        ("POST", "/console/accounts", new() { ["account_name"] = "Matrix", ["email"] = "matrix-owner@example.com", ["first_name"] = "M", ["last_name"] = "O", ["password"] = "Matr1xPassw0rd" }),
         ("GET", $"/console/accounts/{accountId}/users", null),
         ("GET", $"/console/accounts/{accountId}/users/new", null),
         ("POST", $"/console/accounts/{accountId}/users", new() { ["action"] = "custCreate", ["email"] = "matrix@example.com", ["type"] = "1" }),
@@ -167,6 +168,7 @@ public class ConsoleTests
         Assert.Equal(2, user["type"]!.GetValue<int>());
         (await api.Get("/v2/users/matrix@example.com")).IsError(404, 1001);
         (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK); // the primary app's secret was not rotated
+        Assert.Equal(0, (await api.Get("/v2/accounts")).Json["total_records"]!.GetValue<int>());
         using var faults = app.ApiWith(SandboxTests.AdminKey(app));
         Assert.Empty((await faults.Get("/roster/v1/sandbox/faults")).Json["faults"]!.AsArray());
         Assert.DoesNotContain("matrix app", (await signedIn.Get($"/console/accounts/{accountId}/apps")).Html);
@@ -565,6 +567,50 @@ public class ConsoleTests
         Assert.Contains($"src=\"{picUrl}\"", (await console.Get(bossPage)).Html);
         Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/picture/delete")).Status);
         Assert.Equal("", (await api.Get($"/v2/users/{boss}")).Json["pic_url"]?.GetValue<string>() ?? "");
+    }
+
+    [Fact]
+    public async Task TheMastersOwnerOrTheKeyCreatesSubAccountsUnderTheApisRules()
+    {
+        await using var app = new RosterApp();
+        await SeedPeople(app);
+        using var api = await app.ApiAsync();
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        var form = new Dictionary<string, string>
+        {
+            ["account_name"] = "Tenant", ["email"] = "boss@tenant.test", ["first_name"] = "Bo", ["last_name"] = "Ss", ["password"] = "Secur3Pass!x",
+            ["plan"] = "pro", ["seats"] = "3", ["managed_domains"] = "tenant.test",
+        };
+        Assert.Contains("Create a sub account", (await console.Get("/console/accounts")).Html);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/accounts", form)).Status);
+        var sub = (await api.Get("/v2/accounts")).Json["accounts"]!.AsArray().Single()!;
+        Assert.Equal("Tenant", sub["account_name"]!.GetValue<string>());
+        var accounts = (await console.Get("/console/accounts")).Html;
+        Assert.Contains("Tenant", accounts);
+        var seats = Regex.Match(accounts, $"data-seats=\"{sub["id"]!.GetValue<string>()}\">(\\d+) / (\\d+)<");
+        using var subApi = await app.AppAsync(api, sub["id"]!.GetValue<string>(), null);
+        var summary = (await subApi.Get("/v2/users/summary")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal(summary["licensed_users_count"]!.GetValue<long>(), long.Parse(seats.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)); // used
+        Assert.Equal(3, int.Parse(seats.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)); // of the seats asked for
+
+        // the API's rules and messages: a taken owner e-mail, a bad plan; nothing is created
+        var again = await console.Post("/console/accounts", form);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Contains("value=\"Tenant\"", again.Html); // the form is kept
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/accounts", new(form) { ["email"] = "b2@tenant.test", ["plan"] = "gold" })).Status);
+        Assert.Single((await api.Get("/v2/accounts")).Json["accounts"]!.AsArray());
+
+        // an admin (no Sub_Account:Edit in Zoom's admin role) and a sub account's owner may not
+        using var admin = new ConsoleClient(app);
+        await admin.SignInWithPassword("ada@example.com", AdminPassword);
+        Assert.DoesNotContain("Create a sub account", (await admin.Get("/console/accounts")).Html);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.Post("/console/accounts", new(form) { ["email"] = "b3@tenant.test" })).Status);
+        using var subOwner = new ConsoleClient(app);
+        await subOwner.SignInWithPassword("boss@tenant.test", "Secur3Pass!x");
+        Assert.DoesNotContain("Create a sub account", (await subOwner.Get("/console/accounts")).Html);
+        Assert.Equal(HttpStatusCode.BadRequest, (await subOwner.Post("/console/accounts", new(form) { ["email"] = "b4@tenant.test" })).Status);
+        Assert.Single((await api.Get("/v2/accounts")).Json["accounts"]!.AsArray());
     }
 
     static string Input(string html, string id) => WebUtility.HtmlDecode(Regex.Match(html, $"id=\"{id}\" readonly value=\"([^\"]+)\"").Groups[1].Value);

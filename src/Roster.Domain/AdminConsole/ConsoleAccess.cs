@@ -85,6 +85,19 @@ public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
         return (account, AsAccount(account));
     }
 
+    /// <summary>
+    /// The caller that creates sub accounts of the session's account, or null when this session may not: the account
+    /// must be a master (not itself a sub account), and the session the key's or the owner's (Zoom's admin role has no
+    /// <c>Sub_Account:Edit</c>).
+    /// </summary>
+    public Task<Caller?> SubAccountCreatorAsync(ConsoleIdentity who, CancellationToken ct = default) => store.ReadAsync(async s =>
+    {
+        var account = await s.GetAccountAsync(who.AccountId);
+        if (account is null || account.ParentId is not null) return null;
+        if (!who.AdminKey && (await s.GetUserAsync(who.UserId))?.IsOwner != true) return null;
+        return (Caller?)AsAccount(account);
+    }, ct);
+
     /// <summary>The sub accounts of the session's account (up to <paramref name="limit"/>).</summary>
     public Task<IReadOnlyList<Account>> SubAccountsAsync(ConsoleIdentity who, int limit, CancellationToken ct = default)
         => store.ReadAsync(s => s.ListSubAccountsAsync(who.AccountId, 0, limit), ct);

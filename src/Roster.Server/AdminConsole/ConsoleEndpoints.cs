@@ -65,6 +65,7 @@ public static class ConsoleEndpoints
         console.MapPost("/sign-in", SignIn);
         console.MapPost("/sign-out", H(SignOut));
         console.MapGet("/accounts", H(http => Page(http, s => ConsolePages.AccountsAsync(http, s))));
+        console.MapPost("/accounts", H(http => Form(http, (s, f) => ConsolePages.CreateAccountAsync(http, s, f))));
         console.MapGet("/accounts/{accountId}/users", (HttpContext http, string accountId) => Page(http, s => ConsolePages.UsersAsync(http, s, accountId)));
         console.MapGet("/accounts/{accountId}/users/new", (HttpContext http, string accountId) => Page(http, s => ConsolePages.NewUserAsync(http, s, accountId)));
         console.MapPost("/accounts/{accountId}/users", (HttpContext http, string accountId) => Form(http, (s, f) => ConsolePages.CreateUserAsync(http, s, accountId, f)));

@@ -44,6 +44,7 @@ public static class ConsolePages
         "activated" => "The user is active.",
         "deactivated" => "The user is deactivated.",
         "type" => "The user's type changed.",
+        "account-created" => "The sub account was created.",
         "assistant-added" => "The assistant was added.",
         "assistant-removed" => "The assistant was removed.",
         "scheduler-removed" => "The scheduler was removed.",
@@ -66,7 +67,7 @@ public static class ConsolePages
 
     // ---- accounts ----
 
-    public static async Task<IResult> AccountsAsync(HttpContext http, Session s)
+    public static async Task<IResult> AccountsAsync(HttpContext http, Session s, NewAccountValues? values = null, string? error = null, int status = 200)
     {
         var access = Get<ConsoleAccess>(http);
         var users = Get<UsersService>(http);
@@ -78,7 +79,32 @@ public static class ConsolePages
             var summary = await users.SummaryAsync(caller, http.RequestAborted);
             rows.Add(new AccountRow(reached, reached.Id == s.Who.AccountId, summary));
         }
-        return Render<AccountsPage>(new { s.Nav, Accounts = rows });
+        var canCreate = await access.SubAccountCreatorAsync(s.Who, http.RequestAborted) is not null;
+        return Render<AccountsPage>(new { s.Nav, Accounts = rows, CanCreate = canCreate, Values = values, Error = error, Notice = error is null ? Notice(http) : null }, status);
+    }
+
+    /// <summary>Creates a sub account of the session's account as <c>POST /accounts</c> does (its checks, its owner with a password).</summary>
+    public static async Task<IResult> CreateAccountAsync(HttpContext http, Session s, IFormCollection form)
+    {
+        var caller = await Get<ConsoleAccess>(http).SubAccountCreatorAsync(s.Who, http.RequestAborted)
+            ?? throw Fail.NoPrivilege("Only the owner of a master account (or the sandbox admin key) can create sub accounts.");
+        string? F(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+        var values = new NewAccountValues(F("account_name"), F("email"), F("first_name"), F("last_name"), F("plan"), F("seats"), F("managed_domains"));
+        try
+        {
+            int? seats = values.Seats is null ? null
+                : int.TryParse(values.Seats, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField("seats");
+            await Get<AccountsService>(http).CreateSubAccountAsync(caller, new CreateAccountRequest
+            {
+                AccountName = values.AccountName, Email = values.Email, FirstName = values.FirstName, LastName = values.LastName, Password = form["password"].FirstOrDefault(),
+                Plan = values.Plan, Seats = seats, ManagedDomains = values.Domains?.Split(Spaces, StringSplitOptions.RemoveEmptyEntries).ToList(),
+            }, http.RequestAborted);
+        }
+        catch (ZoomException e) when (e.Error.Status is 400 or 409)
+        {
+            return await AccountsAsync(http, s, values, Explain(e.Error), e.Error.Status);
+        }
+        return SeeOther(http, "/console/accounts?done=account-created");
     }
 
     // ---- users ----
@@ -441,5 +467,6 @@ public static class ConsolePages
 
 public sealed record AccountRow(Account Account, bool Home, UsersSummary Summary);
 public sealed record SettingsSection(string Name, IReadOnlyList<SettingField> Fields);
+public sealed record NewAccountValues(string? AccountName, string? Email, string? FirstName, string? LastName, string? Plan, string? Seats, string? Domains);
 public sealed record NewAppValues(string? Name, string Type, string? Scopes, string? RedirectUris);
 public sealed record NewUserValues(string Action, string? Email, string? FirstName, string? LastName, string Type);
