@@ -100,6 +100,9 @@ public class ConsoleTests
         ("POST", $"/console/accounts/{accountId}/users/{userId}/schedulers/{userId}/delete", null),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/tokens/revoke", null),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/picture/delete", null),
+        ("GET", $"/console/accounts/{accountId}/imports/new", null),
+        ("POST", $"/console/accounts/{accountId}/imports", new() { ["action"] = "custCreate" }),
+        ("GET", $"/console/accounts/{accountId}/imports/0123456789abcdef0123456789abcdef", null),
         ("GET", $"/console/accounts/{accountId}/activity", null),
         ("STREAM", $"/console/accounts/{accountId}/activity/stream", null),
         ("POST", $"/console/accounts/{accountId}/activity/deliveries/no-such-delivery/redeliver", null),
@@ -125,7 +128,7 @@ public class ConsoleTests
         var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
-            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none").Replace("{assistantId}", "U").Replace("{schedulerId}", "U"))
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none").Replace("{assistantId}", "U").Replace("{schedulerId}", "U").Replace("{importId}", "0123456789abcdef0123456789abcdef"))
             .ToHashSet();
         var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
         Assert.Equal(known.Order(), routes.Order());
@@ -611,6 +614,81 @@ public class ConsoleTests
         Assert.DoesNotContain("Create a sub account", (await subOwner.Get("/console/accounts")).Html);
         Assert.Equal(HttpStatusCode.BadRequest, (await subOwner.Post("/console/accounts", new(form) { ["email"] = "b4@tenant.test" })).Status);
         Assert.Single((await api.Get("/v2/accounts")).Json["accounts"]!.AsArray());
+    }
+
+    static async Task<(HttpStatusCode Status, string Html, string? Location)> Upload(ConsoleClient console, string path, string csv, string action = "custCreate")
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await console.Token()), "__csrf" },
+            { new StringContent(action), "action" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "users.csv" },
+        };
+        var response = await console.Http.PostAsync(path, form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), ConsoleClient.Location(response));
+    }
+
+    static int Count(string html, string name)
+        => int.Parse(Regex.Match(html, $"data-{name}=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ACsvImportAddsItsRowsUnderTheApisRulesAndShowsItsProgress()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var accountId = (await api.Get("/v2/users/me")).Json["account_id"]!.GetValue<string>();
+        using var console = new ConsoleClient(app);
+        await console.SignInWithKey(SandboxTests.AdminKey(app));
+        var imports = $"/console/accounts/{accountId}/imports";
+
+        var csv = new System.Text.StringBuilder("Email,First_Name,last_name,type\n");
+        for (var i = 0; i < 150; i++) csv.Append($"row{i:000}@import.test,Row,\"Number {i}, imported\",{(i % 2) + 1}\n");
+        csv.Append("not-an-email,Bad,Row,1\n").Append("owner@example.com,Taken,Row,1\n").Append("typo@import.test,Bad,Type,7\n");
+        var started = await Upload(console, imports, csv.ToString());
+        Assert.Equal(HttpStatusCode.SeeOther, started.Status);
+        string page;
+        var wait = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(100);
+            var progress = await console.Get(started.Location!);
+            Assert.Equal(HttpStatusCode.OK, progress.Status);
+            page = progress.Html;
+        }
+        while (!page.Contains("data-finished=\"true\"", StringComparison.Ordinal) && wait.Elapsed < TimeSpan.FromSeconds(90));
+        Assert.Contains("data-finished=\"true\"", page);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page); // it stops following once done
+        Assert.Equal(153, Count(page, "total"));
+        Assert.Equal(153, Count(page, "done"));
+        Assert.Equal(150, Count(page, "created"));
+        Assert.Equal(3, Count(page, "failed"));
+        // each refusal on its line of the file (the header is line 1), with the API's code and reason
+        var refusals = Regex.Matches(page, "<tr><td class=\"num\">(\\d+)</td><td>([^<]*)</td><td>(\\d+): [^<]*</td></tr>")
+            .ToDictionary(m => m.Groups[2].Value, m => (Line: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                Code: int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal((152, 300), refusals["not-an-email"]);
+        Assert.Equal((153, 1005), refusals["owner@example.com"]);
+        Assert.Equal(154, refusals["typo@import.test"].Line);
+        Assert.Equal(151, (await api.Get("/v2/users?page_size=1")).Json["total_records"]!.GetValue<int>());
+        var row7 = (await api.Get("/v2/users/row007@import.test")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("Number 7, imported", row7["last_name"]!.GetValue<string>());
+        Assert.Equal(2, row7["type"]!.GetValue<int>());
+
+        // a file refused whole adds nothing: no e-mail column, an unknown column, no rows
+        foreach (var bad in new[] { "name,type\nx,1\n", "email,shoe_size\nz@import.test,44\n", "email\n", "" })
+        {
+            var refused = await Upload(console, imports, bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains("role=\"alert\"", refused.Html);
+        }
+        Assert.Equal(151, (await api.Get("/v2/users?page_size=1")).Json["total_records"]!.GetValue<int>());
+
+        // the import is its account's: a sub account's owner finds it absent, under either account's path
+        var (_, subId, subOwner) = await app.SubAccountAsync(api, "boss@tenant.test");
+        using var other = new ConsoleClient(app);
+        await other.SignInWithPassword(subOwner, "Secur3Pass!x");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Get(started.Location!)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Get(started.Location!.Replace(accountId, subId, StringComparison.Ordinal))).Status);
     }
 
     static string Input(string html, string id) => WebUtility.HtmlDecode(Regex.Match(html, $"id=\"{id}\" readonly value=\"([^\"]+)\"").Groups[1].Value);

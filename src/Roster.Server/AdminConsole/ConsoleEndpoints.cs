@@ -37,6 +37,7 @@ public static class ConsoleEndpoints
         services.AddRazorComponents();
         services.AddSingleton<ConsoleAccess>();
         services.AddSingleton<ConsoleUsers>();
+        services.AddSingleton<ConsoleImports>();
         // The console's cookie is the only scheme: the request's user on /console (the browser sends the cookie nowhere
         // else), so every form token is bound to the session it was issued in. The API ignores it and keeps its tokens.
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
@@ -88,6 +89,12 @@ public static class ConsoleEndpoints
             Form(http, (s, f) => ConsolePages.RevokeTokensAsync(http, s, accountId, userId)));
         console.MapPost("/accounts/{accountId}/users/{userId}/picture/delete", (HttpContext http, string accountId, string userId) =>
             Form(http, (s, f) => ConsolePages.DeletePictureAsync(http, s, accountId, userId)));
+        console.MapGet("/accounts/{accountId}/imports/new", (HttpContext http, string accountId) => Page(http, s => ConsolePages.NewImportAsync(http, s, accountId)));
+        console.MapPost("/accounts/{accountId}/imports", (HttpContext http, string accountId) => http.Request.ContentLength > ConsoleImports.MaxBytes + 64 * 1024
+            ? Task.FromResult(ConsolePages.Message(null, Fail.BodyTooLarge().Error))
+            : Form(http, (s, f) => ConsolePages.StartImportAsync(http, s, accountId, f)));
+        console.MapGet("/accounts/{accountId}/imports/{importId}", (HttpContext http, string accountId, string importId) =>
+            Page(http, s => ConsolePages.ImportAsync(http, s, accountId, importId)));
         console.MapGet("/accounts/{accountId}/activity", (HttpContext http, string accountId) => Page(http, s => ConsolePages.ActivityAsync(http, s, accountId), script: true));
         console.MapGet("/accounts/{accountId}/activity/stream", (HttpContext http, string accountId) => Stream(http, accountId));
         console.MapPost("/accounts/{accountId}/activity/deliveries/{deliveryId}/redeliver", (HttpContext http, string accountId, string deliveryId) =>

@@ -271,6 +271,38 @@ public static class ConsolePages
         }
     }
 
+    // ---- imports ----
+
+    public static async Task<IResult> NewImportAsync(HttpContext http, Session s, string accountId, string? error = null, int status = 200)
+    {
+        var (account, _) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        return Render<ImportPage>(new { s.Nav, Account = account, Error = error }, status);
+    }
+
+    /// <summary>Starts an import of the uploaded CSV as the session (the rows go through <c>POST /users</c>'s service); then its progress page.</summary>
+    public static async Task<IResult> StartImportAsync(HttpContext http, Session s, string accountId, IFormCollection form)
+    {
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        try
+        {
+            if (form.Files["file"] is not { Length: > 0 } file) throw Fail.Validation(new FieldError("file", "Choose a CSV file."));
+            await using var csv = file.OpenReadStream();
+            var job = Get<ConsoleImports>(http).Start(caller, csv, form["action"].FirstOrDefault() ?? CreateActions.CustCreate);
+            return SeeOther(http, $"/console/accounts/{Uri.EscapeDataString(accountId)}/imports/{job.Id}");
+        }
+        catch (ZoomException e) when (e.Error.Status == 400)
+        {
+            return await NewImportAsync(http, s, accountId, Explain(e.Error), 400);
+        }
+    }
+
+    public static async Task<IResult> ImportAsync(HttpContext http, Session s, string accountId, string importId)
+    {
+        var (account, _) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        var job = Get<ConsoleImports>(http).Find(account.Id, importId) ?? throw Fail.ConsolePageNotFound();
+        return Render<ImportPage>(new { s.Nav, Account = account, Job = job });
+    }
+
     // ---- activity ----
 
     /// <summary>The account's events from a cursor (oldest first, 50 a page) and its latest webhook deliveries.</summary>

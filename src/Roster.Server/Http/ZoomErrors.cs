@@ -141,6 +141,8 @@ public static class Tracking
                 : context.Request.Method == "POST" && path?.EndsWith("/settings/virtual_backgrounds", StringComparison.Ordinal) == true
                 ? Domain.Users.VirtualBackgroundRules.MaxBytes + 1024 * 1024
                 : context.Request.Path.StartsWithSegments("/roster/v1/sandbox/seed") ? Domain.Sandbox.SeedDocument.MaxChars
+                : context.Request.Method == "POST" && context.Request.Path.StartsWithSegments("/console") && path?.EndsWith("/imports", StringComparison.Ordinal) == true
+                ? AdminConsole.ConsoleImports.MaxBytes + 64 * 1024
                 : Input.MaxJsonBytes;
         return next(context);
     });
