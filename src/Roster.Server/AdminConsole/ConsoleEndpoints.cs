@@ -38,9 +38,11 @@ public static class ConsoleEndpoints
         services.AddSingleton<ConsoleAccess>();
         services.AddSingleton<ConsoleUsers>();
         services.AddSingleton<ConsoleImports>();
-        // The console's cookie is the only scheme: the request's user on /console (the browser sends the cookie nowhere
-        // else), so every form token is bound to the session it was issued in. The API ignores it and keeps its tokens.
-        services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
+        // No default scheme (ASP.NET Core would make the only one the default): the API's requests never read this
+        // cookie or pay for it. The console reads it itself, first thing, and makes it the request's user, so every
+        // form token is bound to the session it was issued in.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        services.AddAuthentication().AddCookie(Scheme, o =>
         {
             o.Cookie.Name = CookieName;
             o.Cookie.Path = "/console";
@@ -135,10 +137,17 @@ public static class ConsoleEndpoints
             + (script ? "; script-src 'self'; connect-src 'self'" : "");
     }
 
-    static async Task<Session?> SessionAsync(HttpContext http)
+    /// <summary>Reads the session cookie and makes its identity the request's user (form tokens are bound to it); first thing on every console request.</summary>
+    static async Task ReadCookieAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync(Scheme);
-        if (!result.Succeeded || result.Principal is not { } principal) return null;
+        if (result.Succeeded && result.Principal is { } principal) http.User = principal;
+    }
+
+    static async Task<Session?> SessionAsync(HttpContext http)
+    {
+        if (http.User.Identity?.AuthenticationType != Scheme) return null;
+        var principal = http.User;
         string? Claim(string type) => principal.FindFirst(type)?.Value;
         if (Claim("aid") is not { } aid || Claim("uid") is not { } uid || Claim("stamp") is not { } stamp) return null;
         var who = new ConsoleIdentity(aid, uid, stamp, Claim("key") == "1");
@@ -156,6 +165,7 @@ public static class ConsoleEndpoints
     static async Task<IResult> Page(HttpContext http, Func<Session, Task<IResult>> render, bool script = false)
     {
         SecureHeaders(http.Response, script);
+        await ReadCookieAsync(http);
         if (await SessionAsync(http) is not { } session)
             return Results.Redirect("/console/sign-in?return=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
         try
@@ -172,6 +182,7 @@ public static class ConsoleEndpoints
     static async Task<IResult> Form(HttpContext http, Func<Session, IFormCollection, Task<IResult>> act)
     {
         SecureHeaders(http.Response);
+        await ReadCookieAsync(http);
         if (!await HtmlPages.CsrfValid(http)) return ConsolePages.Message(null, Fail.ConsoleFormExpired().Error);
         if (await SessionAsync(http) is not { } session) return SeeOther(http, "/console/sign-in");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -192,6 +203,7 @@ public static class ConsoleEndpoints
     static async Task Stream(HttpContext http, string accountId)
     {
         SecureHeaders(http.Response);
+        await ReadCookieAsync(http);
         if (await SessionAsync(http) is not { } session)
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized; // an EventSource does not follow a sign-in page
@@ -209,8 +221,14 @@ public static class ConsoleEndpoints
         }
         var services = http.RequestServices;
         await RosterEndpoints.WriteEventStream(http, services.GetRequiredService<Domain.Events.EventsService>(), services.GetRequiredService<Storage.IStoreEngine>(),
-            services.GetRequiredService<ILogger<Domain.Events.EventsService>>(), null, null, named: false);
+            services.GetRequiredService<ILogger<Domain.Events.EventsService>>(), null, StreamSeconds, named: false);
     }
+
+    /// <summary>
+    /// A stream ends after this long; the browser's EventSource then reconnects from its last event, and the session is
+    /// checked again (a session that ended meanwhile, by a password change say, gets no more events).
+    /// </summary>
+    const string StreamSeconds = "300";
 
     static Task<IResult> SandboxOnly(HttpContext http, Session session, Func<Task<IResult>> work)
         => session.Nav.Sandbox ? work() : throw Fail.ConsolePageNotFound();
@@ -230,6 +248,7 @@ public static class ConsoleEndpoints
     static async Task<IResult> SignInPage(HttpContext http, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "return")] string? returnUrl)
     {
         SecureHeaders(http.Response);
+        await ReadCookieAsync(http);
         if (await SessionAsync(http) is not null) return Results.Redirect(SafeReturn(returnUrl));
         return ConsolePages.SignIn(http, SafeReturn(returnUrl), null, null, 200);
     }
@@ -241,6 +260,7 @@ public static class ConsoleEndpoints
     static async Task<IResult> SignIn(HttpContext http, FailureThrottle throttle, ConsoleAccess access)
     {
         SecureHeaders(http.Response);
+        await ReadCookieAsync(http);
         if (!await HtmlPages.CsrfValid(http)) return ConsolePages.Message(null, Fail.ConsoleFormExpired().Error);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         string? F(string name) => form[name].FirstOrDefault();
@@ -281,6 +301,7 @@ public static class ConsoleEndpoints
     static async Task<IResult> SignOut(HttpContext http)
     {
         SecureHeaders(http.Response);
+        await ReadCookieAsync(http);
         if (!await HtmlPages.CsrfValid(http)) return ConsolePages.Message(null, Fail.ConsoleFormExpired().Error);
         await http.SignOutAsync(Scheme);
         return SeeOther(http, "/console/sign-in");

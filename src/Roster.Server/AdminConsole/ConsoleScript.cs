@@ -15,7 +15,11 @@ public static class ConsoleScript
           const state = live.querySelector("[data-state]");
           const source = new EventSource(live.dataset.stream);
           source.onopen = () => { state.textContent = "Connected: new events appear here as they happen."; };
-          source.onerror = () => { state.textContent = "Connection lost; reconnecting…"; };
+          source.onerror = () => {
+            state.textContent = source.readyState === EventSource.CLOSED
+              ? "The live view stopped (signed out?); reload the page."
+              : "Reconnecting…";
+          };
           source.onmessage = (message) => {
             const e = JSON.parse(message.data);
             const item = document.createElement("li");

@@ -13,7 +13,8 @@ public static class HtmlPages
         var h = response.Headers;
         h.XFrameOptions = "DENY";
         h.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
-        h.CacheControl = "no-store";
+        h.CacheControl = "no-cache, no-store"; // what antiforgery asks of a page with a form (it warns otherwise)
+        h.Pragma = "no-cache";
         h["Referrer-Policy"] = "no-referrer";
         h.XContentTypeOptions = "nosniff";
     }
