@@ -45,11 +45,15 @@ public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 128 || password.Length > 128)
             throw Fail.ConsoleSignInRefused();
         var user = await store.ReadAsync(s => s.GetUserByEmailAsync(email.Trim().ToLowerInvariant()), ct);
-        if (user is null || user.Status != UserStatuses.Active || user.PasswordHash is null || !await PasswordHasher.VerifyAsync(password, user.PasswordHash, ct))
-            throw Fail.ConsoleSignInRefused();
+        // the same work whether the e-mail is known, has a password or is active: the answer's time tells nothing
+        var matches = await PasswordHasher.VerifyAsync(password, user?.PasswordHash ?? Unmatchable.Value, ct) && user?.PasswordHash is not null;
+        if (!matches || user!.Status != UserStatuses.Active) throw Fail.ConsoleSignInRefused();
         if (!(user.IsOwner || user.IsAdmin)) throw Fail.ConsoleNotAdmin();
         return new ConsoleIdentity(user.AccountId, user.Id, Stamp(user.PasswordHash), AdminKey: false);
     }
+
+    /// <summary>A hash no password is checked against in earnest: what an unknown e-mail's sign-in spends its time on.</summary>
+    static readonly Lazy<string> Unmatchable = new(() => PasswordHasher.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
     /// <summary>Whether the session still stands: the same key, or its user still an active owner or admin with the same password.</summary>
     public Task<bool> StandsAsync(ConsoleIdentity who, CancellationToken ct = default) => store.ReadAsync(async s =>
