@@ -37,6 +37,12 @@ internal sealed partial class SqlSession
         return rows.Select(Event).ToList();
     }
 
+    public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsBeforeAsync(string accountId, Domain.Events.EventPosition before, int limit)
+        // backwards along (account_id, tx, seq)
+        => (await Many<EventRow>(
+            $"SELECT * FROM outbox WHERE account_id = @accountId AND (tx, seq) < (@Tx, @Seq) {unique.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT @limit",
+            new { accountId, before.Tx, before.Seq, limit })).Select(Event).ToList();
+
     static Domain.Events.DomainEvent Event(EventRow r) => new(r.Type, r.AccountId, r.SubjectId, System.Text.Json.Nodes.JsonNode.Parse(r.Payload)!.AsObject())
     {
         Seq = r.Seq, Tx = r.Tx, Id = r.Id, OperatorId = r.OperatorId, OperatorClientId = r.OperatorClientId, OccurredAt = At(r.OccurredAt),

@@ -539,6 +539,22 @@ public class ConsoleTests
         await receiver.AtLeast(2, r => r.Event == "user.created");
         Assert.Equal(HttpStatusCode.NotFound, (await console.Post($"/console/accounts/{accountId}/activity/deliveries/no-such-delivery/redeliver")).Status);
 
+        // the history: newest first, 50 a page, older ones after, each event once (as the API lists them, reversed)
+        for (var i = 0; i < 60; i++) await api.CreateUser($"many{i:00}@example.com");
+        await LastEvent(api, e => e["payload"]?["object"]?["email"]?.GetValue<string>() == "many59@example.com");
+        var apiOrder = (await api.Get("/roster/v1/events?page_size=300")).Json["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).Reverse().ToList();
+        var shownOrder = new List<string>();
+        for (var next = $"/console/accounts/{accountId}/activity"; ;)
+        {
+            var history = (await console.Get(next)).Html;
+            shownOrder.AddRange(Regex.Matches(history, "<li data-event=\"([^\"]+)\">").Select(m => m.Groups[1].Value));
+            var older = Regex.Match(history, "<a href=\"([^\"]+)\" rel=\"next\">Older events</a>");
+            if (!older.Success) break;
+            next = WebUtility.HtmlDecode(older.Groups[1].Value);
+        }
+        Assert.Equal(apiOrder, shownOrder);
+        Assert.True(shownOrder.Count > 50);
+
         // another account's stream and page are absent to a sub account's owner; its own page opens, with the owner's role
         var (_, subId, subOwner) = await app.SubAccountAsync(api, "boss@tenant.test");
         using var owner = new ConsoleClient(app);

@@ -137,6 +137,8 @@ public interface IEventStore
     /// whole store; only those no concurrent transaction can still precede, so nothing is ever missed by reading on.
     /// </summary>
     Task<IReadOnlyList<Events.DomainEvent>> ListEventsAsync(string? accountId, Events.EventPosition after, int limit);
+    /// <summary>An account's events before <paramref name="before"/>, newest first (what has settled, as the list shows).</summary>
+    Task<IReadOnlyList<Events.DomainEvent>> ListEventsBeforeAsync(string accountId, Events.EventPosition before, int limit);
     /// <summary>The position of the last event a reader may see now (<see cref="Events.EventPosition.Start"/> when none).</summary>
     Task<Events.EventPosition> LatestEventPositionAsync();
     /// <summary>The position of an event this session wrote (or any committed one), by id.</summary>

@@ -17,6 +17,18 @@ public sealed class EventsService(IRosterStore store)
         }, ct);
     }
 
+    /// <summary>The account's events before <paramref name="before"/> (null: the newest), newest first, under the list's rule.</summary>
+    public Task<IReadOnlyList<DomainEvent>> ListNewestAsync(Caller caller, EventPosition? before, int pageSize, CancellationToken ct = default)
+    {
+        Operations.RosterEvents.AuthorizeAdmin(caller);
+        if (pageSize is < 1 or > MaxPageSize) throw Fail.InvalidField("page_size");
+        return store.ReadAsync(async s =>
+        {
+            await Users.UserAccess.RequireAdmin(s, caller);
+            return await s.ListEventsBeforeAsync(caller.AccountId, before ?? new EventPosition(long.MaxValue, long.MaxValue), pageSize);
+        }, ct);
+    }
+
     /// <summary>Where the outbox stands now (for a stream that starts from now), under the list's rule.</summary>
     public Task<EventPosition> LatestAsync(Caller caller, CancellationToken ct = default)
     {

@@ -309,15 +309,16 @@ public static class ConsolePages
     public static async Task<IResult> ActivityAsync(HttpContext http, Session s, string accountId)
     {
         var (account, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
-        var after = http.Request.Query["after"].FirstOrDefault() ?? "";
-        if (!Domain.Events.EventPosition.TryParse(after, out var from)) throw Fail.InvalidField("after");
+        var before = Query(http, "before");
+        Domain.Events.EventPosition? from = null;
+        if (before is not null) from = Domain.Events.EventPosition.TryParse(before, out var at) && at != Domain.Events.EventPosition.Start ? at : throw Fail.InvalidField("before");
         const int size = 50;
-        var events = await Get<Domain.Events.EventsService>(http).ListAsync(caller, from, size + 1, http.RequestAborted);
+        var events = await Get<Domain.Events.EventsService>(http).ListNewestAsync(caller, from, size + 1, http.RequestAborted);
         var shown = events.Take(size).ToList();
         var (deliveries, _) = await Get<Domain.Webhooks.WebhookDeliveriesService>(http).ListAsync(caller, null, null, null, null, null, 30, null, http.RequestAborted);
         return Render<ActivityPage>(new
         {
-            s.Nav, Account = account, Events = shown, After = after, Next = events.Count > size ? shown[^1].Position.ToString() : null,
+            s.Nav, Account = account, Events = shown, Before = before ?? "", Next = events.Count > size ? shown[^1].Position.ToString() : null,
             Deliveries = deliveries, Notice = Notice(http),
         });
     }
