@@ -297,6 +297,7 @@ internal sealed partial class SqlSession
             $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} ORDER BY seq LIMIT @limit OFFSET @offset",
             new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
 
+
     public async Task<IReadOnlyList<User>> BrowseUsersAsync(string accountId, string status, int? type, string? roleId, string? prefix, long afterSeq, int limit)
     {
         var where = "account_id = @accountId AND status = @status AND seq > @afterSeq";
@@ -306,9 +307,11 @@ internal sealed partial class SqlSession
         int length = 0;
         if (prefix is not null)
         {
-            // Each of the three fields is narrowed by its own index (a range from the prefix up to the prefix followed by
-            // the highest character), so a search costs what it matches, not what the account holds; the exact
-            // starts-with test then keeps only true matches whatever collation the database compares with.
+            // Each of the three fields has its own index, read as a range from the prefix up to the prefix followed by the
+            // highest character; the exact starts-with test then keeps only true matches whatever collation the database
+            // compares with. A search that few users match collects them from the indexes (it costs what it matches); one
+            // that many match walks the list in order and stops at the page's end (it costs the page). Which is which is
+            // told by counting at most StoreTuning.BrowseCandidates index entries (collecting 100,000 costs about 100 ms).
             high = prefix + '\uffff';
             length = prefix.Length;
             string First(string expr) => $"substr({expr}, 1, @length) = @prefix";
@@ -316,10 +319,13 @@ internal sealed partial class SqlSession
             var first = $"lower({unique.JsonText("profile", "first_name")})";
             var last = $"lower({unique.JsonText("profile", "last_name")})";
             // (the e-mail's range alone: with the account there too, SQLite prefers an account-wide index over it)
-            where += $" AND seq IN (SELECT seq FROM users WHERE {Range("email")}" +
-                $" UNION ALL SELECT seq FROM users WHERE account_id = @accountId AND {Range(first)}" +
-                $" UNION ALL SELECT seq FROM users WHERE account_id = @accountId AND {Range(last)})" +
-                $" AND ({First("email")} OR {First(first)} OR {First(last)})";
+            string[] ranges = [$"SELECT seq FROM users WHERE {Range("email")}", $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(first)}",
+                $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(last)}"];
+            var candidates = await Statement.ExecuteScalarAsync<long>(
+                "SELECT " + string.Join(" + ", ranges.Select(r => $"(SELECT COUNT(*) FROM ({r} LIMIT {StoreTuning.BrowseCandidates + 1}) AS c)")),
+                new { accountId, prefix, high }, transaction);
+            if (candidates <= StoreTuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
+            where += $" AND ({First("email")} OR {First(first)} OR {First(last)})";
         }
         return (await Many<UserRow>($"SELECT {UserColumns} FROM users WHERE {where} ORDER BY seq LIMIT @limit",
             new { accountId, status, type = (long?)type, roleId, prefix, high, length, afterSeq, limit })).Select(r => r.ToUser()).ToList();

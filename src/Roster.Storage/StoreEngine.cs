@@ -57,3 +57,13 @@ public static class StoreEngines
         public void Dispose() => store.Dispose();
     }
 }
+
+/// <summary>Choices of the store's queries that trade one cost for another; the answers are the same either way.</summary>
+public static class StoreTuning
+{
+    /// <summary>
+    /// Above this many index entries matching a console search, the user list walks the account's users in order and
+    /// stops at the page's end, instead of collecting every match first. Tests lower it to cover both ways.
+    /// </summary>
+    public static int BrowseCandidates { get; set; } = 100_000;
+}
