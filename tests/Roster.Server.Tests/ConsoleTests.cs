@@ -99,6 +99,7 @@ public class ConsoleTests
         ("POST", $"/console/accounts/{accountId}/users/{userId}/assistants/{userId}/delete", null),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/schedulers/{userId}/delete", null),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/tokens/revoke", null),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/picture", null),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/picture/delete", null),
         ("GET", $"/console/accounts/{accountId}/imports/new", null),
         ("POST", $"/console/accounts/{accountId}/imports", new() { ["action"] = "custCreate" }),
@@ -618,8 +619,19 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/tokens/revoke")).Status);
         Assert.False((await api.Post("/roster/v1/tokens/verify", new { token = zak })).Json["active"]!.GetValue<bool>());
 
-        // the picture is shown from its public link, and deleted
-        (await TokenPictureTests.Upload(api, boss, TokenPictureTests.Png, "me.png")).Is(HttpStatusCode.Created);
+        // a picture uploaded here is the API's picture (checked by content as the API checks it), shown from its public link, and deleted
+        async Task<HttpStatusCode> UploadHere(byte[] bytes)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(await console.Token()), "__csrf" },
+                { new ByteArrayContent(bytes), "pic_file", "me.png" },
+            };
+            return (await console.Http.PostAsync($"{bossPage}/picture", form)).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadHere("not a picture"u8.ToArray()));
+        Assert.Equal("", (await api.Get($"/v2/users/{boss}")).Json["pic_url"]?.GetValue<string>() ?? "");
+        Assert.Equal(HttpStatusCode.SeeOther, await UploadHere(TokenPictureTests.Png));
         var picUrl = new Uri((await api.Get($"/v2/users/{boss}")).Json["pic_url"]!.GetValue<string>()).AbsolutePath;
         Assert.Contains($"src=\"{picUrl}\"", (await console.Get(bossPage)).Html);
         Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"{bossPage}/picture/delete")).Status);

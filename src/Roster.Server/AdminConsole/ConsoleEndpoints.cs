@@ -89,6 +89,8 @@ public static class ConsoleEndpoints
             Form(http, (s, f) => ConsolePages.DeleteSchedulerAsync(http, s, accountId, userId, schedulerId)));
         console.MapPost("/accounts/{accountId}/users/{userId}/tokens/revoke", (HttpContext http, string accountId, string userId) =>
             Form(http, (s, f) => ConsolePages.RevokeTokensAsync(http, s, accountId, userId)));
+        console.MapPost("/accounts/{accountId}/users/{userId}/picture", (HttpContext http, string accountId, string userId) =>
+            Form(http, (s, f) => ConsolePages.UploadPictureAsync(http, s, accountId, userId, f)));
         console.MapPost("/accounts/{accountId}/users/{userId}/picture/delete", (HttpContext http, string accountId, string userId) =>
             Form(http, (s, f) => ConsolePages.DeletePictureAsync(http, s, accountId, userId)));
         console.MapGet("/accounts/{accountId}/imports/new", (HttpContext http, string accountId) => Page(http, s => ConsolePages.NewImportAsync(http, s, accountId)));

@@ -50,6 +50,7 @@ public static class ConsolePages
         "scheduler-removed" => "The scheduler was removed.",
         "revoked" => "The user's tokens were revoked: every token issued before now is refused.",
         "picture-deleted" => "The picture was deleted.",
+        "picture-uploaded" => "The picture was uploaded.",
         "deleted" => "The user was deleted.",
         "disassociated" => "The user was disassociated from the account.",
         "reset" => "The sandbox was reset to its first state.",
@@ -238,6 +239,16 @@ public static class ConsolePages
 
     public static Task<IResult> RevokeTokensAsync(HttpContext http, Session s, string accountId, string userId)
         => UserAction(http, s, accountId, userId, "revoked", caller => Get<UserTokensService>(http).RevokeTokensAsync(caller, userId, http.RequestAborted));
+
+    /// <summary>A new picture, as <c>POST /users/{userId}/picture</c> takes it (JPG or PNG by content, 2 MB at most).</summary>
+    public static Task<IResult> UploadPictureAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
+        => UserAction(http, s, accountId, userId, "picture-uploaded", async caller =>
+        {
+            if (form.Files["pic_file"] is not { } file) throw Fail.PictureMissing();
+            using var bytes = new MemoryStream();
+            await file.CopyToAsync(bytes, http.RequestAborted);
+            await Get<UserPicturesService>(http).UploadPictureAsync(caller, userId, file.FileName, bytes.ToArray(), http.RequestAborted);
+        });
 
     public static Task<IResult> DeletePictureAsync(HttpContext http, Session s, string accountId, string userId)
         => UserAction(http, s, accountId, userId, "picture-deleted", caller => Get<UserPicturesService>(http).DeletePictureAsync(caller, userId, http.RequestAborted));
