@@ -277,6 +277,24 @@ public class ConsoleTests
     }
 
     [Fact]
+    public async Task WithTheSandboxOffNoKeyOpensTheConsoleAndOwnersStillSignIn()
+    {
+        await using var app = new RosterApp(settings: new Dictionary<string, string> { ["Sandbox:Enabled"] = "false" });
+        using var api = await app.ApiAsync();
+        var owner = (await api.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
+        (await api.Put($"/v2/users/{owner}/password", new { password = "0wnerPassw0rd" })).Is(HttpStatusCode.NoContent);
+        using var console = new ConsoleClient(app);
+        var page = await console.Get("/console/sign-in");
+        Assert.DoesNotContain("Sandbox admin key", page.Html);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await console.Post("/console/sign-in", new() { ["method"] = "key", ["key"] = "rsk_anything" })).Status);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.SignInWithPassword("owner@example.com", "0wnerPassw0rd")).StatusCode);
+        var accounts = await console.Get("/console/accounts");
+        Assert.Equal(HttpStatusCode.OK, accounts.Status);
+        Assert.DoesNotContain("href=\"/console/sandbox\"", accounts.Html);
+        Assert.Equal(HttpStatusCode.NotFound, (await console.Get("/console/sandbox")).Status);
+    }
+
+    [Fact]
     public async Task RepeatedFailedSignInsAreThrottled()
     {
         await using var app = new RosterApp();

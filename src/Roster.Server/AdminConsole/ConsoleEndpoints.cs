@@ -95,7 +95,7 @@ public static class ConsoleEndpoints
             Form(http, (s, f) => ConsolePages.DeletePictureAsync(http, s, accountId, userId)));
         console.MapGet("/accounts/{accountId}/imports/new", (HttpContext http, string accountId) => Page(http, s => ConsolePages.NewImportAsync(http, s, accountId)));
         console.MapPost("/accounts/{accountId}/imports", (HttpContext http, string accountId) => http.Request.ContentLength > ConsoleImports.MaxBytes + 64 * 1024
-            ? Task.FromResult(ConsolePages.Message(null, Fail.BodyTooLarge().Error))
+            ? Task.FromResult(TooLarge(http))
             : Form(http, (s, f) => ConsolePages.StartImportAsync(http, s, accountId, f)));
         console.MapGet("/accounts/{accountId}/imports/{importId}", (HttpContext http, string accountId, string importId) =>
             Page(http, s => ConsolePages.ImportAsync(http, s, accountId, importId)));
@@ -120,6 +120,12 @@ public static class ConsoleEndpoints
             console.MapPost("/sandbox/clock", H(http => Form(http, (s, f) => SandboxOnly(http, s, () => ConsolePages.ClockAsync(http, s, f)))));
         }
         return app;
+    }
+
+    static IResult TooLarge(HttpContext http)
+    {
+        SecureHeaders(http.Response);
+        return ConsolePages.Message(null, Fail.BodyTooLarge().Error);
     }
 
     /// <summary>A handler of the request alone, as a route handler (its result is written).</summary>
@@ -159,7 +165,14 @@ public static class ConsoleEndpoints
             http.User = new ClaimsPrincipal(new ClaimsIdentity()); // forms on this answer (the sign-in page) are anonymous ones
             return null;
         }
-        var sandbox = who.AdminKey && http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
+        var sandboxOn = http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
+        if (who.AdminKey && !sandboxOn)
+        {
+            await http.SignOutAsync(Scheme); // a key's session from before the sandbox was switched off
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+            return null;
+        }
+        var sandbox = who.AdminKey;
         return new Session(who, new ConsoleNav(Claim("name") ?? "", aid, who.AdminKey, sandbox));
     }
 
@@ -273,7 +286,9 @@ public static class ConsoleEndpoints
         string name;
         if (F("method") == "key")
         {
-            if (await access.SignInWithKeyAsync(F("key"), http.RequestAborted) is not { } byKey)
+            // the key is the sandbox's: with the sandbox off it opens nothing, here as under /roster/v1/sandbox
+            var sandboxOn = http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
+            if (!sandboxOn || await access.SignInWithKeyAsync(F("key"), http.RequestAborted) is not { } byKey)
             {
                 throttle.Failed(http);
                 return ConsolePages.SignIn(http, returnUrl, email, Fail.InvalidSandboxKey().Error.Message, 401, keyError: true);
