@@ -401,7 +401,7 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.Conflict, taken.Status);
         var invited = await console.Post($"/console/accounts/{accountId}/users", new() { ["action"] = "create", ["email"] = "new@example.com", ["first_name"] = "New", ["type"] = "1" });
         Assert.Equal(HttpStatusCode.Created, invited.Status);
-        var link = WebUtility.HtmlDecode(Regex.Match(invited.Html, "id=\"invitation\" readonly value=\"([^\"]+)\"").Groups[1].Value);
+        var link = WebUtility.HtmlDecode(Regex.Match(invited.Html, "id=\"invitation\"[^>]* value=\"([^\"]+)\"").Groups[1].Value);
         var listed = (await api.Get("/roster/v1/invitations")).Json["invitations"]!.AsArray().Single(i => i!["email"]!.GetValue<string>() == "new@example.com")!;
         Assert.Equal(new Uri(listed["link"]!.GetValue<string>()).PathAndQuery, new Uri(link).PathAndQuery);
     }
@@ -775,7 +775,7 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.Get(started.Location!.Replace(accountId, subId, StringComparison.Ordinal))).Status);
     }
 
-    static string Input(string html, string id) => WebUtility.HtmlDecode(Regex.Match(html, $"id=\"{id}\" readonly value=\"([^\"]+)\"").Groups[1].Value);
+    static string Input(string html, string id) => WebUtility.HtmlDecode(Regex.Match(html, $"id=\"{id}\"[^>]* value=\"([^\"]+)\"").Groups[1].Value);
 
     static async Task<HttpStatusCode> TokenStatus(RosterApp app, string clientId, string secret)
     {

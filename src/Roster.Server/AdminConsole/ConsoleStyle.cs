@@ -22,6 +22,7 @@ public static class ConsoleStyle
         input,select{padding:8px 10px;font:inherit;color:var(--ink);border:1px solid #8a94a6;border-radius:6px;background:#fff}
         input[type=checkbox]{width:18px;height:18px;margin:0 8px 0 0;vertical-align:middle}
         input[aria-invalid=true]{border-color:var(--bad)}
+        input.wide{width:100%}
         button,.button{display:inline-block;padding:8px 14px;font:inherit;font-weight:600;color:#fff;background:var(--brand);border:1px solid var(--brand);border-radius:6px;cursor:pointer;text-decoration:none}
         button:hover,.button:hover{background:var(--brand-dark)}
         button.quiet{color:var(--brand-dark);background:#fff}button.quiet:hover{background:#eef3ff}
