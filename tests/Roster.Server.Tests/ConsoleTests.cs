@@ -879,6 +879,19 @@ public class ConsoleTests
         using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
         Assert.Empty((await sandbox.Get("/roster/v1/sandbox/faults")).Json["faults"]!.AsArray());
 
+        // every field the API takes: an error of one's choosing from the second matching call on, for one call
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.Post("/console/sandbox/faults", new()
+        {
+            ["fault"] = "error", ["operation"] = "user", ["path"] = "/v2/users/*", ["account_id"] = RosterApp.AccountId, ["status"] = "418", ["code"] = "9999",
+            ["message"] = "I'm a teapot", ["nth"] = "2", ["probability"] = "1.0", ["seed"] = "7", ["times"] = "1", ["ttl_seconds"] = "600",
+        })).Status);
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+        Assert.Equal("I'm a teapot", (await api.Get("/v2/users/me")).IsError(418, 9999).Json["message"]!.GetValue<string>());
+        (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/sandbox/faults", new() { ["fault"] = "drop", ["probability"] = "1.5" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await console.Post("/console/sandbox/faults", new() { ["fault"] = "drop", ["ttl_seconds"] = "0" })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await sandbox.Delete("/roster/v1/sandbox/faults")).Status);
+
         // an owner or admin finds none of it
         using var admin = new ConsoleClient(app);
         Assert.Equal(HttpStatusCode.SeeOther, (await admin.SignInWithPassword("ada@example.com", AdminPassword)).StatusCode);

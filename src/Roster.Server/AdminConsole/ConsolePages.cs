@@ -427,9 +427,15 @@ public static class ConsolePages
         {
             if (F("fault") is not { } name || !SandboxEndpoints.FaultNames.TryGetValue(name, out var kind)) throw Fail.InvalidField("fault");
             int? Int(string field) => F(field) is not { } raw ? null
-                : int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(field);
-            await Get<SandboxService>(http).AddFaultAsync(new FaultSpec(kind, Method: F("method")?.ToUpperInvariant(), Path: F("path"), Status: Int("status"),
-                DelayMs: Int("delay_ms") ?? 0, Times: Int("times")), http.RequestAborted);
+                : int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField(field);
+            double? probability = F("probability") is not { } p ? null
+                : double.TryParse(p, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : throw Fail.InvalidField("probability");
+            // the lifetime as the API bounds it: more than 0 s, at most 30 days
+            DateTimeOffset? expires = Int("ttl_seconds") is not { } ttl ? null
+                : ttl is > 0 and <= 30 * 86_400 ? Get<TimeProvider>(http).GetUtcNow().AddSeconds(ttl) : throw Fail.InvalidField("ttl_seconds");
+            await Get<SandboxService>(http).AddFaultAsync(new FaultSpec(kind, F("operation"), F("method")?.ToUpperInvariant(), F("path"), F("account_id"), F("user_id"),
+                Int("status"), Int("code"), F("message"), Int("retry_after"), Int("delay_ms") ?? 0, Int("nth") ?? 1, probability ?? 1.0, Int("seed"), Int("times"), expires),
+                http.RequestAborted);
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
