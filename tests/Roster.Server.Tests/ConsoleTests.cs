@@ -573,6 +573,10 @@ public class ConsoleTests
         Assert.Contains("<strong>user.created</strong>", page.Html);
         Assert.Contains(WebUtility.HtmlEncode("live@example.com"), page.Html);
         Assert.Contains(WebUtility.HtmlEncode(receiver.Url), page.Html);
+        var eventId = Regex.Match(page.Html, "<li data-event=\"([^\"]+)\">").Groups[1].Value; // the newest: live@example.com's creation
+        var underEvent = page.Html[page.Html.IndexOf($"<li data-event=\"{eventId}\">", StringComparison.Ordinal)..];
+        Assert.StartsWith($"<li data-event=\"{eventId}\">", underEvent);
+        Assert.Contains($"data-delivery=\"{delivery["id"]!.GetValue<string>()}\"", underEvent[..underEvent.IndexOf("</li>", StringComparison.Ordinal)]);
         var id = delivery["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.SeeOther, (await console.Post($"/console/accounts/{accountId}/activity/deliveries/{id}/redeliver")).Status);
         await receiver.AtLeast(2, r => r.Event == "user.created");
