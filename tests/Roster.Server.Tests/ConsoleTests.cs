@@ -43,6 +43,17 @@ public sealed class ConsoleClient : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
 
+    /// <summary>A multipart form (with one file) as a browser sends a file input's form, with this client's form token.</summary>
+    public async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> PostFile(string path, string fileField, string fileName, byte[] bytes,
+        Dictionary<string, string>? fields = null)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(await Token()), "__csrf" } };
+        foreach (var (name, value) in fields ?? []) form.Add(new StringContent(value), name);
+        form.Add(new ByteArrayContent(bytes), fileField, fileName);
+        var response = await Http.PostAsync(path, form);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
+
     public async Task<HttpResponseMessage> SignInWithKey(string key)
         => (await Post("/console/sign-in", new() { ["method"] = "key", ["key"] = key, ["return"] = "/console" })).Response;
 
@@ -642,15 +653,7 @@ public class ConsoleTests
         Assert.False((await api.Post("/roster/v1/tokens/verify", new { token = zak })).Json["active"]!.GetValue<bool>());
 
         // a picture uploaded here is the API's picture (checked by content as the API checks it), shown from its public link, and deleted
-        async Task<HttpStatusCode> UploadHere(byte[] bytes)
-        {
-            using var form = new MultipartFormDataContent
-            {
-                { new StringContent(await console.Token()), "__csrf" },
-                { new ByteArrayContent(bytes), "pic_file", "me.png" },
-            };
-            return (await console.Http.PostAsync($"{bossPage}/picture", form)).StatusCode;
-        }
+        async Task<HttpStatusCode> UploadHere(byte[] bytes) => (await console.PostFile($"{bossPage}/picture", "pic_file", "me.png", bytes)).Status;
         Assert.Equal(HttpStatusCode.BadRequest, await UploadHere("not a picture"u8.ToArray()));
         Assert.Equal("", (await api.Get($"/v2/users/{boss}")).Json["pic_url"]?.GetValue<string>() ?? "");
         Assert.Equal(HttpStatusCode.SeeOther, await UploadHere(TokenPictureTests.Png));
@@ -706,14 +709,8 @@ public class ConsoleTests
 
     static async Task<(HttpStatusCode Status, string Html, string? Location)> Upload(ConsoleClient console, string path, string csv, string action = "custCreate")
     {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(await console.Token()), "__csrf" },
-            { new StringContent(action), "action" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "users.csv" },
-        };
-        var response = await console.Http.PostAsync(path, form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), ConsoleClient.Location(response));
+        var (status, html, response) = await console.PostFile(path, "file", "users.csv", System.Text.Encoding.UTF8.GetBytes(csv), new() { ["action"] = action });
+        return (status, html, ConsoleClient.Location(response));
     }
 
     static int Count(string html, string name)

@@ -102,9 +102,9 @@ public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
         return (Caller?)AsAccount(account);
     }, ct);
 
-    /// <summary>The sub accounts of the session's account (up to <paramref name="limit"/>).</summary>
-    public Task<IReadOnlyList<Account>> SubAccountsAsync(ConsoleIdentity who, int limit, CancellationToken ct = default)
-        => store.ReadAsync(s => s.ListSubAccountsAsync(who.AccountId, 0, limit), ct);
+    /// <summary>The sub accounts of the session's account (up to <paramref name="limit"/>), each with the caller it is acted on as (as <see cref="ReachAsync"/> gives it).</summary>
+    public async Task<IReadOnlyList<(Account Account, Caller Caller)>> SubAccountsAsync(ConsoleIdentity who, int limit, CancellationToken ct = default)
+        => (await store.ReadAsync(s => s.ListSubAccountsAsync(who.AccountId, 0, limit), ct)).Select(a => (a, AsAccount(a))).ToList();
 
     static Caller AsAccount(Account account) => new(account.Id, account.OwnerId, ClientId, AdminScopes);
 

@@ -159,21 +159,15 @@ public static class ConsoleEndpoints
         string? Claim(string type) => principal.FindFirst(type)?.Value;
         if (Claim("aid") is not { } aid || Claim("uid") is not { } uid || Claim("stamp") is not { } stamp) return null;
         var who = new ConsoleIdentity(aid, uid, stamp, Claim("key") == "1");
-        if (!await http.RequestServices.GetRequiredService<ConsoleAccess>().StandsAsync(who, http.RequestAborted))
+        // the key changed or the sandbox was switched off since; or the user is no longer an active owner/admin with that password
+        var sandboxOn = http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
+        if ((who.AdminKey && !sandboxOn) || !await http.RequestServices.GetRequiredService<ConsoleAccess>().StandsAsync(who, http.RequestAborted))
         {
-            await http.SignOutAsync(Scheme); // the key changed, or the user is no longer an active owner/admin with that password
+            await http.SignOutAsync(Scheme);
             http.User = new ClaimsPrincipal(new ClaimsIdentity()); // forms on this answer (the sign-in page) are anonymous ones
             return null;
         }
-        var sandboxOn = http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
-        if (who.AdminKey && !sandboxOn)
-        {
-            await http.SignOutAsync(Scheme); // a key's session from before the sandbox was switched off
-            http.User = new ClaimsPrincipal(new ClaimsIdentity());
-            return null;
-        }
-        var sandbox = who.AdminKey;
-        return new Session(who, new ConsoleNav(Claim("name") ?? "", aid, who.AdminKey, sandbox));
+        return new Session(who, new ConsoleNav(Claim("name") ?? "", aid, who.AdminKey, Sandbox: who.AdminKey));
     }
 
     /// <summary>A page for a session: without one, the sign-in page (coming back here after); a refusal of the domain as a page with its status.</summary>

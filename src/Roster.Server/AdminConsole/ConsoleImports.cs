@@ -135,8 +135,7 @@ public sealed class ConsoleImports(UsersService users, [FromKeyedServices("real"
             }
             catch (ZoomException e)
             {
-                var reason = e.Error.Message + (e.Error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "");
-                job.Failed(new ImportFailure(row.Line, row.Email, $"{e.Error.Code}: {reason}"));
+                job.Failed(new ImportFailure(row.Line, row.Email, $"{e.Error.Code}: {ConsolePages.Explain(e.Error)}"));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

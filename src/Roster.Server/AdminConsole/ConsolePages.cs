@@ -22,7 +22,7 @@ public static class ConsolePages
         => Render<SignInPage>(new { Return = returnUrl, Email = email, Error = error, KeyError = keyError, KeyOffered = Get<RosterOptions>(http).SandboxEnabled }, status);
 
     /// <summary>A refusal as a form shows it: Zoom's message, then each field's problem.</summary>
-    static string Explain(ZoomError error)
+    internal static string Explain(ZoomError error)
         => error.Message + (error.Errors is { Count: > 0 } list ? " " + string.Join(" ", list.Select(f => $"{f.Field}: {f.Message}")) : "");
 
     /// <summary>A query's text value, or null when absent or empty.</summary>
@@ -74,12 +74,8 @@ public static class ConsolePages
         var users = Get<UsersService>(http);
         var rows = new List<AccountRow>();
         var home = await access.ReachAsync(s.Who, s.Who.AccountId, http.RequestAborted);
-        foreach (var account in new[] { home.Account }.Concat(await access.SubAccountsAsync(s.Who, 100, http.RequestAborted)))
-        {
-            var (reached, caller) = await access.ReachAsync(s.Who, account.Id, http.RequestAborted);
-            var summary = await users.SummaryAsync(caller, http.RequestAborted);
-            rows.Add(new AccountRow(reached, reached.Id == s.Who.AccountId, summary));
-        }
+        foreach (var (account, caller) in new[] { home }.Concat(await access.SubAccountsAsync(s.Who, 100, http.RequestAborted)))
+            rows.Add(new AccountRow(account, account.Id == s.Who.AccountId, await users.SummaryAsync(caller, http.RequestAborted)));
         var canCreate = await access.SubAccountCreatorAsync(s.Who, http.RequestAborted) is not null;
         return Render<AccountsPage>(new { s.Nav, Accounts = rows, CanCreate = canCreate, Values = values, Error = error, Notice = error is null ? Notice(http) : null }, status);
     }
@@ -273,7 +269,7 @@ public static class ConsolePages
                 Action = values.Action,
                 UserInfo = new NewUserInfo { Email = values.Email, FirstName = values.FirstName, LastName = values.LastName, Type = type, Password = F("password") },
             }, http.RequestAborted);
-            var link = created.InvitationToken is { } token ? $"{UserWire.BaseUrl(http.Request)}/invitations?token={Uri.EscapeDataString(token)}" : null;
+            var link = created.InvitationToken is { } token ? RosterEndpoints.InvitationLink(UserWire.BaseUrl(http.Request), token) : null;
             return Render<NewUserPage>(new { s.Nav, Account = account, Created = created.User, InvitationLink = link }, 201);
         }
         catch (ZoomException e) when (e.Error.Status is 400 or 409 or 429)

@@ -43,7 +43,7 @@ public static class RosterEndpoints
         var pending = await users.PendingInvitationsAsync(http.Caller(), http.RequestAborted);
         var baseUrl = UserWire.BaseUrl(http.Request);
         return TypedResults.Json(new InvitationListDto(pending
-            .Select(u => new InvitationDto(u.Email, $"{baseUrl}/invitations?token={Uri.EscapeDataString(u.InviteToken!)}", UserWire.Time(u.InviteExpiresAt!.Value))).ToList()),
+            .Select(u => new InvitationDto(u.Email, InvitationLink(baseUrl, u.InviteToken!), UserWire.Time(u.InviteExpiresAt!.Value))).ToList()),
             ServerJson.Default.InvitationListDto);
     }
 
@@ -70,6 +70,9 @@ public static class RosterEndpoints
         return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris, created.Name,
             token, subscription?.Id), ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);
     }
+
+    /// <summary>The link an invitee opens (the token in the query: request paths reach the framework's log, queries do not).</summary>
+    public static string InvitationLink(string baseUrl, string token) => $"{baseUrl}/invitations?token={Uri.EscapeDataString(token)}";
 
     /// <summary>The caller's account's events after the cursor <c>after</c>, oldest first; <c>next_after</c> continues.</summary>
     public static async Task<IResult> ListEvents(HttpContext http, Domain.Events.EventsService events,
