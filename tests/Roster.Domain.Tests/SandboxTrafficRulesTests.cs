@@ -94,6 +94,19 @@ public class SandboxTrafficRulesTests
         Assert.Equal(124, node["code"]!.GetValue<int>());                   // Zoom's error code stays
         Assert.Equal("https://h/invitations?token=***&x=1", node["link"]!.GetValue<string>());
         Assert.Null(Redaction.Json("{\"password\": \"cut"));                 // not JSON: nothing of it is kept
+        // a name spelt with escapes is still a secret's name; a value that may hold a link is read as text, others as bytes
+        var escaped = Redaction.Json("{\"pass\\u0077ord\":\"hidden\",\"n\\u0061me\":\"caf\\u00e9 <b>\",\"url\":\"https://h/x?access_token=t1&y=2\"}")!;
+        Assert.DoesNotContain("hidden", escaped);
+        Assert.DoesNotContain("t1", escaped);
+        var parsed = JsonNode.Parse(escaped)!;
+        Assert.Equal("café <b>", parsed["name"]!.GetValue<string>());
+        Assert.Equal("***", parsed["password"]!.GetValue<string>());
+        Assert.Equal("https://h/x?access_token=***&y=2", parsed["url"]!.GetValue<string>());
+        Assert.Equal("\uFFFD(", JsonNode.Parse(Redaction.Json([(byte)'"', 0xC3, 0x28, (byte)'"'])!)!.GetValue<string>()); // not UTF-8: kept as replaced
+        // kept to a length: cut at that many characters and marked, the rest never decoded
+        Assert.Equal("{\"a\":\"a" + Redaction.CutMark, Redaction.Json("{\"a\":\"abcdef\"}"u8, 7));
+        Assert.Equal("{\"a\":\"abcdef\"}", Redaction.Json("{\"a\":\"abcdef\"}"u8, 14));
+        Assert.Equal("{\"a\":1}", Redaction.Json(" { \"a\" : 1 } "u8, 7));
 
         Assert.Equal("grant_type=authorization_code&code=***&redirect_uri=https%3A%2F%2Fa", Redaction.Form("grant_type=authorization_code&code=abc&redirect_uri=https%3A%2F%2Fa"));
         Assert.Equal("client_secret=***&refresh_token=***&__csrf=***", Redaction.Form("client_secret=x&refresh_token=y&__csrf=z"));

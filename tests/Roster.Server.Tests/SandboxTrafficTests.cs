@@ -223,6 +223,33 @@ public class SandboxTrafficTests
     }
 
     [Fact]
+    public async Task TheJournalKeepsAPictureOrABodyOverItsCaptureAsItsSizeAndTheClientGetsEveryByte()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        using var sandbox = app.ApiWith(SandboxTests.AdminKey(app));
+        var id = await api.CreateUser("face@journal.test");
+        (await TokenPictureTests.Upload(api, id, TokenPictureTests.Png, "me.png")).Is(HttpStatusCode.Created);
+        var picPath = new Uri((await api.Get($"/v2/users/{id}")).Json["pic_url"]!.GetValue<string>()).AbsolutePath;
+        Assert.Equal(TokenPictureTests.Png, await api.Http.GetByteArrayAsync(picPath));
+        var picture = (await sandbox.Get($"/roster/v1/sandbox/journal?path={picPath}")).Json["entries"]!.AsArray().Single()!;
+        var size = System.Text.RegularExpressions.Regex.Match(picture["response_body"]!.GetValue<string>(), @"^\((\d+) bytes image/png\)$");
+        Assert.True(size.Success, picture.ToJsonString());
+        Assert.Equal(TokenPictureTests.Png.Length, int.Parse(size.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        // a body over the 64 KB the journal reads is not copied past it: kept as its size, sent whole
+        for (var i = 0; i < 200; i++) (await api.Post("/v2/users", new { action = "custCreate", user_info = new { email = $"many{i}@journal.test", type = 1, first_name = new string('n', 60) } })).Is(HttpStatusCode.Created);
+        var page = await api.Get("/v2/users?page_size=300");
+        var listed = page.Json["users"]!.AsArray().Count;
+        Assert.Equal(202, listed); // the owner, the face and the 200
+        var entry = (await sandbox.Get("/roster/v1/sandbox/journal?path=/v2/users&method=GET")).Json["entries"]!.AsArray()
+            .Single(e => e!["query"]?.GetValue<string>() == "page_size=300")!;
+        var over = System.Text.RegularExpressions.Regex.Match(entry["response_body"]!.GetValue<string>(), @"^\((\d+) bytes application/json");
+        Assert.True(over.Success, entry["response_body"]!.GetValue<string>());
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(page.Body), int.Parse(over.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task TheJournalIsBoundedAndCanBeSwitchedOff()
     {
         await using (var small = new RosterApp(settings: new Dictionary<string, string> { ["Sandbox:Journal:Capacity"] = "5", ["Sandbox:Journal:MaxBodyChars"] = "40" }))

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 using System.Text;
 using Roster.Domain.Sandbox;
 
@@ -47,16 +49,16 @@ public static class SandboxTraffic
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var request = context.Request;
             if (Readable(request)) request.EnableBuffering((int)Input.MaxJsonBytes); // in memory; the body limit bounds it
-            var original = context.Response.Body;
-            using var capture = new CaptureStream(original, CaptureBytes);
-            context.Response.Body = capture;
+            var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+            using var capture = new CapturedResponse(body, CaptureBytes);
+            context.Features.Set<IHttpResponseBodyFeature>(capture);
             try
             {
                 await next(context);
             }
             finally
             {
-                context.Response.Body = original;
+                context.Features.Set(body);
                 try
                 {
                     await RecordAsync(journal, context, capture, at, started);
@@ -71,14 +73,14 @@ public static class SandboxTraffic
         });
     }
 
-    static async Task RecordAsync(RequestJournal journal, HttpContext context, CaptureStream capture, DateTimeOffset at, long started)
+    static async Task RecordAsync(RequestJournal journal, HttpContext context, CapturedResponse capture, DateTimeOffset at, long started)
     {
         var request = context.Request;
         var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode;
         string? requestBody = null;
-        if (Readable(request)) requestBody = await ReadRequestAsync(request);
-        else if (request.ContentLength > 0) requestBody = $"({request.ContentLength} bytes {request.ContentType})";
-        var responseBody = Kept(capture.Kept, context.Response.ContentType, capture.Total, capture.Overflowed);
+        if (Readable(request)) requestBody = await ReadRequestAsync(request, journal.MaxBodyChars);
+        else if (request.ContentLength > 0) requestBody = Redaction.Cut($"({request.ContentLength} bytes {request.ContentType})", journal.MaxBodyChars);
+        var responseBody = Kept(capture.Kept, context.Response.ContentType, capture.Total, capture.Overflowed, journal.MaxBodyChars);
         int? code = null;
         if (status >= 400 && responseBody is not null && responseBody.StartsWith('{'))
             try
@@ -94,7 +96,7 @@ public static class SandboxTraffic
             context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
             context.TryCaller()?.AccountId, request.RouteValues.TryGetValue("userId", out var u) && u is string user ? Redaction.Path(user) : null,
             status, code, Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3),
-            Cut(requestBody, journal.MaxBodyChars), Cut(responseBody, journal.MaxBodyChars),
+            requestBody, responseBody,
             context.Items[FaultItem] as string, context.Response.Headers[Tracking.Header].ToString() is { Length: > 0 } t ? t : null));
     }
 
@@ -161,7 +163,7 @@ public static class SandboxTraffic
                || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
                || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
 
-    static async Task<string?> ReadRequestAsync(HttpRequest request)
+    static async Task<string?> ReadRequestAsync(HttpRequest request, int maxChars)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CaptureBytes + 1);
         try
@@ -174,12 +176,12 @@ public static class SandboxTraffic
                 if (n == 0) break;
                 read += n;
             }
-            if (read > CaptureBytes) return $"(more than {CaptureBytes} bytes {request.ContentType})";
-            return Kept(buffer.AsSpan(0, read), request.ContentType, read, overflowed: false);
+            if (read > CaptureBytes) return Redaction.Cut($"(more than {CaptureBytes} bytes {request.ContentType})", maxChars);
+            return Kept(buffer.AsSpan(0, read), request.ContentType, read, overflowed: false, maxChars);
         }
         catch (Exception e) when (e is IOException or BadHttpRequestException or InvalidOperationException or OperationCanceledException or NotSupportedException)
         {
-            return "(body not read)";
+            return Redaction.Cut("(body not read)", maxChars);
         }
         finally
         {
@@ -187,60 +189,109 @@ public static class SandboxTraffic
         }
     }
 
-    /// <summary>What of a body may be kept: JSON and forms with their secrets masked; anything else as its size only.</summary>
-    static string? Kept(ReadOnlySpan<byte> bytes, string? contentType, long total, bool overflowed)
+    /// <summary>What of a body may be kept: JSON and forms with their secrets masked, cut to the journal's length; anything else as its size only.</summary>
+    static string? Kept(ReadOnlySpan<byte> bytes, string? contentType, long total, bool overflowed, int maxChars)
     {
         if (total == 0) return null;
         if (!overflowed && contentType is not null)
         {
-            if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && Redaction.Json(bytes) is { } json) return json;
-            if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return Redaction.Form(Encoding.UTF8.GetString(bytes).Trim());
+            if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && Redaction.Json(bytes, maxChars) is { } json) return json;
+            if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+                return Redaction.Cut(Redaction.Form(Encoding.UTF8.GetString(bytes).Trim()), maxChars);
         }
-        return $"({(overflowed ? "more than " : "")}{total} bytes {contentType})";
+        return Redaction.Cut($"({total} bytes {contentType})", maxChars); // a response's size is counted whole, past what is copied
     }
 
-    static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max] + "…(cut)";
-
-    /// <summary>Passes a response through and keeps a copy of its first bytes.</summary>
-    sealed class CaptureStream(Stream inner, int limit) : Stream
+    /// <summary>
+    /// The response as the endpoint writes it, passed straight to the server's own writer (no stream and no buffer in
+    /// between) while its first bytes are copied into a pooled buffer for the journal.
+    /// </summary>
+    sealed class CapturedResponse : IHttpResponseBodyFeature, IDisposable
     {
-        readonly ArrayBufferWriter<byte> _copy = new();
+        readonly IHttpResponseBodyFeature _inner;
+        readonly int _limit;
+        readonly Tee _writer;
+        Stream? _stream;
+        byte[]? _kept;
+        int _count;
+
+        public CapturedResponse(IHttpResponseBodyFeature inner, int limit)
+        {
+            _inner = inner;
+            _limit = limit;
+            _writer = new Tee(inner.Writer, this);
+        }
+
         public bool Overflowed { get; private set; }
         public long Total { get; private set; }
-        public ReadOnlySpan<byte> Kept => _copy.WrittenSpan;
+        public ReadOnlySpan<byte> Kept => _kept.AsSpan(0, _count);
 
         void Keep(ReadOnlySpan<byte> data)
         {
             Total += data.Length;
-            var room = limit - _copy.WrittenCount;
-            if (data.Length > room) Overflowed = true;
-            if (room > 0) _copy.Write(data[..Math.Min(room, data.Length)]);
+            if (Overflowed || data.IsEmpty) return;
+            if (_count + data.Length > _limit)
+            {
+                // a body over the limit is kept as its size only: nothing more is copied
+                Overflowed = true;
+                return;
+            }
+            if (_kept is null || _kept.Length - _count < data.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_count + data.Length, Math.Min(_limit, Math.Max(4096, _count * 2))));
+                if (_kept is not null)
+                {
+                    _kept.AsSpan(0, _count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(_kept);
+                }
+                _kept = larger;
+            }
+            data.CopyTo(_kept.AsSpan(_count));
+            _count += data.Length;
         }
 
-        public override void Write(byte[] buffer, int offset, int count)
+        public Stream Stream => _stream ??= _writer.AsStream(leaveOpen: true);
+        public PipeWriter Writer => _writer;
+        public void DisableBuffering() => _inner.DisableBuffering();
+        public Task StartAsync(CancellationToken cancellationToken = default) => _inner.StartAsync(cancellationToken);
+        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default)
+            => SendFileFallback.SendFileAsync(Stream, path, offset, count, cancellationToken);
+        public Task CompleteAsync() => _inner.CompleteAsync();
+
+        public void Dispose()
         {
-            Keep(buffer.AsSpan(offset, count));
-            inner.Write(buffer, offset, count);
+            if (_kept is not null) ArrayPool<byte>.Shared.Return(_kept);
+            _kept = null;
+            _count = 0;
         }
 
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        /// <summary>The server's writer, with every advanced byte also shown to the capture.</summary>
+        sealed class Tee(PipeWriter inner, CapturedResponse capture) : PipeWriter
         {
-            Keep(buffer.Span);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
+            Memory<byte> _lent;
 
-        public override void Flush() => inner.Flush();
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
+            public override Memory<byte> GetMemory(int sizeHint = 0) => _lent = inner.GetMemory(sizeHint);
+            public override Span<byte> GetSpan(int sizeHint = 0) => (_lent = inner.GetMemory(sizeHint)).Span;
+
+            public override void Advance(int bytes)
+            {
+                capture.Keep(_lent.Span[..bytes]);
+                _lent = _lent[bytes..];
+                inner.Advance(bytes);
+            }
+
+            public override ValueTask<FlushResult> WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+            {
+                capture.Keep(source.Span);
+                return inner.WriteAsync(source, cancellationToken);
+            }
+
+            public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => inner.FlushAsync(cancellationToken);
+            public override void CancelPendingFlush() => inner.CancelPendingFlush();
+            public override void Complete(Exception? exception = null) => inner.Complete(exception);
+            public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
+            public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
+            public override long UnflushedBytes => inner.UnflushedBytes;
+        }
     }
 }
