@@ -37,27 +37,41 @@ internal sealed partial class SqlSession
 
         static readonly string[] ColumnNames = UserColumns.Split(", ");
 
-        static UserRow Read(DbDataReader r) => new()
+        static UserRow Read(DbDataReader r)
         {
-            Seq = r.GetInt64(0), Id = r.GetString(1), AccountId = r.GetString(2), Email = r.GetString(3), Type = r.GetInt64(4),
-            Status = r.GetString(5), RoleId = r.GetString(6), LoginType = r.GetInt64(7), Pmi = r.GetInt64(8), UsePmi = r.GetInt64(9),
-            VanityName = r.IsDBNull(10) ? null : r.GetString(10), CreatedAt = r.GetInt64(11), LastLoginTime = r.IsDBNull(12) ? null : r.GetInt64(12),
-            Verified = r.GetInt64(13), PicId = r.IsDBNull(14) ? null : r.GetString(14), PasswordHash = r.IsDBNull(15) ? null : r.GetString(15),
-            PasswordHistory = r.GetString(16), InviteToken = r.IsDBNull(17) ? null : r.GetString(17),
-            InviteExpiresAt = r.IsDBNull(18) ? null : r.GetInt64(18), TokensRevokedAt = r.IsDBNull(19) ? null : r.GetInt64(19), Profile = r.GetString(20),
-        };
+            var row = new UserRow
+            {
+                Seq = r.GetInt64(0), Id = r.GetString(1), AccountId = r.GetString(2), Email = r.GetString(3), Type = r.GetInt64(4),
+                Status = r.GetString(5), RoleId = r.GetString(6), LoginType = r.GetInt64(7), Pmi = r.GetInt64(8), UsePmi = r.GetInt64(9),
+                VanityName = r.IsDBNull(10) ? null : r.GetString(10), CreatedAt = r.GetInt64(11), LastLoginTime = r.IsDBNull(12) ? null : r.GetInt64(12),
+                Verified = r.GetInt64(13), PicId = r.IsDBNull(14) ? null : r.GetString(14), PasswordHash = r.IsDBNull(15) ? null : r.GetString(15),
+                InviteToken = r.IsDBNull(17) ? null : r.GetString(17),
+                InviteExpiresAt = r.IsDBNull(18) ? null : r.GetInt64(18), TokensRevokedAt = r.IsDBNull(19) ? null : r.GetInt64(19),
+            };
+            var history = r.GetString(16);
+            if (history != "[]") row.PasswordHistory = history;
+            row.ParsedProfile = JsonSerializer.Deserialize(r.GetFieldValue<byte[]>(20), StorageJson.Default.UserProfile) ?? new UserProfile();
+            return row;
+        }
 
-        public User ToUser() => new()
+        /// <summary>The profile as read by <see cref="Read"/> where the engine gives its bytes; else <see cref="Profile"/> is parsed.</summary>
+        UserProfile? ParsedProfile { get; set; }
+
+        public User ToUser()
         {
-            Seq = Seq, Id = Id, AccountId = AccountId, Email = Email, Type = (int)Type, Status = Status, RoleId = RoleId,
-            LoginType = (int)LoginType, Pmi = Pmi, UsePmi = UsePmi != 0, VanityName = VanityName, CreatedAt = At(CreatedAt),
-            LastLoginTime = LastLoginTime is { } l ? At(l) : null, Verified = Verified != 0, PicId = PicId, PasswordHash = PasswordHash,
-            // most users have no earlier passwords: the empty list needs no parser
-            PasswordHistory = PasswordHistory == "[]" ? [] : JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [],
-            InviteToken = InviteToken, InviteExpiresAt = InviteExpiresAt is { } i ? At(i) : null,
-            TokensRevokedAt = TokensRevokedAt is { } r ? At(r) : null,
-            Profile = JsonSerializer.Deserialize(Profile, StorageJson.Default.UserProfile) ?? new UserProfile(),
-        };
+            var user = new User
+            {
+                Seq = Seq, Id = Id, AccountId = AccountId, Email = Email, Type = (int)Type, Status = Status, RoleId = RoleId,
+                LoginType = (int)LoginType, Pmi = Pmi, UsePmi = UsePmi != 0, VanityName = VanityName, CreatedAt = At(CreatedAt),
+                LastLoginTime = LastLoginTime is { } l ? At(l) : null, Verified = Verified != 0, PicId = PicId, PasswordHash = PasswordHash,
+                InviteToken = InviteToken, InviteExpiresAt = InviteExpiresAt is { } i ? At(i) : null,
+                TokensRevokedAt = TokensRevokedAt is { } r ? At(r) : null,
+                Profile = ParsedProfile ?? JsonSerializer.Deserialize(Profile, StorageJson.Default.UserProfile) ?? new UserProfile(),
+            };
+            // most users have no earlier passwords: the empty list needs no parser (and is made only if asked for)
+            if (PasswordHistory != "[]") user.PasswordHistory = JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [];
+            return user;
+        }
     }
 
     const string UserColumns =
@@ -223,7 +237,7 @@ internal sealed partial class SqlSession
 
     public async Task UpdateUserAsync(User u)
     {
-        var before = await KeyOf(u.Id);
+        var before = await HeldKeyOf(u.Id);
         if (before is not null && before != CountKey.Of(u))
         {
             await Count(before, -1);
@@ -239,6 +253,7 @@ internal sealed partial class SqlSession
                     invite_token = @InviteToken, invite_expires_at = @InviteExpiresAt, tokens_revoked_at = @TokensRevokedAt, profile = @Profile
                 WHERE id = @Id
                 """, UserArgs(u));
+            if (before is not null) Hold(u.Id, CountKey.Of(u)); // the update holds the row from here to the end
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
@@ -256,7 +271,8 @@ internal sealed partial class SqlSession
 
     public async Task DeleteUserAsync(string id)
     {
-        if (await KeyOf(id) is { } key) await Count(key, -1);
+        if (await HeldKeyOf(id) is { } key) await Count(key, -1);
+        _held?.Remove(id);
         await Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
         await Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
         await Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });

@@ -115,12 +115,16 @@ public sealed class User
     public string? PicId { get; set; }
     public string? PasswordHash { get; set; }
     /// <summary>Hashes of earlier passwords, newest first (reuse rule, code 1129).</summary>
-    public List<string> PasswordHistory { get; set; } = [];
+    public List<string> PasswordHistory { get => _passwordHistory ??= []; set => _passwordHistory = value; }
     public string? InviteToken { get; set; }
     public DateTimeOffset? InviteExpiresAt { get; set; }
     /// <summary>Tokens issued before this instant (GET /users/{id}/token) are no longer valid.</summary>
     public DateTimeOffset? TokensRevokedAt { get; set; }
-    public UserProfile Profile { get; set; } = new();
+    public UserProfile Profile { get => _profile ??= new(); set => _profile = value; }
+
+    // made when first asked for: a user read from the store gets both from its row, so none is made only to be replaced
+    List<string>? _passwordHistory;
+    UserProfile? _profile;
 
     public bool IsOwner => RoleId == Roles.OwnerId;
     public bool IsAdmin => RoleId == Roles.AdminId;

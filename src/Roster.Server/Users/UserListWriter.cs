@@ -49,7 +49,7 @@ public sealed class UserListWriter(UserListPage page, string baseUrl, bool withC
             if (u.LastLoginTime is { } login) json.WriteString("last_login_time"u8, Time(login, time));
             if (p.LastClientVersion is { } version) json.WriteString("last_client_version"u8, version);
             if (UserWire.PicUrl(u, baseUrl) is { } pic) json.WriteString("pic_url"u8, pic);
-            Strings(json, "group_ids"u8, p.GroupIds ?? []);
+            Strings(json, "group_ids"u8, p.GroupIds);
             json.WriteStartArray("im_group_ids"u8);
             json.WriteEndArray();
             if (p.DivisionIds is { } divisions) Strings(json, "division_ids"u8, divisions);
@@ -78,10 +78,11 @@ public sealed class UserListWriter(UserListPage page, string baseUrl, bool withC
         json.WriteEndObject();
     }
 
-    static void Strings(Utf8JsonWriter json, ReadOnlySpan<byte> name, List<string> values)
+    static void Strings(Utf8JsonWriter json, ReadOnlySpan<byte> name, List<string>? values)
     {
         json.WriteStartArray(name);
-        foreach (var v in values) json.WriteStringValue(v);
+        if (values is not null)
+            foreach (var v in values) json.WriteStringValue(v);
         json.WriteEndArray();
     }
 
