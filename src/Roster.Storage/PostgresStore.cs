@@ -18,6 +18,12 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     const long MigrationLockKey = 0x526F73746572; // "Roster"
     const int CountShards = 16;
     static readonly TimeSpan ConflictBudget = TimeSpan.FromSeconds(3);
+
+    /// <summary>This node's queues in front of row locks (see <see cref="RowGates"/>).</summary>
+    readonly RowGates _gates = new();
+
+    /// <summary>Row queues in use now: none once every write has ended (a test holds it).</summary>
+    internal int QueuedRows => _gates.Count;
     readonly NpgsqlDataSource _dataSource;
 
     public PostgresStore(string connectionString)
@@ -114,19 +120,27 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
+            SqlSession? session = null;
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(ct);
                 await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-                var result = await work(new SqlSession(connection, tx, this, CountShards));
+                session = new SqlSession(connection, tx, this, CountShards, gates: _gates);
+                var result = await work(session);
                 await tx.CommitAsync(ct);
                 return result;
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
             {
+                session?.LeaveQueues(); // not held through the backoff
                 if (started.Elapsed > ConflictBudget)
                     throw new StoreContention();
                 await Task.Delay(Random.Shared.Next(1, Math.Min(100, 2 << Math.Min(attempt, 6))), ct);
+            }
+            finally
+            {
+                // after the commit or the rollback (the transaction is disposed first): the row is free in the database too
+                session?.LeaveQueues();
             }
         }
     }

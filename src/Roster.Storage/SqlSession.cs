@@ -18,7 +18,7 @@ internal sealed partial class StorageJson : JsonSerializerContext;
 /// would not see the same, so it is refused with <see cref="SnapshotNeeded"/> (the store then reads again in a snapshot).</param>
 /// <param name="statements">Prepared statements kept with the connection (SQLite's readers), used for queries.</param>
 internal sealed partial class SqlSession(DbConnection connection, DbTransaction? transaction, ISqlDialect unique, int countShards = 1, bool oneStatement = false,
-    StatementCache? statements = null) : IStoreSession
+    StatementCache? statements = null, RowGates? gates = null) : IStoreSession
 {
     static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
