@@ -90,11 +90,15 @@ internal sealed partial class SqlSession
 
     /// <summary>Moves users between (account, status, role, type) totals; <c>delta</c> is +1 or -1 for one user.</summary>
     Task Count(CountKey key, long delta)
-        => Exec(
-            """
-            INSERT INTO user_counts (account_id, status, role_id, type, shard, n) VALUES (@AccountId, @Status, @RoleId, @Type, @shard, @delta)
-            ON CONFLICT (account_id, status, role_id, type, shard) DO UPDATE SET n = user_counts.n + excluded.n
-            """, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = countShards == 1 ? 0 : Random.Shared.Next(countShards) });
+        => Exec(CountSql, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = CountShard() });
+
+    const string CountSql =
+        """
+        INSERT INTO user_counts (account_id, status, role_id, type, shard, n) VALUES (@AccountId, @Status, @RoleId, @Type, @shard, @delta)
+        ON CONFLICT (account_id, status, role_id, type, shard) DO UPDATE SET n = user_counts.n + excluded.n
+        """;
+
+    int CountShard() => countShards == 1 ? 0 : Random.Shared.Next(countShards);
 
     sealed record CountKey(string AccountId, string Status, string RoleId, long Type)
     {
@@ -129,15 +133,27 @@ internal sealed partial class SqlSession
     {
         try
         {
-            u.Seq = await Statement.ExecuteScalarAsync<long>(
-                $"""
+            const string insert =
+                """
                 INSERT INTO users (id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, vanity_key, created_at,
                     last_login_time, verified, pic_id, password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile)
                 VALUES (@Id, @AccountId, @Email, @Type, @Status, @RoleId, @LoginType, @Pmi, @UsePmi, @VanityName, @VanityKey, @CreatedAt,
                     @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
                 RETURNING seq
-                """, UserArgs(u), transaction);
-            await Count(CountKey.Of(u), +1);
+                """;
+            if (connection is Npgsql.NpgsqlConnection)
+            {
+                // the row and its totals in one round trip (the totals' statement runs only if the row went in)
+                var args = new DynamicParameters(UserArgs(u));
+                args.Add("delta", 1L);
+                args.Add("shard", CountShard());
+                u.Seq = await Statement.ExecuteScalarAsync<long>(insert + ";\n" + CountSql, args, transaction);
+            }
+            else
+            {
+                u.Seq = await Statement.ExecuteScalarAsync<long>(insert, UserArgs(u), transaction);
+                await Count(CountKey.Of(u), +1);
+            }
         }
         catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
         {
