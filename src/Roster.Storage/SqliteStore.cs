@@ -112,8 +112,11 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     /// busy, and gives it back (up to <see cref="KeptReaders"/> are kept). SQLite prepares a statement once per
     /// connection, not once per call, and no pool lock is shared by every request.
     /// </summary>
-    readonly System.Collections.Concurrent.ConcurrentBag<StatementCache> _readers = [];
+    readonly System.Collections.Concurrent.ConcurrentQueue<StatementCache> _readers = new();
     static readonly int KeptReaders = Math.Max(8, Environment.ProcessorCount * 4);
+    // counted here: a bag's count (it was one) takes every lock it has, and a read continues on another thread than
+    // the one that gave its connection back, so a bag stole between threads under a lock on every read
+    int _keptCount;
     int _disposed;
 
     /// <summary>The reads (by their code) that take more than one statement: they start in a snapshot.</summary>
@@ -126,7 +129,13 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     /// </summary>
     public async Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
     {
-        var reader = _readers.TryTake(out var kept) ? kept : new StatementCache(OpenReader());
+        StatementCache? reader;
+        if (_readers.TryDequeue(out var kept))
+        {
+            Interlocked.Decrement(ref _keptCount);
+            reader = kept;
+        }
+        else reader = new StatementCache(OpenReader());
         try
         {
             if (!_snapshotReads.ContainsKey(work.Method))
@@ -158,8 +167,12 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
         {
             if (reader is not null)
             {
-                if (_readers.Count < KeptReaders && Volatile.Read(ref _disposed) == 0) _readers.Add(reader);
-                else reader.Dispose();
+                if (Interlocked.Increment(ref _keptCount) <= KeptReaders && Volatile.Read(ref _disposed) == 0) _readers.Enqueue(reader);
+                else
+                {
+                    Interlocked.Decrement(ref _keptCount);
+                    reader.Dispose();
+                }
             }
         }
     }
@@ -279,6 +292,6 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
         _queue.Writer.TryComplete();
         _writer?.Wait(TimeSpan.FromSeconds(10));
         Volatile.Write(ref _disposed, 1);
-        while (_readers.TryTake(out var reader)) reader.Dispose();
+        while (_readers.TryDequeue(out var reader)) reader.Dispose();
     }
 }
