@@ -54,7 +54,7 @@ internal sealed partial class SqlSession
             return row;
         }
 
-        /// <summary>The profile as read by <see cref="Read"/> where the engine gives its bytes; else <see cref="Profile"/> is parsed.</summary>
+        /// <summary>The profile parsed from the row's UTF-8 bytes by <see cref="Read"/> (kept statements); rows Dapper maps carry <see cref="Profile"/> as text instead.</summary>
         UserProfile? ParsedProfile { get; set; }
 
         public User ToUser()
