@@ -324,11 +324,39 @@ internal sealed partial class SqlSession
             $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit",
             new { accountId, status, roleId, afterSeq, limit })).Select(r => r.ToUser()).ToList();
 
-    public async Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit, string? featureFlag = null)
-        => (await Many<UserRow>(
-            $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} ORDER BY seq LIMIT @limit OFFSET @offset",
-            new { accountId, status, roleId, offset, limit })).Select(r => r.ToUser()).ToList();
+    public async Task<IReadOnlyList<UserListItem>> ListUserItemsAsync(string accountId, string status, string? roleId, long afterSeq, int offset, int limit, string? featureFlag = null)
+    {
+        var sql = $"SELECT {ListItemColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit OFFSET @offset";
+        var args = new { accountId, status, roleId, afterSeq, limit, offset };
+        var items = new List<UserListItem>(Math.Min(limit, 1000));
+        if (Kept(args))
+        {
+            _ = Statement; // counts as a statement
+            using var kept = statements!.Prepared(sql, args, transaction).ExecuteReader();
+            while (kept.Read()) items.Add(ReadListItem(kept));
+            return items;
+        }
+        await using var reader = await Statement.ExecuteReaderAsync(sql, args, transaction);
+        while (await reader.ReadAsync()) items.Add(ReadListItem(reader));
+        return items;
+    }
 
+    /// <summary>The columns of a <see cref="UserListItem"/>, in the order <see cref="ReadListItem"/> reads them.</summary>
+    const string ListItemColumns = "seq, id, email, type, status, role_id, login_type, pmi, created_at, last_login_time, verified, pic_id, profile";
+
+    /// <summary>
+    /// One row of <see cref="ListItemColumns"/> read by position with typed getters, straight into the item (no row
+    /// object, no boxed values); the profile is parsed from the row's UTF-8 bytes where the engine gives them.
+    /// </summary>
+    static UserListItem ReadListItem(DbDataReader r) => new()
+    {
+        Seq = r.GetInt64(0), Id = r.GetString(1), Email = r.GetString(2), Type = (int)r.GetInt64(3), Status = r.GetString(4), RoleId = r.GetString(5),
+        LoginType = (int)r.GetInt64(6), Pmi = r.GetInt64(7), CreatedAt = At(r.GetInt64(8)), LastLoginTime = r.IsDBNull(9) ? null : At(r.GetInt64(9)),
+        Verified = r.GetInt64(10) != 0, PicId = r.IsDBNull(11) ? null : r.GetString(11),
+        Profile = (r is Microsoft.Data.Sqlite.SqliteDataReader
+            ? JsonSerializer.Deserialize(r.GetFieldValue<byte[]>(12), StorageJson.Default.UserProfile)
+            : JsonSerializer.Deserialize(r.GetString(12), StorageJson.Default.UserProfile)) ?? new UserProfile(),
+    };
 
     public async Task<IReadOnlyList<User>> BrowseUsersAsync(string accountId, string status, int? type, string? roleId, string? prefix, long afterSeq, int limit)
     {

@@ -41,7 +41,7 @@ public class UserListWriterTests
     [InlineData(true, true)]
     public void WrittenListEqualsTheDtoSerialization(bool custom, bool hostKey)
     {
-        var users = Enumerable.Range(0, 120).Select(Varied).ToList();
+        var users = Enumerable.Range(0, 120).Select(Varied).Select(UserListItem.Of).ToList();
         var page = new UserListPage(users, 300, 2, 7, 1999, "next-token/+");
         const string baseUrl = "http://localhost:5080";
         var dto = new UserListDto

@@ -65,8 +65,11 @@ public interface IUserStore
     Task<int> CountUsersAsync(string accountId, string status, string? roleId, string? featureFlag = null);
     /// <summary>Keyset page: users with <c>Seq &gt; afterSeq</c> in <c>Seq</c> order.</summary>
     Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null);
-    /// <summary>Offset page, only for the deprecated <c>page_number</c> parameter.</summary>
-    Task<IReadOnlyList<User>> ListUsersAtOffsetAsync(string accountId, string status, string? roleId, int offset, int limit, string? featureFlag = null);
+    /// <summary>
+    /// A page of GET /users: the list items of users with <c>Seq &gt; afterSeq</c> in <c>Seq</c> order, skipping
+    /// <paramref name="offset"/> of them first (only the deprecated <c>page_number</c> parameter skips).
+    /// </summary>
+    Task<IReadOnlyList<UserListItem>> ListUserItemsAsync(string accountId, string status, string? roleId, long afterSeq, int offset, int limit, string? featureFlag = null);
     /// <summary>
     /// The console's keyset page: users of one status with <c>Seq &gt; afterSeq</c> in <c>Seq</c> order, optionally of
     /// one type and role, and with a lower-case <paramref name="prefix"/> the e-mail, first name or last name starts with.

@@ -133,7 +133,7 @@ public sealed class PresenceRequest
 /// <summary>Query of DELETE /users/{userId}.</summary>
 public sealed record DeleteUserQuery(string? Action, string? TransferEmail);
 
-public sealed record UserListPage(IReadOnlyList<User> Users, int PageSize, int PageNumber, int PageCount, int TotalRecords, string NextPageToken);
+public sealed record UserListPage(IReadOnlyList<UserListItem> Users, int PageSize, int PageNumber, int PageCount, int TotalRecords, string NextPageToken);
 
 public sealed record CreatedUser(User User, string? InvitationToken);
 

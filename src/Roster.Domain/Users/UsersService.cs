@@ -82,20 +82,19 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         return store.ReadAsync(async s =>
         {
             int total, pageNumber;
-            IReadOnlyList<User> rows;
+            IReadOnlyList<UserListItem> rows;
             if (token is not null)
             {
                 total = token.Total;
                 pageNumber = token.PageNumber + 1;
-                rows = await s.ListUsersAsync(caller.AccountId, status, roleId, token.AfterSeq, pageSize + 1, license);
+                rows = await s.ListUserItemsAsync(caller.AccountId, status, roleId, token.AfterSeq, 0, pageSize + 1, license);
             }
             else
             {
                 total = await s.CountUsersAsync(caller.AccountId, status, roleId, license);
                 pageNumber = q.PageNumber ?? 1;
-                rows = pageNumber == 1
-                    ? await s.ListUsersAsync(caller.AccountId, status, roleId, 0, pageSize + 1, license)
-                    : await s.ListUsersAtOffsetAsync(caller.AccountId, status, roleId, (int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize), pageSize + 1, license);
+                var skip = (int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize);
+                rows = await s.ListUserItemsAsync(caller.AccountId, status, roleId, 0, skip, pageSize + 1, license);
             }
             var more = rows.Count > pageSize;
             var page = more ? rows.Take(pageSize).ToList() : rows;

@@ -48,12 +48,12 @@ public sealed class UserListWriter(UserListPage page, string baseUrl, bool withC
             json.WriteString("user_created_at"u8, Time(u.CreatedAt, time));
             if (u.LastLoginTime is { } login) json.WriteString("last_login_time"u8, Time(login, time));
             if (p.LastClientVersion is { } version) json.WriteString("last_client_version"u8, version);
-            if (UserWire.PicUrl(u, baseUrl) is { } pic) json.WriteString("pic_url"u8, pic);
+            if (UserWire.PicUrl(u.PicId, baseUrl) is { } pic) json.WriteString("pic_url"u8, pic);
             Strings(json, "group_ids"u8, p.GroupIds);
             json.WriteStartArray("im_group_ids"u8);
             json.WriteEndArray();
             if (p.DivisionIds is { } divisions) Strings(json, "division_ids"u8, divisions);
-            if (UserWire.EmployeeUniqueId(u) is { } employee) json.WriteString("employee_unique_id"u8, employee);
+            if (UserWire.EmployeeUniqueId(u.LoginType, p) is { } employee) json.WriteString("employee_unique_id"u8, employee);
             json.WriteString("language"u8, p.Language ?? "en-US");
             json.WriteString("status"u8, u.Status);
             json.WriteString("role_id"u8, u.RoleId);

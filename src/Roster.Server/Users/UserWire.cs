@@ -90,7 +90,8 @@ public static class UserWire
 
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
-    public static string? PicUrl(User u, string baseUrl) => u.PicId is null ? null : $"{baseUrl}/p/{u.PicId}";
+    public static string? PicUrl(User u, string baseUrl) => PicUrl(u.PicId, baseUrl);
+    public static string? PicUrl(string? picId, string baseUrl) => picId is null ? null : $"{baseUrl}/p/{picId}";
 
     public static UserDto Full(User u, string baseUrl, long accountNumber, DateTimeOffset now)
     {
@@ -149,13 +150,14 @@ public static class UserWire
     }
 
     /// <summary>Zoom sends it only for users who sign in with SAML SSO (login type 101).</summary>
-    public static string? EmployeeUniqueId(User u) => u.LoginType == LoginTypes.Sso ? u.Profile.EmployeeUniqueId : null;
+    public static string? EmployeeUniqueId(User u) => EmployeeUniqueId(u.LoginType, u.Profile);
+    public static string? EmployeeUniqueId(int loginType, UserProfile p) => loginType == LoginTypes.Sso ? p.EmployeeUniqueId : null;
 
     /// <summary>
     /// A list item (§4.2): no id for pending users; custom attributes and host key only on request. The endpoint writes
     /// the list with <see cref="UserListWriter"/>; this mapping is the reference a test holds that writer to, byte for byte.
     /// </summary>
-    public static UserDto ListItem(User u, string baseUrl, bool withCustomAttributes, bool withHostKey)
+    public static UserDto ListItem(UserListItem u, string baseUrl, bool withCustomAttributes, bool withHostKey)
     {
         var p = u.Profile;
         return new UserDto
@@ -174,14 +176,14 @@ public static class UserWire
             UserCreatedAt = Time(u.CreatedAt),
             LastLoginTime = u.LastLoginTime is { } l ? Time(l) : null,
             LastClientVersion = p.LastClientVersion,
-            PicUrl = PicUrl(u, baseUrl),
+            PicUrl = PicUrl(u.PicId, baseUrl),
             Language = p.Language ?? "en-US",
             Status = u.Status,
             RoleId = u.RoleId,
             GroupIds = p.GroupIds ?? [],
             ImGroupIds = [],
             DivisionIds = p.DivisionIds,
-            EmployeeUniqueId = EmployeeUniqueId(u),
+            EmployeeUniqueId = EmployeeUniqueId(u.LoginType, p),
             PlanUnitedType = p.PlanUnitedType,
             CustomAttributes = withCustomAttributes ? p.CustomAttributes ?? [] : null,
             HostKey = withHostKey ? p.HostKey ?? "" : null,
