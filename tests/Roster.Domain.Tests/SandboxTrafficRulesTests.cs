@@ -136,6 +136,58 @@ public class SandboxTrafficRulesTests
         journal.Clear();
         Assert.Equal(0, journal.Count(new JournalFilter()));
     }
+
+    [Fact]
+    public void TheRingKeepsExactlyTheLastEntriesThroughWrapsAndGrowth()
+    {
+        // sizes from empty to many times the first buffer, so entries wrap at the end, skip it, and make the buffer grow
+        var random = new Random(7);
+        var ring = new JournalRing(capacity: 7, initialBytes: 64);
+        var expected = new Queue<byte[]>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            var entry = new byte[random.Next(4) == 0 ? random.Next(0, 600) : random.Next(0, 40)];
+            random.NextBytes(entry);
+            ring.Add(entry);
+            expected.Enqueue(entry);
+            if (expected.Count > 7) expected.Dequeue();
+            Assert.Equal(expected.Count, ring.Count);
+            Assert.Equal(expected.ToArray(), ring.Entries().Select(m => m.ToArray()).ToArray());
+        }
+        // the buffer is reused: it holds at most twice what the last 7 can need (7 of 599 bytes), plus the skipped end
+        Assert.InRange(ring.Bytes, 64, 4 * 7 * 600);
+        ring.Clear();
+        Assert.Equal(0, ring.Count);
+        Assert.Empty(ring.Entries());
+        Assert.Equal(64, ring.Bytes); // back to the first size
+        ring.Add([1, 2, 3]);
+        Assert.Equal([1, 2, 3], ring.Entries().Single().ToArray());
+    }
+
+    [Fact]
+    public void AnEntryReadsBackAsItWasWritten()
+    {
+        JournalEntry[] entries =
+        [
+            new(0, new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromMinutes(-330)).AddTicks(12345), "PATCH", "/v2/users/é", "a=1&b=***", "userUpdate",
+                "acct", "user", 204, 1001, 12.625, "{\"first_name\":\"Zoë 😀\"}", "", "drop-1", "0123abcd"),
+            new(0, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "GET", "/", null, null, null, null, 0, null, 0, null, null, null, null),
+        ];
+        foreach (var entry in entries)
+        {
+            var bytes = new byte[JournalEntryBytes.Size(entry)];
+            JournalEntryBytes.Write(entry, 42, bytes);
+            var read = JournalEntryBytes.Read(bytes);
+            Assert.Equal(entry with { Id = 42 }, read);
+            Assert.Equal(entry.At.Offset, read.At.Offset);
+        }
+        // the journal gives ids in order of arrival and reads entries back whole
+        var journal = new RequestJournal(capacity: 2, maxBodyChars: 100);
+        Assert.Equal(1, journal.Add(entries[0]));
+        Assert.Equal(2, journal.Add(entries[1]));
+        Assert.Equal(3, journal.Add(entries[0]));
+        Assert.Equal([entries[1] with { Id = 2 }, entries[0] with { Id = 3 }], journal.Find(new JournalFilter(), 10));
+    }
 }
 
 /// <summary>Seed files as read: YAML's plain scalars typed, quoted ones kept as text, each node's line known.</summary>

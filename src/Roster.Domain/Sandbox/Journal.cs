@@ -29,19 +29,26 @@ public sealed class RequestJournal(int capacity, int maxBodyChars) : IFollowsSto
     public int Capacity { get; } = Math.Max(1, capacity);
     public int MaxBodyChars { get; } = Math.Max(0, maxBodyChars);
 
-    readonly Queue<JournalEntry> _entries = new();
+    readonly JournalRing _entries = new(Math.Max(1, capacity));
     readonly Lock _gate = new();
     long _lastId;
 
-    /// <summary>Adds an entry (its id is given here) and drops the oldest beyond the capacity.</summary>
-    public JournalEntry Add(JournalEntry entry)
+    [ThreadStatic] static byte[]? _scratch;
+
+    /// <summary>Adds an entry, giving it the next id, and drops the oldest beyond the capacity; returns the id.</summary>
+    public long Add(JournalEntry entry)
     {
+        var size = JournalEntryBytes.Size(entry);
+        var scratch = _scratch is { } s && s.Length >= size ? s : new byte[Math.Max(size, 4096)];
+        if (scratch.Length <= 256 * 1024) _scratch = scratch; // a rare huge entry's buffer is not kept
+        var bytes = scratch.AsSpan(0, size);
+        JournalEntryBytes.Write(entry, 0, bytes);
         lock (_gate)
         {
-            var kept = entry with { Id = ++_lastId };
-            _entries.Enqueue(kept);
-            while (_entries.Count > Capacity) _entries.Dequeue();
-            return kept;
+            var id = ++_lastId;
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, id);
+            _entries.Add(bytes);
+            return id;
         }
     }
 
@@ -72,7 +79,7 @@ public sealed class RequestJournal(int capacity, int maxBodyChars) : IFollowsSto
 
     JournalEntry[] Snapshot()
     {
-        lock (_gate) return _entries.ToArray();
+        lock (_gate) return _entries.Entries().Select(b => JournalEntryBytes.Read(b.Span)).ToArray();
     }
 
     static Regex? PathPattern(string? path) => path is null ? null : FaultRules.Validate(new FaultSpec(FaultKind.Drop, Path: path));
