@@ -125,8 +125,9 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(ct);
                 await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-                session = new SqlSession(connection, tx, this, CountShards, gates: _gates);
+                session = new SqlSession(connection, tx, this, CountShards, gates: _gates, batchWrites: true);
                 var result = await work(session);
+                await session.SendLaterAsync(); // the writes still waiting, in one round trip
                 await tx.CommitAsync(ct);
                 return result;
             }

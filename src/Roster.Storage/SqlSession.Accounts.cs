@@ -38,7 +38,7 @@ internal sealed partial class SqlSession
         => (await One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
 
     public async Task InsertAccountAsync(Account a)
-        => a.Seq = await Statement.ExecuteScalarAsync<long>(
+        => a.Seq = await Scalar<long>(
             """
             INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at, options)
             VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt, @Options)
@@ -50,7 +50,7 @@ internal sealed partial class SqlSession
                 ManagedDomains = JsonSerializer.Serialize(a.ManagedDomains, StorageJson.Default.ListString),
                 MasterAccount = a.MasterAccount ? 1 : 0, a.ParentId, a.OwnerId, Sso = a.SsoPreProvisioning ? 1 : 0, CreatedAt = Ms(a.CreatedAt),
                 Options = JsonSerializer.Serialize(a.Options, StorageJson.Default.AccountOptions),
-            }, transaction);
+            });
 
     public Task UpdateAccountAsync(Account a)
         => Exec("""
@@ -65,7 +65,7 @@ internal sealed partial class SqlSession
             });
 
     public async Task<int> CountSubAccountsAsync(string masterId)
-        => (int)await Statement.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId }, transaction);
+        => (int)await Scalar<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId });
 
     public async Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit)
         => (await Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
@@ -74,6 +74,6 @@ internal sealed partial class SqlSession
     public async Task<long> NextAccountNumberAsync()
     {
         await LockAsync("account-number"); // held to the commit: the next one counts from this one
-        return await Statement.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null, transaction);
+        return await Scalar<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null);
     }
 }

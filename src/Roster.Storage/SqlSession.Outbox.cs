@@ -19,7 +19,7 @@ internal sealed partial class SqlSession
     }
 
     public Task AppendEventAsync(Domain.Events.DomainEvent e)
-        => Exec($"""
+        => Later($"""
             INSERT INTO outbox (tx, id, type, account_id, subject_id, operator_id, operator_client_id, occurred_at, payload)
             VALUES ({unique.OutboxTx}, @Id, @Type, @AccountId, @SubjectId, @OperatorId, @OperatorClientId, @OccurredAt, @Payload)
             """, new

@@ -7,22 +7,22 @@ internal sealed partial class SqlSession
     public Task<string?> GetSettingsAsync(string userId) => One<string?>("SELECT doc FROM user_settings WHERE user_id = @userId", new { userId });
 
     public Task SaveSettingsAsync(string userId, string json)
-        => Exec("INSERT INTO user_settings (user_id, doc) VALUES (@userId, @json) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc", new { userId, json });
+        => Later("INSERT INTO user_settings (user_id, doc) VALUES (@userId, @json) ON CONFLICT (user_id) DO UPDATE SET doc = excluded.doc", new { userId, json });
 
     public async Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since)
-        => (int)await Statement.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM email_changes WHERE user_id = @userId AND at > @since",
-            new { userId, since = Ms(since) }, transaction);
+        => (int)await Scalar<long>("SELECT COUNT(*) FROM email_changes WHERE user_id = @userId AND at > @since",
+            new { userId, since = Ms(since) });
 
     public Task InsertEmailChangeAsync(string userId, DateTimeOffset at)
         => Exec("INSERT INTO email_changes (user_id, at) VALUES (@userId, @at)", new { userId, at = Ms(at) });
 
     public Task<long> IncrementDailyAsync(string accountId, string day, string key)
-        => Statement.ExecuteScalarAsync<long>(
+        => Scalar<long>(
             """
             INSERT INTO daily_counters (account_id, day, key, n) VALUES (@accountId, @day, @key, 1)
             ON CONFLICT (account_id, day, key) DO UPDATE SET n = daily_counters.n + 1
             RETURNING n
-            """, new { accountId, day, key }, transaction);
+            """, new { accountId, day, key });
 
     public Task SavePictureAsync(Picture p)
         => Exec("INSERT INTO pictures (id, user_id, content_type, bytes) VALUES (@Id, @UserId, @ContentType, @Bytes)", new { p.Id, p.UserId, p.ContentType, p.Bytes });

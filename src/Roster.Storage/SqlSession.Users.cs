@@ -90,7 +90,7 @@ internal sealed partial class SqlSession
 
     /// <summary>Moves users between (account, status, role, type) totals; <c>delta</c> is +1 or -1 for one user.</summary>
     Task Count(CountKey key, long delta)
-        => Exec(CountSql, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = CountShard() });
+        => Later(CountSql, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = CountShard() });
 
     const string CountSql =
         """
@@ -121,13 +121,13 @@ internal sealed partial class SqlSession
         => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
 
     public async Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId)
-        => await Statement.ExecuteScalarAsync<long>(
+        => await Scalar<long>(
             "SELECT COUNT(*) FROM users WHERE vanity_key = @key AND (@exceptUserId IS NULL OR id <> @exceptUserId)",
-            new { key = vanityName.ToLowerInvariant(), exceptUserId }, transaction) > 0;
+            new { key = vanityName.ToLowerInvariant(), exceptUserId }) > 0;
 
     public async Task<bool> PmiTakenAsync(long pmi, string? exceptUserId)
-        => await Statement.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM users WHERE pmi = @pmi AND (@exceptUserId IS NULL OR id <> @exceptUserId)", new { pmi, exceptUserId }, transaction) > 0;
+        => await Scalar<long>(
+            "SELECT COUNT(*) FROM users WHERE pmi = @pmi AND (@exceptUserId IS NULL OR id <> @exceptUserId)", new { pmi, exceptUserId }) > 0;
 
     public async Task InsertUserAsync(User u)
     {
@@ -141,32 +141,13 @@ internal sealed partial class SqlSession
                     @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
                 RETURNING seq
                 """;
-            if (connection is Npgsql.NpgsqlConnection)
-            {
-                // the row and its totals in one round trip (the totals' statement runs only if the row went in)
-                var args = new DynamicParameters(UserArgs(u));
-                args.Add("delta", 1L);
-                args.Add("shard", CountShard());
-                u.Seq = await Statement.ExecuteScalarAsync<long>(insert + ";\n" + CountSql, args, transaction);
-            }
-            else
-            {
-                u.Seq = await Statement.ExecuteScalarAsync<long>(insert, UserArgs(u), transaction);
-                await Count(CountKey.Of(u), +1);
-            }
+            u.Seq = await Scalar<long>(insert, UserArgs(u));
         }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        catch (DbException e) when (UniqueConflictOf(e, u) is { } conflict)
         {
-            throw new UniqueKeyConflict("email", u.Email);
+            throw conflict;
         }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "vanity_key"))
-        {
-            throw new UniqueKeyConflict("vanity_name", u.VanityName ?? "");
-        }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "pmi"))
-        {
-            throw new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        await Count(CountKey.Of(u), +1); // sent with the event where writes are batched
     }
 
     static readonly string[] UserInsertColumns =
@@ -183,7 +164,7 @@ internal sealed partial class SqlSession
             await CopyUsersAsync(pg, users);
             return;
         }
-        await using var cmd = Statement.CreateCommand();
+        await using var cmd = (await Next()).CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
         var p = UserInsertColumns.Select(c =>
@@ -259,31 +240,25 @@ internal sealed partial class SqlSession
             await Count(before, -1);
             await Count(CountKey.Of(u), +1);
         }
-        try
-        {
-            await Exec(
-                """
-                UPDATE users SET account_id = @AccountId, email = @Email, type = @Type, status = @Status, role_id = @RoleId, login_type = @LoginType,
-                    pmi = @Pmi, use_pmi = @UsePmi, vanity_name = @VanityName, vanity_key = @VanityKey, last_login_time = @LastLoginTime,
-                    verified = @Verified, pic_id = @PicId, password_hash = @PasswordHash, password_history = @PasswordHistory,
-                    invite_token = @InviteToken, invite_expires_at = @InviteExpiresAt, tokens_revoked_at = @TokensRevokedAt, profile = @Profile
-                WHERE id = @Id
-                """, UserArgs(u));
-            if (before is not null) Hold(u.Id, CountKey.Of(u)); // the update holds the row from here to the end
-        }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
-        {
-            throw new UniqueKeyConflict("email", u.Email);
-        }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "vanity_key"))
-        {
-            throw new UniqueKeyConflict("vanity_name", u.VanityName ?? "");
-        }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "pmi"))
-        {
-            throw new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        // by key, its result unread: sent with the writes after it where writes are batched (a taken e-mail, personal
+        // link or PMI then fails the write there, as the same fact)
+        await Later(
+            """
+            UPDATE users SET account_id = @AccountId, email = @Email, type = @Type, status = @Status, role_id = @RoleId, login_type = @LoginType,
+                pmi = @Pmi, use_pmi = @UsePmi, vanity_name = @VanityName, vanity_key = @VanityKey, last_login_time = @LastLoginTime,
+                verified = @Verified, pic_id = @PicId, password_hash = @PasswordHash, password_history = @PasswordHistory,
+                invite_token = @InviteToken, invite_expires_at = @InviteExpiresAt, tokens_revoked_at = @TokensRevokedAt, profile = @Profile
+            WHERE id = @Id
+            """, UserArgs(u), e => UniqueConflictOf(e, u));
+        if (before is not null) Hold(u.Id, CountKey.Of(u)); // the update holds the row from here to the end
     }
+
+    /// <summary>The unique key of <paramref name="u"/> another row holds, if that is why the database refused its row.</summary>
+    UniqueKeyConflict? UniqueConflictOf(DbException e, User u)
+        => unique.IsUniqueViolation(e, "email") ? new UniqueKeyConflict("email", u.Email)
+            : unique.IsUniqueViolation(e, "vanity_key") ? new UniqueKeyConflict("vanity_name", u.VanityName ?? "")
+            : unique.IsUniqueViolation(e, "pmi") ? new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     public async Task DeleteUserAsync(string id)
     {
@@ -312,12 +287,12 @@ internal sealed partial class SqlSession
     }
 
     public async Task<int> CountUsersAsync(string accountId, string status, string? roleId, string? featureFlag = null)
-        => (int)await Statement.ExecuteScalarAsync<long>(
+        => (int)await Scalar<long>(
             featureFlag is not null ? $"SELECT COUNT(*) FROM users WHERE {ListWhere(roleId, featureFlag)}"
             : roleId is null
                 ? "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND status = @status"
                 : "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND role_id = @roleId AND status = @status",
-            new { accountId, status, roleId }, transaction);
+            new { accountId, status, roleId });
 
     public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null)
         => (await Many<UserRow>(
@@ -336,7 +311,7 @@ internal sealed partial class SqlSession
             while (kept.Read()) items.Add(ReadListItem(kept));
             return items;
         }
-        await using var reader = await Statement.ExecuteReaderAsync(sql, args, transaction);
+        await using var reader = await (await Next()).ExecuteReaderAsync(sql, args, transaction);
         while (await reader.ReadAsync()) items.Add(ReadListItem(reader));
         return items;
     }
@@ -381,9 +356,9 @@ internal sealed partial class SqlSession
             // (the e-mail's range alone: with the account there too, SQLite prefers an account-wide index over it)
             string[] ranges = [$"SELECT seq FROM users WHERE {Range("email")}", $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(first)}",
                 $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(last)}"];
-            var candidates = await Statement.ExecuteScalarAsync<long>(
+            var candidates = await Scalar<long>(
                 "SELECT " + string.Join(" + ", ranges.Select(r => $"(SELECT COUNT(*) FROM ({r} LIMIT {StoreTuning.BrowseCandidates + 1}) AS c)")),
-                new { accountId, prefix, high }, transaction);
+                new { accountId, prefix, high });
             if (candidates <= StoreTuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
             where += $" AND ({First("email")} OR {First(first)} OR {First(last)})";
         }
@@ -392,9 +367,9 @@ internal sealed partial class SqlSession
     }
 
     public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
-        => (int)await Statement.ExecuteScalarAsync<long>(
+        => (int)await Scalar<long>(
             """
             SELECT COUNT(*) FROM users
             WHERE account_id = @accountId AND type IN (2, 3) AND status IN ('active', 'pending') AND (@exceptUserId IS NULL OR id <> @exceptUserId)
-            """, new { accountId, exceptUserId }, transaction);
+            """, new { accountId, exceptUserId });
 }

@@ -17,28 +17,103 @@ internal sealed partial class StorageJson : JsonSerializerContext;
 /// <param name="oneStatement">A read without a transaction: one statement sees one moment by itself, a second one
 /// would not see the same, so it is refused with <see cref="SnapshotNeeded"/> (the store then reads again in a snapshot).</param>
 /// <param name="statements">Prepared statements kept with the connection (SQLite's readers), used for queries.</param>
+/// <param name="batchWrites">Writes whose results nobody reads (see <see cref="Later"/>) are sent together, in one round trip
+/// with the next statement's turn or before the commit: for a database across a network, on a connection that takes batches.</param>
 internal sealed partial class SqlSession(DbConnection connection, DbTransaction? transaction, ISqlDialect unique, int countShards = 1, bool oneStatement = false,
-    StatementCache? statements = null, RowGates? gates = null) : IStoreSession
+    StatementCache? statements = null, RowGates? gates = null, bool batchWrites = false) : IStoreSession
 {
     static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     int _statements;
 
-    /// <summary>The connection, for one statement.</summary>
+    /// <summary>The connection, for one statement; see <see cref="Next"/>.</summary>
     DbConnection Statement => oneStatement && ++_statements > 1 ? throw new SnapshotNeeded() : connection;
 
-    Task<T?> One<T>(string sql, object? args = null)
-        => Kept(args) ? Task.FromResult(Query<T>(sql, args, single: true).FirstOrDefault()) : Statement.QuerySingleOrDefaultAsync<T>(sql, args, transaction);
+    /// <summary>The connection for the next statement, once the writes waiting to be sent (<see cref="Later"/>) have gone: every statement goes through here, so each sees them.</summary>
+    async ValueTask<DbConnection> Next()
+    {
+        if (_later is { Count: > 0 }) await SendLaterAsync();
+        return Statement;
+    }
+
+    async Task<T?> One<T>(string sql, object? args = null)
+        => Kept(args) ? Query<T>(sql, args, single: true).FirstOrDefault() : await (await Next()).QuerySingleOrDefaultAsync<T>(sql, args, transaction);
     async Task<IReadOnlyList<T>> Many<T>(string sql, object? args = null)
-        => Kept(args) ? Query<T>(sql, args, single: false) : (await Statement.QueryAsync<T>(sql, args, transaction)).AsList();
+        => Kept(args) ? Query<T>(sql, args, single: false) : (await (await Next()).QueryAsync<T>(sql, args, transaction)).AsList();
+    async Task<T?> Scalar<T>(string sql, object? args = null) => await (await Next()).ExecuteScalarAsync<T>(sql, args, transaction);
 
     /// <summary>Whether a query runs on a kept prepared statement: when there are some, and its arguments are a plain object (not built per call).</summary>
     bool Kept(object? args) => statements is not null && args is not SqlMapper.IDynamicParameters;
-    Task<int> Exec(string sql, object? args = null) => Statement.ExecuteAsync(sql, args, transaction);
+    async Task<int> Exec(string sql, object? args = null) => await (await Next()).ExecuteAsync(sql, args, transaction);
 
     /// <summary>A statement over the whole state (a snapshot's copy or restore): as long as it takes, not the usual 30 s.</summary>
-    Task<int> ExecWhole(string sql) => Statement.ExecuteAsync(sql, null, transaction, commandTimeout: WholeStateTimeoutSeconds);
+    async Task<int> ExecWhole(string sql) => await (await Next()).ExecuteAsync(sql, null, transaction, commandTimeout: WholeStateTimeoutSeconds);
     const int WholeStateTimeoutSeconds = 3600;
+
+    // ---- writes sent together ----
+
+    /// <summary>A write that waits to be sent with others; <c>Conflict</c> turns the database's refusal into the store's fact.</summary>
+    sealed record LaterWrite(string Sql, object Args, Func<DbException, Exception?>? Conflict);
+
+    List<LaterWrite>? _later;
+    bool Batches => batchWrites && transaction is not null && statements is null && connection.CanCreateBatch;
+
+    /// <summary>
+    /// A write whose result nobody reads (a row updated by key, an event appended, a total moved). Where writes are
+    /// batched it is sent with the others waiting, before the next statement or the commit, and fails the write there;
+    /// elsewhere it runs now. Either way it is in the transaction before anything after it reads.
+    /// </summary>
+    async Task Later(string sql, object args, Func<DbException, Exception?>? conflict = null)
+    {
+        if (Batches)
+        {
+            (_later ??= []).Add(new(sql, args, conflict));
+            return;
+        }
+        try
+        {
+            await Exec(sql, args);
+        }
+        catch (DbException e) when (conflict?.Invoke(e) is { } fact)
+        {
+            throw fact;
+        }
+    }
+
+    /// <summary>Sends the waiting writes in one round trip; a store calls it before it commits.</summary>
+    public async Task SendLaterAsync()
+    {
+        if (_later is not { Count: > 0 } writes) return;
+        _later = null;
+        _ = Statement; // one statement, however many writes
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var write in writes)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = write.Sql;
+            foreach (var property in StatementCache.ShapeOf(write.Args.GetType()))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = property.Name;
+                parameter.Value = property.GetValue(write.Args) ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        try
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (DbException e)
+        {
+            // the write the database refused, where it says which (every write's reading otherwise)
+            var failed = e.BatchCommand is { } command ? batch.BatchCommands.IndexOf(command) : -1;
+            foreach (var write in failed >= 0 ? [writes[failed]] : writes)
+                if (write.Conflict?.Invoke(e) is { } fact) throw fact;
+            throw;
+        }
+    }
 
     /// <summary>A query on a kept prepared statement, its rows mapped by Dapper's row parser.</summary>
     List<T> Query<T>(string sql, object? args, bool single)
@@ -80,6 +155,9 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
             // users, the hottest rows, are read by position with typed getters; every other row by Dapper's parser
             (row == typeof(SqlSession.UserRow) ? SqlSession.UserRow.ReaderFor(reader) : null) ?? reader.GetRowParser(row));
     static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
+
+    /// <summary>The properties of an arguments object: its parameters, as Dapper names them.</summary>
+    public static System.Reflection.PropertyInfo[] ShapeOf(Type args) => Shapes.GetOrAdd(args, t => t.GetProperties());
 
     public DbConnection Connection => connection;
 

@@ -175,6 +175,7 @@ public class StoreFollowingPostgresTests
             {
                 await s.SetMetaAsync("test_x", "1");
                 await s.AppendEventAsync(Event("x"));
+                await s.GetMetaAsync("test_x"); // a statement after it: the appended event has gone to the database (its seq taken)
                 xAppended.TrySetResult();
                 await xGo.Task;
                 return 0;
