@@ -110,6 +110,28 @@ public sealed class WebhookDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task WithNoSubscriptionTheCursorPassesWhatCommittedAndOnlyLaterEventsAreDelivered()
+    {
+        var subscription = await Start();
+        await _subscriptions.DeleteAsync(_caller, subscription);
+        await NewUser("unheard1@example.com");
+        await NewUser("unheard2@example.com");
+        var node = Node("n");
+        Assert.Equal(0, await node.FanOutAsync());
+        var latest = await _store.ReadAsync(s => s.LatestEventPositionAsync());
+        Assert.Equal(latest.ToString(), await _store.ReadAsync(s => s.GetMetaAsync(WebhookDispatcher.CursorMetaKey)));
+        Assert.Equal(0, await node.FanOutAsync()); // nothing new: nothing written
+
+        await _subscriptions.CreateAsync(_caller, new CreateSubscriptionRequest(["user.created"], "t2", "https://hooks.example.test/z2", null,
+            SubscriptionScopes.Account, null));
+        await NewUser("heard@example.com");
+        Assert.Equal(1, await node.FanOutAsync());
+        var leased = Assert.Single(await node.LeaseAsync(10));
+        await node.DeliverAsync(leased);
+        Assert.Equal("heard@example.com", Assert.Single(_sender.Sent).Body["payload"]!["object"]!["email"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task FailuresAreRetriedAtFiveTwentySixtyMinutesOnTheStoresClockThenDead()
     {
         await Start();

@@ -47,35 +47,40 @@ public sealed class WebhookDispatcher(IRosterStore store, Sandbox.StoreClock clo
         if (!waiting) return 0;
         return await store.WriteAsync(async s =>
         {
-            var events = await s.ListEventsAsync(null, CursorOf(await s.GetMetaHeldAsync(CursorMetaKey)), FanOutBatch);
-            if (events.Count == 0) return 0;
+            var cursor = CursorOf(await s.GetMetaHeldAsync(CursorMetaKey));
             var subscriptions = await s.ListActiveSubscriptionsAsync();
-            if (subscriptions.Count > 0)
+            if (subscriptions.Count == 0)
             {
-                var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
-                var emails = new Dictionary<string, string?>(StringComparer.Ordinal);
-                foreach (var e in events)
+                // nobody listens, so nothing is fanned out: the cursor moves past what committed without reading it
+                var latest = await s.LatestEventPositionAsync();
+                if (latest.CompareTo(cursor) > 0) await s.SetMetaAsync(CursorMetaKey, latest.ToString());
+                return 0;
+            }
+            var events = await s.ListEventsAsync(null, cursor, FanOutBatch);
+            if (events.Count == 0) return 0;
+            var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var emails = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var e in events)
+            {
+                if (WebhookBodies.For(e, null) is not { } draft) continue;
+                var zoomEvent = draft["event"]!.GetValue<string>();
+                if (!parents.TryGetValue(e.AccountId, out var parent))
+                    parents[e.AccountId] = parent = (await s.GetAccountAsync(e.AccountId))?.ParentId;
+                var hearing = subscriptions.Where(x => x.Hears(e, zoomEvent, parent)).ToList();
+                if (hearing.Count == 0) continue;
+                // the operator's e-mail, where the event carries an operator: looked up once per batch
+                if (draft["payload"] is JsonObject payload && payload.ContainsKey("operator") && e.OperatorId is { } op)
                 {
-                    if (WebhookBodies.For(e, null) is not { } draft) continue;
-                    var zoomEvent = draft["event"]!.GetValue<string>();
-                    if (!parents.TryGetValue(e.AccountId, out var parent))
-                        parents[e.AccountId] = parent = (await s.GetAccountAsync(e.AccountId))?.ParentId;
-                    var hearing = subscriptions.Where(x => x.Hears(e, zoomEvent, parent)).ToList();
-                    if (hearing.Count == 0) continue;
-                    // the operator's e-mail, where the event carries an operator: looked up once per batch
-                    if (draft["payload"] is JsonObject payload && payload.ContainsKey("operator") && e.OperatorId is { } op)
-                    {
-                        if (!emails.TryGetValue(op, out var email)) emails[op] = email = (await s.GetUserAsync(op))?.Email;
-                        payload["operator"] = email ?? "";
-                    }
-                    var body = CanonicalJson.ToText(draft);
-                    foreach (var sub in hearing)
-                        await s.InsertDeliveryAsync(new WebhookDelivery
-                        {
-                            Id = Ids.Random(16), EventId = e.Id, SubscriptionId = sub.Id, ClientId = sub.ClientId, AccountId = sub.AccountId,
-                            Event = zoomEvent, Url = sub.Url, Body = body, OccurredAt = e.OccurredAt, NextAt = e.OccurredAt,
-                        });
+                    if (!emails.TryGetValue(op, out var email)) emails[op] = email = (await s.GetUserAsync(op))?.Email;
+                    payload["operator"] = email ?? "";
                 }
+                var body = CanonicalJson.ToText(draft);
+                foreach (var sub in hearing)
+                    await s.InsertDeliveryAsync(new WebhookDelivery
+                    {
+                        Id = Ids.Random(16), EventId = e.Id, SubscriptionId = sub.Id, ClientId = sub.ClientId, AccountId = sub.AccountId,
+                        Event = zoomEvent, Url = sub.Url, Body = body, OccurredAt = e.OccurredAt, NextAt = e.OccurredAt,
+                    });
             }
             await s.SetMetaAsync(CursorMetaKey, events[^1].Position.ToString());
             return events.Count;
