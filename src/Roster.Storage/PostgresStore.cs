@@ -149,6 +149,7 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     // Sequence numbers are taken at insert, and transactions commit in any order: an event is read only once every
     // transaction that started before its own has ended (its xid below the snapshot's xmin), then in (tx, seq) order.
     string ISqlDialect.OutboxTx => "pg_current_xact_id()::text::bigint";
+    string ISqlDialect.OutboxAfter => "(tx, seq) > (@Tx, @Seq)";
     string ISqlDialect.OutboxSettled => "AND tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
     string ISqlDialect.OverridingIdentity => "OVERRIDING SYSTEM VALUE";
     string ISqlDialect.SkipLocked => "FOR UPDATE SKIP LOCKED";

@@ -30,12 +30,13 @@ internal sealed partial class SqlSession
 
     public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsAsync(string? accountId, Domain.Events.EventPosition after, int limit)
     {
-        var rows = await Many<EventRow>(accountId is null
-            ? $"SELECT * FROM outbox WHERE (tx, seq) > (@Tx, @Seq) {unique.OutboxSettled} ORDER BY tx, seq LIMIT @limit"
-            : $"SELECT * FROM outbox WHERE account_id = @accountId AND (tx, seq) > (@Tx, @Seq) {unique.OutboxSettled} ORDER BY tx, seq LIMIT @limit",
-            new { accountId, after.Tx, after.Seq, limit });
+        var rows = await Many<EventRow>(EventsAfterSql(unique, accountId is not null), new { accountId, after.Tx, after.Seq, limit });
         return rows.Select(Event).ToList();
     }
+
+    /// <summary>Events after <c>(@Tx, @Seq)</c> in order, of the account <c>@accountId</c> or of every account.</summary>
+    internal static string EventsAfterSql(ISqlDialect unique, bool ofAccount)
+        => $"SELECT * FROM outbox WHERE {(ofAccount ? "account_id = @accountId AND " : "")}{unique.OutboxAfter} {unique.OutboxSettled} ORDER BY tx, seq LIMIT @limit";
 
     public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsBeforeAsync(string accountId, Domain.Events.EventPosition before, int limit)
         // backwards along (account_id, tx, seq)
