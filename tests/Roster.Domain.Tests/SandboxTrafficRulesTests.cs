@@ -165,6 +165,19 @@ public class SandboxTrafficRulesTests
     }
 
     [Fact]
+    public void AtItsLargestSizeTheRingDropsTheOldestForRoom()
+    {
+        var ring = new JournalRing(capacity: 100, initialBytes: 64, maxBytes: 1_000);
+        for (var i = 0; i < 50; i++) ring.Add(Enumerable.Repeat((byte)i, 300).ToArray());
+        Assert.Equal(1_000, ring.Bytes);
+        // as many of the newest as fit in 1,000 bytes (a wrap can leave the end unused), in order
+        var kept = ring.Entries().Select(m => m.Span[0]).ToArray();
+        Assert.InRange(kept.Length, 2, 3);
+        Assert.Equal(Enumerable.Range(50 - kept.Length, kept.Length).Select(i => (byte)i), kept);
+        Assert.Throws<ArgumentException>(() => ring.Add(new byte[1_001]));
+    }
+
+    [Fact]
     public void AnEntryReadsBackAsItWasWritten()
     {
         JournalEntry[] entries =

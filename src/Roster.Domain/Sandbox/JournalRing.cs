@@ -8,13 +8,16 @@ namespace Roster.Domain.Sandbox;
 /// Why bytes: every request adds an entry that outlives many collections of the youngest generation, so entries kept as
 /// objects were copied from generation to generation and then died old; under load that copying was the longest of the
 /// server's pauses (get by id's p99 was twice what it is with a journal of ten entries). One long-lived buffer is never
-/// copied. It grows (doubling) when the last <c>capacity</c> entries need more room and never drops an entry for room,
-/// so what is kept is exactly the last <c>capacity</c> entries; <see cref="Clear"/> gives the room back.
+/// copied. It grows (doubling) when the last <c>capacity</c> entries need more room, so what is kept is exactly the
+/// last <c>capacity</c> entries, unless they would need more than <c>maxBytes</c>: then the oldest make room.
+/// <see cref="Clear"/> gives the room back.
 /// </para>
 /// Not thread-safe: <see cref="RequestJournal"/> holds its lock around every call.
 /// </summary>
-internal sealed class JournalRing(int capacity, int initialBytes = JournalRing.InitialBytes)
+/// <param name="maxBytes">The most the buffer may grow to (the largest array by default); past it the oldest entries make room.</param>
+internal sealed class JournalRing(int capacity, int initialBytes = JournalRing.InitialBytes, int maxBytes = int.MaxValue)
 {
+    readonly int _maxBytes = Math.Min(Math.Max(16, maxBytes), Array.MaxLength);
     public const int InitialBytes = 64 * 1024;
 
     readonly int _initialBytes = Math.Max(16, initialBytes);
@@ -30,8 +33,10 @@ internal sealed class JournalRing(int capacity, int initialBytes = JournalRing.I
     public void Add(ReadOnlySpan<byte> entry)
     {
         if (_count == _starts.Length) DropOldest();
+        if (entry.Length > _maxBytes) throw new ArgumentException("an entry larger than the ring", nameof(entry));
         long at;
-        while (!TryPlace(entry.Length, out at)) Grow(entry.Length);
+        while (!TryPlace(entry.Length, out at))
+            if (!Grow(entry.Length)) DropOldest(); // at the largest size: the oldest entries make room
         entry.CopyTo(_buffer.AsSpan((int)(at % _buffer.Length), entry.Length));
         var slot = (_first + _count) % _starts.Length;
         _starts[slot] = at;
@@ -73,14 +78,15 @@ internal sealed class JournalRing(int capacity, int initialBytes = JournalRing.I
         _tail = _count == 0 ? _head : _starts[_first];
     }
 
-    /// <summary>A buffer with room for the kept entries and one more of <paramref name="length"/> bytes, the kept ones copied to its start in order.</summary>
-    void Grow(int length)
+    /// <summary>A buffer with room for the kept entries and one more of <paramref name="length"/> bytes, the kept ones copied to its start in order; false at the largest size.</summary>
+    bool Grow(int length)
     {
         long kept = 0;
         for (var i = 0; i < _count; i++) kept += _lengths[(_first + i) % _starts.Length];
+        if (_buffer.Length >= _maxBytes || kept + length > _maxBytes) return false;
         var size = (long)_buffer.Length * 2;
         while (size < kept + length) size *= 2;
-        var grown = new byte[checked((int)Math.Min(size, Array.MaxLength))];
+        var grown = new byte[(int)Math.Min(size, _maxBytes)];
         long written = 0;
         for (var i = 0; i < _count; i++)
         {
@@ -92,6 +98,7 @@ internal sealed class JournalRing(int capacity, int initialBytes = JournalRing.I
         _buffer = grown;
         _tail = 0;
         _head = written;
+        return true;
     }
 }
 
