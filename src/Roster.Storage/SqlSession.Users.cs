@@ -306,8 +306,7 @@ internal sealed partial class SqlSession
         var items = new List<UserListItem>(Math.Min(limit, 1000));
         if (Kept(args))
         {
-            _ = Statement; // counts as a statement
-            using var kept = statements!.Prepared(sql, args, transaction).ExecuteReader();
+            using var kept = KeptReader(sql, args);
             while (kept.Read()) items.Add(ReadListItem(kept));
             return items;
         }

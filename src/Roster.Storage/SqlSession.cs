@@ -118,17 +118,22 @@ internal sealed partial class SqlSession(DbConnection connection, DbTransaction?
     /// <summary>A query on a kept prepared statement, its rows mapped by Dapper's row parser.</summary>
     List<T> Query<T>(string sql, object? args, bool single)
     {
-        _ = Statement; // counts as a statement
-        var command = statements!.Prepared(sql, args, transaction);
-        using var reader = command.ExecuteReader();
+        using var reader = KeptReader(sql, args);
         var rows = new List<T>();
-        var parse = statements.ParserOf(sql, typeof(T), reader);
+        var parse = statements!.ParserOf(sql, typeof(T), reader);
         while (reader.Read())
         {
             rows.Add((T)parse(reader));
             if (single && rows.Count > 1) throw new InvalidOperationException("Sequence contains more than one element");
         }
         return rows;
+    }
+
+    /// <summary>The rows of a query on its kept prepared statement (see <see cref="Kept"/>).</summary>
+    DbDataReader KeptReader(string sql, object? args)
+    {
+        _ = Statement; // counts as a statement
+        return statements!.Prepared(sql, args, transaction).ExecuteReader();
     }
 
     static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();

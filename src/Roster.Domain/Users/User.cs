@@ -117,13 +117,6 @@ public sealed class UserListItem
     public required UserProfile Profile { get; init; }
 
     public bool IsPending => Status == UserStatuses.Pending;
-
-    /// <summary>The list item of a stored user.</summary>
-    public static UserListItem Of(User u) => new()
-    {
-        Seq = u.Seq, Id = u.Id, Email = u.Email, Type = u.Type, Status = u.Status, RoleId = u.RoleId, LoginType = u.LoginType, Pmi = u.Pmi,
-        CreatedAt = u.CreatedAt, LastLoginTime = u.LastLoginTime, Verified = u.Verified, PicId = u.PicId, Profile = u.Profile,
-    };
 }
 
 /// <summary>A user as stored: identity, state, credentials and profile. Never written to the wire as is.</summary>
