@@ -40,11 +40,34 @@ internal sealed partial class SqlSession(DbConnection connection, DbTransaction?
         => Kept(args) ? Query<T>(sql, args, single: true).FirstOrDefault() : await (await Next()).QuerySingleOrDefaultAsync<T>(sql, args, transaction);
     async Task<IReadOnlyList<T>> Many<T>(string sql, object? args = null)
         => Kept(args) ? Query<T>(sql, args, single: false) : (await (await Next()).QueryAsync<T>(sql, args, transaction)).AsList();
-    async Task<T?> Scalar<T>(string sql, object? args = null) => await (await Next()).ExecuteScalarAsync<T>(sql, args, transaction);
+    async Task<T?> Scalar<T>(string sql, object? args = null)
+    {
+        if (!KeptWrite(args)) return await (await Next()).ExecuteScalarAsync<T>(sql, args, transaction);
+        _ = await Next();
+        return statements!.Run(sql, args, transaction, static c => c.ExecuteScalar()) switch
+        {
+            null or DBNull => default,
+            T value => value,
+            var value => (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     /// <summary>Whether a query runs on a kept prepared statement: when there are some, and its arguments are a plain object (not built per call).</summary>
     bool Kept(object? args) => statements is not null && args is not SqlMapper.IDynamicParameters;
-    async Task<int> Exec(string sql, object? args = null) => await (await Next()).ExecuteAsync(sql, args, transaction);
+
+    /// <summary>
+    /// Whether a write (or a scalar) runs on a kept prepared statement: as a query, and only with arguments. The
+    /// statements without any are the ones whose text is built per call (a snapshot's tables, a lock's list): kept, they
+    /// would only crowd out the fixed ones.
+    /// </summary>
+    bool KeptWrite(object? args) => args is not null && Kept(args);
+
+    async Task<int> Exec(string sql, object? args = null)
+    {
+        if (!KeptWrite(args)) return await (await Next()).ExecuteAsync(sql, args, transaction);
+        _ = await Next();
+        return statements!.Run(sql, args, transaction, static c => c.ExecuteNonQuery());
+    }
 
     /// <summary>A statement over the whole state (a snapshot's copy or restore): as long as it takes, not the usual 30 s.</summary>
     async Task<int> ExecWhole(string sql) => await (await Next()).ExecuteAsync(sql, null, transaction, commandTimeout: WholeStateTimeoutSeconds);
@@ -133,7 +156,7 @@ internal sealed partial class SqlSession(DbConnection connection, DbTransaction?
     DbDataReader KeptReader(string sql, object? args)
     {
         _ = Statement; // counts as a statement
-        return statements!.Prepared(sql, args, transaction).ExecuteReader();
+        return statements!.Run(sql, args, transaction, static c => c.ExecuteReader());
     }
 
     static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
@@ -198,6 +221,25 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
                 };
         }
         return command;
+    }
+
+    /// <summary>
+    /// Runs a kept statement. One the database refused (a unique key, say: an answer the caller turns into a rule's) is
+    /// dropped, not reused: the next use prepares it afresh, whatever state the failure left it in.
+    /// </summary>
+    public T Run<T>(string sql, object? args, DbTransaction? transaction, Func<DbCommand, T> run)
+    {
+        var command = Prepared(sql, args, transaction);
+        try
+        {
+            return run(command);
+        }
+        catch (DbException)
+        {
+            _commands.Remove((sql, args?.GetType()));
+            command.Dispose();
+            throw;
+        }
     }
 
     void Clear()

@@ -217,8 +217,9 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     {
         var group = new List<PendingWrite>(MaxGroup);
         var outcomes = new List<(object? Value, Exception? Error)>(MaxGroup);
-        // The writer keeps its own connection with a larger page cache: index pages of a growing store stay hot.
-        SqliteConnection? writer = null;
+        // The writer keeps its own connection with a larger page cache (index pages of a growing store stay hot) and its
+        // prepared statements (a statement is prepared once, not on every write: that was a quarter of a create's time)
+        StatementCache? writer = null;
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
@@ -228,10 +229,11 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
             {
                 if (writer is null)
                 {
-                    writer = Open();
-                    writer.Execute("PRAGMA cache_size = -65536;");
+                    var opened = Open();
+                    opened.Execute("PRAGMA cache_size = -65536;");
+                    writer = new StatementCache(opened);
                 }
-                var connection = writer;
+                var connection = (SqliteConnection)writer.Connection;
                 await using var tx = connection.BeginTransaction(deferred: false);
                 foreach (var write in group)
                 {
@@ -243,7 +245,7 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
                     tx.Save("w");
                     try
                     {
-                        var value = await write.Work(new SqlSession(connection, tx, this));
+                        var value = await write.Work(new SqlSession(connection, tx, this, statements: writer));
                         tx.Release("w");
                         outcomes.Add((value, null));
                     }
