@@ -100,12 +100,7 @@ public class BatchedWritesTests
             Assert.Null(settings);
             // on PostgreSQL an event shows once every transaction older than its own has ended, in any database of the
             // cluster (other tests run beside this one): wait for it, up to a bound
-            IReadOnlyList<DomainEvent> events = [];
-            for (var deadline = DateTime.UtcNow.AddSeconds(30); events.Count == 0 && DateTime.UtcNow < deadline;)
-            {
-                events = await store.ReadAsync(s => s.ListEventsAsync("acct_batch", EventPosition.Start, 10));
-                if (events.Count == 0) await Task.Delay(50);
-            }
+            var events = await EventsTests.Until(() => store.ReadAsync(s => s.ListEventsAsync("acct_batch", EventPosition.Start, 10)), e => e.Count > 0);
             Assert.Equal(["e1"], events.Select(e => e.Id));
         }
         finally

@@ -13,15 +13,18 @@ public class EventsTests
     /// The events once at least <paramref name="count"/> are readable: on PostgreSQL an event shows only when every
     /// transaction older than its own, in any database of the cluster, has ended (parallel tests keep some open).
     /// </summary>
-    public static async Task<JsonArray> AtLeast(Func<Task<JsonArray>> read, int count)
+    public static Task<JsonArray> AtLeast(Func<Task<JsonArray>> read, int count) => Until(read, events => events.Count >= count);
+
+    /// <summary>What <paramref name="read"/> gives once <paramref name="done"/> holds, read again every 100 ms for up to 10 s (then as it stands).</summary>
+    public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        var events = await read();
-        for (var i = 0; i < 100 && events.Count < count; i++)
+        var value = await read();
+        for (var i = 0; i < 100 && !done(value); i++)
         {
             await Task.Delay(100);
-            events = await read();
+            value = await read();
         }
-        return events;
+        return value;
     }
 
     [Fact]

@@ -33,20 +33,14 @@ public sealed class RequestJournal(int capacity, int maxBodyChars) : IFollowsSto
     readonly Lock _gate = new();
     long _lastId;
 
-    [ThreadStatic] static byte[]? _scratch;
-
     /// <summary>Adds an entry, giving it the next id, and drops the oldest beyond the capacity; returns the id.</summary>
     public long Add(JournalEntry entry)
     {
-        var size = JournalEntryBytes.Size(entry);
-        var scratch = _scratch is { } s && s.Length >= size ? s : new byte[Math.Max(size, 4096)];
-        if (scratch.Length <= 256 * 1024) _scratch = scratch; // a rare huge entry's buffer is not kept
-        var bytes = scratch.AsSpan(0, size);
-        JournalEntryBytes.Write(entry, 0, bytes);
+        var bytes = JournalEntryBytes.Encode(entry); // outside the lock; only the id is set inside it
         lock (_gate)
         {
             var id = ++_lastId;
-            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, id);
+            JournalEntryBytes.SetId(bytes, id);
             _entries.Add(bytes);
             return id;
         }

@@ -107,16 +107,39 @@ internal static class JournalEntryBytes
 {
     const int Fixed = 8 + 8 + 2 + 4 + 1 + 4 + 8; // id, instant, offset minutes, status, has code, code, duration
 
-    public static int Size(JournalEntry e)
+    [ThreadStatic] static byte[]? t_scratch;
+
+    /// <summary>
+    /// The entry's bytes (id 0, see <see cref="SetId"/>) in this thread's scratch buffer, valid until the thread's next
+    /// call; a rare huge entry gets a buffer of its own that is not kept.
+    /// </summary>
+    public static Span<byte> Encode(JournalEntry e)
+    {
+        var texts = Texts(e);
+        var size = Size(texts);
+        var scratch = t_scratch is { } s && s.Length >= size ? s : new byte[Math.Max(size, 4096)];
+        if (scratch.Length <= 256 * 1024) t_scratch = scratch;
+        var bytes = scratch.AsSpan(0, size);
+        Write(e, texts, 0, bytes);
+        return bytes;
+    }
+
+    public static void SetId(Span<byte> entry, long id) => BinaryPrimitives.WriteInt64LittleEndian(entry, id);
+
+    public static int Size(JournalEntry e) => Size(Texts(e));
+
+    public static void Write(JournalEntry e, long id, Span<byte> into) => Write(e, Texts(e), id, into);
+
+    static int Size(string?[] texts)
     {
         var size = Fixed;
-        foreach (var text in Texts(e)) size += 4 + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
+        foreach (var text in texts) size += 4 + (text is null ? 0 : Encoding.UTF8.GetByteCount(text));
         return size;
     }
 
-    public static void Write(JournalEntry e, long id, Span<byte> into)
+    static void Write(JournalEntry e, string?[] texts, long id, Span<byte> into)
     {
-        BinaryPrimitives.WriteInt64LittleEndian(into, id);
+        SetId(into, id);
         BinaryPrimitives.WriteInt64LittleEndian(into[8..], e.At.UtcTicks);
         BinaryPrimitives.WriteInt16LittleEndian(into[16..], (short)e.At.Offset.TotalMinutes);
         BinaryPrimitives.WriteInt32LittleEndian(into[18..], e.Status);
@@ -124,7 +147,7 @@ internal static class JournalEntryBytes
         BinaryPrimitives.WriteInt32LittleEndian(into[23..], e.Code ?? 0);
         BinaryPrimitives.WriteDoubleLittleEndian(into[27..], e.DurationMs);
         var at = Fixed;
-        foreach (var text in Texts(e))
+        foreach (var text in texts)
         {
             if (text is null)
             {
