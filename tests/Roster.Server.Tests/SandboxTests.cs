@@ -41,7 +41,7 @@ public class SandboxTests
     /// <summary>The key the first start made and kept in the store's credentials file.</summary>
     internal static string AdminKey(RosterApp app)
     {
-        _ = app.Server; // started (the first start writes the file)
+        _ = app.Services; // started (the first start writes the file)
         var file = Directory.GetFiles(app.DataDir, "credentials*.json").Single();
         return JsonNode.Parse(File.ReadAllText(file))!["sandbox_admin_key"]!.GetValue<string>();
     }

@@ -130,6 +130,6 @@ public static class Fail
     public static ZoomException PresenceTooOften(TimeSpan wait) => Retry(429, 429, "Too many requests submitted to update the presence status of this user. Please wait a minute and try again.",
         Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
     public static ZoomException TooManyConcurrentRequests() => With(429, 429, "Too many concurrent requests. Please try again later.");
-    public static ZoomException TooManyFailedAttempts() => Retry(429, 429, "Too many failed attempts from this address. Try again in a minute.", "6");
+    public static ZoomException TooManyFailedAttempts(string retryAfter) => Retry(429, 429, "Too many failed attempts from this address. Try again later.", retryAfter);
     public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");
 }

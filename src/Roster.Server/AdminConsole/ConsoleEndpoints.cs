@@ -275,19 +275,22 @@ public static class ConsoleEndpoints
         string? F(string name) => form[name].FirstOrDefault();
         var returnUrl = SafeReturn(F("return"));
         var email = F("email")?.Trim();
-        if (throttle.Blocked(http)) return ConsolePages.SignIn(http, returnUrl, email, Fail.TooManyFailedAttempts().Error.Message, 429);
+        var byKey = F("method") == "key";
+        var subject = byKey ? FailureThrottle.SandboxKey : FailureThrottle.SignIn(email);
+        if (throttle.Blocked(http, subject))
+            return ConsolePages.SignIn(http, returnUrl, email, Fail.TooManyFailedAttempts(http.Response.Headers.RetryAfter.ToString()).Error.Message, 429);
         ConsoleIdentity who;
         string name;
-        if (F("method") == "key")
+        if (byKey)
         {
             // the key is the sandbox's: with the sandbox off it opens nothing, here as under /roster/v1/sandbox
             var sandboxOn = http.RequestServices.GetRequiredService<RosterOptions>().SandboxEnabled;
-            if (!sandboxOn || await access.SignInWithKeyAsync(F("key"), http.RequestAborted) is not { } byKey)
+            if (!sandboxOn || await access.SignInWithKeyAsync(F("key"), http.RequestAborted) is not { } keyHolder)
             {
-                throttle.Failed(http);
+                throttle.Failed(http, subject);
                 return ConsolePages.SignIn(http, returnUrl, email, Fail.InvalidSandboxKey().Error.Message, 401, keyError: true);
             }
-            (who, name) = (byKey, "Sandbox admin");
+            (who, name) = (keyHolder, "Sandbox admin");
         }
         else
         {
@@ -298,10 +301,11 @@ public static class ConsoleEndpoints
             }
             catch (ZoomException e)
             {
-                if (e.Error.Status == 401) throttle.Failed(http);
+                if (e.Error.Status == 401) throttle.Failed(http, subject);
                 return ConsolePages.SignIn(http, returnUrl, email, e.Error.Message, e.Error.Status);
             }
         }
+        throttle.Succeeded(http, subject);
         var identity = new ClaimsIdentity([
             new Claim("aid", who.AccountId), new Claim("uid", who.UserId), new Claim("stamp", who.Stamp),
             new Claim("key", who.AdminKey ? "1" : "0"), new Claim("name", name)], Scheme);

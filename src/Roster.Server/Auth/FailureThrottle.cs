@@ -1,35 +1,37 @@
-using System.Threading.RateLimiting;
+using System.Globalization;
+using Roster.Domain.Auth;
 
 namespace Roster.Server.Auth;
 
 /// <summary>
-/// Slows guessing: every failed client secret, sign-in or invitation token takes a permit from a bucket per client
-/// id, e-mail and remote address; an empty bucket means 429 until it refills. Successes cost nothing. Kept in each
-/// node's memory (a bound per node is enough to make guessing impractical).
+/// The HTTP side of <see cref="GuessThrottle"/>: the caller's address comes from the connection (never from a header a
+/// caller writes), and a refusal carries <c>Retry-After</c>. Every failed client secret, sign-in, sandbox key or
+/// invitation token is counted; cheap checks run before any credential (or password hash) is checked.
 /// </summary>
-public sealed class FailureThrottle : IDisposable
+public sealed class FailureThrottle(GuessThrottle guesses)
 {
-    /// <summary>Failures allowed at once, and one more every <see cref="Refill"/>.</summary>
-    public const int Burst = 10;
-    public static readonly TimeSpan Refill = TimeSpan.FromSeconds(6);
+    /// <summary>Subjects: what a guess names. A subject's limit never stops an address where its credential succeeded.</summary>
+    public static string Client(string clientId) => "client:" + clientId;
+    public static string SignIn(string? email) => "signin:" + (email ?? "").Trim().ToLowerInvariant();
+    public const string SandboxKey = "sandbox-key";
 
-    readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Burst, TokensPerPeriod = 1, ReplenishmentPeriod = Refill, QueueLimit = 0, AutoReplenishment = true,
-        }));
+    static string Address(HttpContext http) => GuessThrottle.AddressOf(http.Connection.RemoteIpAddress);
 
-    static IEnumerable<string> Keys(HttpContext http, string[] subjects)
-        => subjects.Where(s => !string.IsNullOrEmpty(s)).Append("ip:" + http.Connection.RemoteIpAddress);
-
-    /// <summary>True when any of the subjects (or the caller's address) has used up its failures.</summary>
-    public bool Blocked(HttpContext http, params string[] subjects)
-        => Keys(http, subjects).Any(k => _limiter.GetStatistics(k) is { CurrentAvailablePermits: <= 0 });
-
-    public void Failed(HttpContext http, params string[] subjects)
+    /// <summary>
+    /// True when a guess of <paramref name="subject"/> from this caller must not be checked now; the response then
+    /// carries <c>Retry-After</c> (whole seconds, at least 1).
+    /// </summary>
+    public bool Blocked(HttpContext http, string? subject = null)
     {
-        foreach (var key in Keys(http, subjects)) _limiter.AttemptAcquire(key).Dispose();
+        if (guesses.Refusal(Address(http), subject) is not { } wait) return false;
+        http.Response.Headers.RetryAfter = RetryAfter(wait);
+        return true;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Seconds to wait before the next guess, as <c>Retry-After</c> writes them (rounded up, at least 1).</summary>
+    static string RetryAfter(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    public void Failed(HttpContext http, string? subject = null) => guesses.Failed(Address(http), subject);
+
+    public void Succeeded(HttpContext http, string? subject) => guesses.Succeeded(Address(http), subject);
 }

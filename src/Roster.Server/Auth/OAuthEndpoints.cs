@@ -45,17 +45,15 @@ public static class OAuthEndpoints
         if (grantType is not ("account_credentials" or "client_credentials" or "authorization_code" or "refresh_token"))
             return Error(400, "Unsupported grant type", "unsupported_grant_type");
         var ct = request.HttpContext.RequestAborted;
-        if (throttle.Blocked(request.HttpContext, "client:" + clientId))
-        {
-            request.HttpContext.Response.Headers.RetryAfter = ((int)FailureThrottle.Refill.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Error(429, "Too many failed attempts for this client. Try again later.", "too_many_requests");
-        }
+        if (throttle.Blocked(request.HttpContext, FailureThrottle.Client(clientId)))
+            return Error(429, "Too many failed attempts. Try again later.", "too_many_requests");
         var app = await accounts.AuthenticateAppAsync(clientId, secret, ct);
         if (app is null)
         {
-            throttle.Failed(request.HttpContext, "client:" + clientId);
+            throttle.Failed(request.HttpContext, FailureThrottle.Client(clientId));
             return Error(401, "Invalid client_id or client_secret", "invalid_client");
         }
+        throttle.Succeeded(request.HttpContext, FailureThrottle.Client(clientId));
         var apiUrl = UserWire.BaseUrl(request);
         try
         {
@@ -161,11 +159,12 @@ public static class OAuthEndpoints
             }
         }
         if (!valid) return await Again("The form expired or did not come from this page. Sign in again.", 400);
-        if (throttle.Blocked(http, "signin:" + email)) return await Again("Too many failed sign-ins. Try again in a minute.", 429);
+        if (throttle.Blocked(http, FailureThrottle.SignIn(email))) return await Again("Too many failed sign-ins. Try again later.", 429);
         try
         {
             var code = await oauth.AuthorizeAsync(F("client_id") ?? "", F("redirect_uri") ?? "", email, F("password") ?? "",
                 F("code_challenge"), F("code_challenge_method"), http.RequestAborted);
+            throttle.Succeeded(http, FailureThrottle.SignIn(email));
             var target = QueryHelpers.AddQueryString(F("redirect_uri")!, new Dictionary<string, string?> { ["code"] = code, ["state"] = F("state") });
             // Set by hand: the framework's RedirectResult logs the target, and the target carries the code.
             http.Response.Headers.Location = target;
@@ -174,7 +173,7 @@ public static class OAuthEndpoints
         }
         catch (OAuthException e)
         {
-            if (e.Error == "access_denied") throttle.Failed(http, "signin:" + email);
+            if (e.Error == "access_denied") throttle.Failed(http, FailureThrottle.SignIn(email));
             return await Again(e.Reason, e.Status);
         }
     }

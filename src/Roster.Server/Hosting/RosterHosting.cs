@@ -83,6 +83,10 @@ public static class RosterHosting
         services.AddSingleton(sp => new Domain.Limits.RateLimiter(RateLimitOptionsFrom(config), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Domain.Limits.IRateCounter>()));
         services.AddSingleton<AccessTokens>();
+        // the throttle's buckets run on real time (the "real" clock): a sandbox moving the store's clock neither refills nor empties them
+        // Throttle:AddressBurst, AddressRefill, SubjectBurst, SubjectRefill, TrustFor (see GuessLimits); the defaults suit a real deployment
+        services.AddSingleton(sp => new Domain.Auth.GuessThrottle(sp.GetRequiredKeyedService<TimeProvider>("real"),
+            config.GetSection("Throttle").Get<Domain.Auth.GuessLimits>()));
         services.AddSingleton<FailureThrottle>();
         // What this node keeps in memory follows the store, in this order: keys first, then what is checked with them.
         services.AddSingleton<StoreKeys>();

@@ -39,14 +39,15 @@ public static class SandboxEndpoints
         {
             var http = ctx.HttpContext;
             var throttle = http.RequestServices.GetRequiredService<FailureThrottle>();
-            if (throttle.Blocked(http)) throw Fail.TooManyFailedAttempts();
+            if (throttle.Blocked(http, FailureThrottle.SandboxKey)) throw Fail.TooManyFailedAttempts(http.Response.Headers.RetryAfter.ToString());
             var header = http.Request.Headers.Authorization.ToString();
             var key = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
             if (!await http.RequestServices.GetRequiredService<SandboxService>().IsAdminKeyAsync(key, http.RequestAborted))
             {
-                if (!string.IsNullOrEmpty(key)) throttle.Failed(http); // a key was guessed (no key at all is no guess)
+                if (!string.IsNullOrEmpty(key)) throttle.Failed(http, FailureThrottle.SandboxKey); // a key was guessed (no key at all is no guess)
                 throw Fail.InvalidSandboxKey();
             }
+            throttle.Succeeded(http, FailureThrottle.SandboxKey);
             return await next(ctx);
         });
         sandbox.MapPost("/users/{userId}/sign_in", async (ClientSignIns signIns, string userId, HttpContext http) =>
