@@ -116,6 +116,7 @@ app.MapScalarApiReference("/docs", o =>
     o.HideClientButton = true;
     o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
     o.Telemetry = false;
+    o.DefaultFonts = false; // the page's fonts come from a fonts host: offline (and in closed networks) it must load nothing from outside
     o.Agent = new ScalarAgentOptions { Disabled = true };
     o.Mcp = new ScalarMcpOptions { Disabled = true };
     o.AddPreferredSecuritySchemes(OpenApiDocumentSetup.OAuthScheme);

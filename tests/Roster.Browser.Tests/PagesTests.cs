@@ -128,7 +128,8 @@ public class PagesTests
 
     /// <summary>
     /// The docs page as a new user meets it: Authorize with the app's client id and secret (the OAuth2 client-credentials
-    /// scheme of the published document), then "Test Request" on List users sends it here with the token: 200.
+    /// scheme of the published document), then "Test Request" on List users sends it here with the token: 200. Nothing
+    /// on the way is fetched from another host, so the page works offline.
     /// </summary>
     [SkippableFact]
     public async Task TheDocsPageAuthorizesAndSendsATestRequest()
@@ -141,8 +142,16 @@ public class PagesTests
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await LaunchAsync(playwright);
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+            // offline use: the page asks nothing of any other host (fonts, scripts, telemetry)
+            var elsewhere = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            page.Request += (_, request) =>
+            {
+                if (!request.Url.StartsWith(server.BaseUrl + "/", StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+                    elsewhere.Enqueue(request.Url);
+            };
 
             await page.GotoAsync($"{server.BaseUrl}/docs/");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await page.GetByLabel("Client ID").First.FillAsync(RosterApp.ClientId);
             await page.GetByLabel("Client Secret").First.FillAsync(RosterApp.ClientSecret);
             var token = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).First.ClickAsync(),
@@ -159,6 +168,7 @@ public class PagesTests
                 r => new Uri(r.Url).AbsolutePath == "/v2/users");
             Assert.Equal(200, sent.Status);
             Assert.StartsWith("Bearer ey", sent.Request.Headers["authorization"], StringComparison.Ordinal);
+            Assert.Empty(elsewhere);
         }
         finally
         {
