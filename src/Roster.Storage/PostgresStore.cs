@@ -26,8 +26,11 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     internal int QueuedRows => _gates.Count;
     readonly NpgsqlDataSource _dataSource;
 
-    public PostgresStore(string connectionString)
+    public StoreTuning Tuning { get; }
+
+    public PostgresStore(string connectionString, StoreTuning? tuning = null)
     {
+        Tuning = tuning ?? new StoreTuning();
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 5;
         if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)) builder.CommandTimeout = 30;

@@ -345,7 +345,7 @@ internal sealed partial class SqlSession
             // highest character; the exact starts-with test then keeps only true matches whatever collation the database
             // compares with. A search that few users match collects them from the indexes (it costs what it matches); one
             // that many match walks the list in order and stops at the page's end (it costs the page). Which is which is
-            // told by counting at most StoreTuning.BrowseCandidates index entries (collecting 100,000 costs about 100 ms).
+            // told by counting at most unique.Tuning.BrowseCandidates index entries (collecting 100,000 costs about 100 ms).
             high = prefix + '\uffff';
             length = prefix.Length;
             string First(string expr) => $"substr({expr}, 1, @length) = @prefix";
@@ -356,9 +356,9 @@ internal sealed partial class SqlSession
             string[] ranges = [$"SELECT seq FROM users WHERE {Range("email")}", $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(first)}",
                 $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(last)}"];
             var candidates = await Scalar<long>(
-                "SELECT " + string.Join(" + ", ranges.Select(r => $"(SELECT COUNT(*) FROM ({r} LIMIT {StoreTuning.BrowseCandidates + 1}) AS c)")),
+                "SELECT " + string.Join(" + ", ranges.Select(r => $"(SELECT COUNT(*) FROM ({r} LIMIT {unique.Tuning.BrowseCandidates + 1}) AS c)")),
                 new { accountId, prefix, high });
-            if (candidates <= StoreTuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
+            if (candidates <= unique.Tuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
             where += $" AND ({First("email")} OR {First(first)} OR {First(last)})";
         }
         return (await Many<UserRow>($"SELECT {UserColumns} FROM users WHERE {where} ORDER BY seq LIMIT @limit",

@@ -27,6 +27,8 @@ internal interface ISqlDialect
     string JsonIsTrue(string column, string section, string leaf);
     /// <summary>The text at the top-level <paramref name="field"/> of the JSON text in <paramref name="column"/>, spelt as the migrations index it.</summary>
     string JsonText(string column, string field);
+    /// <summary>This store's trade-offs (its host's settings).</summary>
+    StoreTuning Tuning { get; }
 }
 
 /// <summary>
@@ -40,10 +42,12 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     readonly string _connectionString;
 
     public string Path { get; }
+    public StoreTuning Tuning { get; }
 
-    public SqliteStore(string path)
+    public SqliteStore(string path, StoreTuning? tuning = null)
     {
         Path = path;
+        Tuning = tuning ?? new StoreTuning();
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

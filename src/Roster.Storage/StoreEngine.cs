@@ -24,8 +24,8 @@ public interface IStoreEngine : IStoreHealth, IDisposable
 public static class StoreEngines
 {
     /// <summary>PostgreSQL when a connection string is given, else the SQLite file at <paramref name="sqlitePath"/>.</summary>
-    public static IStoreEngine Create(string? postgresConnection, string sqlitePath)
-        => postgresConnection is { } pg ? new PostgresEngine(new PostgresStore(pg)) : new SqliteEngine(new SqliteStore(sqlitePath));
+    public static IStoreEngine Create(string? postgresConnection, string sqlitePath, StoreTuning? tuning = null)
+        => postgresConnection is { } pg ? new PostgresEngine(new PostgresStore(pg, tuning)) : new SqliteEngine(new SqliteStore(sqlitePath, tuning));
 
     sealed class SqliteEngine(SqliteStore store) : IStoreEngine
     {
@@ -58,12 +58,11 @@ public static class StoreEngines
     }
 }
 
-/// <summary>Choices of the store's queries that trade one cost for another; the answers are the same either way.</summary>
-public static class StoreTuning
-{
-    /// <summary>
-    /// Above this many index entries matching a console search, the user list walks the account's users in order and
-    /// stops at the page's end, instead of collecting every match first. Tests lower it to cover both ways.
-    /// </summary>
-    public static int BrowseCandidates { get; set; } = 100_000;
-}
+/// <summary>
+/// Choices of the store's queries that trade one cost for another; the answers are the same either way. Settings of
+/// the host (<c>StoreTuning:BrowseCandidates</c>), given to the store it opens.
+/// </summary>
+/// <param name="BrowseCandidates">Above this many index entries matching a console search, the user list walks the
+/// account's users in order and stops at the page's end, instead of collecting every match first. Tests lower it to
+/// cover both ways.</param>
+public sealed record StoreTuning(int BrowseCandidates = 100_000);

@@ -21,7 +21,6 @@ sealed class StillClock : TimeProvider
 /// Every write operation, run through the domain services on the real SQLite store, records exactly the expected
 /// events in the outbox, in the same transaction as its change; a refused one records none.
 /// </summary>
-[Collection(nameof(PasswordWork))]
 public sealed class OutboxTests : IDisposable
 {
     readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-outbox");

@@ -9,7 +9,7 @@ using Roster.Storage;
 namespace Roster.Domain.Tests;
 
 /// <summary>Counts the password hashes computed while a write transaction is open (there must be none).</summary>
-sealed class WatchedStore(IRosterStore inner) : IRosterStore
+sealed class WatchedStore(IRosterStore inner, PasswordHasher hasher) : IRosterStore
 {
     public long HashesInsideWrites;
 
@@ -18,20 +18,16 @@ sealed class WatchedStore(IRosterStore inner) : IRosterStore
     public Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken ct = default)
         => inner.WriteAsync(async s =>
         {
-            var before = PasswordHasher.Computations;
+            var before = hasher.Computations;
             try { return await work(s); }
-            finally { Interlocked.Add(ref HashesInsideWrites, PasswordHasher.Computations - before); }
+            finally { Interlocked.Add(ref HashesInsideWrites, hasher.Computations - before); }
         }, ct);
 }
-
-[CollectionDefinition(nameof(PasswordWork), DisableParallelization = true)]
-public sealed class PasswordWork;
 
 /// <summary>
 /// Password hashing is slow (hundreds of ms); it must never run inside the store's write transaction (on SQLite
 /// that would stall every other write) nor for a caller who has not passed the cheap checks.
 /// </summary>
-[Collection(nameof(PasswordWork))]
 public sealed class PasswordWorkTests : IDisposable
 {
     readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-domain");
@@ -40,16 +36,18 @@ public sealed class PasswordWorkTests : IDisposable
     readonly AccountsService _accounts;
     readonly UsersService _users;
     readonly UserOAuthService _oauth;
+    readonly PasswordHasher _hasher = new();
 
     public PasswordWorkTests()
     {
         _sqlite = new SqliteStore(Path.Combine(_dir, "roster.db"));
         _sqlite.Migrate();
-        _store = new WatchedStore(_sqlite);
-        _accounts = new AccountsService(_store, TimeProvider.System);
+        _store = new WatchedStore(_sqlite, _hasher);
+        _accounts = new AccountsService(_store, TimeProvider.System, passwords: _hasher);
         var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
-        _users = new UsersService(_store, TimeProvider.System, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), TimeProvider.System, new MemoryRateCounter()));
-        _oauth = new UserOAuthService(_store, TimeProvider.System);
+        _users = new UsersService(_store, TimeProvider.System, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), TimeProvider.System, new MemoryRateCounter()),
+            passwords: _hasher);
+        _oauth = new UserOAuthService(_store, TimeProvider.System, _hasher);
     }
 
     public void Dispose()
@@ -88,7 +86,7 @@ public sealed class PasswordWorkTests : IDisposable
         var (app, _) = await _accounts.CreateAppAsync(admin, null, ["user:read"], OAuthAppTypes.User, ["https://app.test/cb"]);
         await _oauth.AuthorizeAsync(app.ClientId, "https://app.test/cb", "auto@example.com", "Thir7Passw", null, null);
 
-        Assert.True(PasswordHasher.Computations > 0);
+        Assert.True(_hasher.Computations > 0);
         Assert.Equal(0, _store.HashesInsideWrites);
     }
 
@@ -96,10 +94,10 @@ public sealed class PasswordWorkTests : IDisposable
     public async Task AnUnknownInvitationTokenIsRefusedBeforeAnyHashing()
     {
         await _accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
-        var before = PasswordHasher.Computations;
+        var before = _hasher.Computations;
         // a weak password would be 1124 if the policy came first; the token is checked before anything else
         Assert.Equal(1120, (await Assert.ThrowsAsync<ZoomException>(() => _users.AcceptInvitationAsync("no-such-token", "x"))).Error.Code);
         Assert.Equal(1120, (await Assert.ThrowsAsync<ZoomException>(() => _users.AcceptInvitationAsync("no-such-token", "Str0ngPassw"))).Error.Code);
-        Assert.Equal(before, PasswordHasher.Computations);
+        Assert.Equal(before, _hasher.Computations);
     }
 }

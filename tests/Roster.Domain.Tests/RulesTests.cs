@@ -29,14 +29,18 @@ public class PasswordPolicyTests
     [Fact]
     public void HashesAreSaltedAndVerify()
     {
-        PasswordHasher.Iterations = 1000;
-        var a = PasswordHasher.Hash("Str0ngPassw");
-        var b = PasswordHasher.Hash("Str0ngPassw");
+        var hasher = new PasswordHasher(new PasswordHashing(Iterations: 1000));
+        var a = hasher.Hash("Str0ngPassw");
+        var b = hasher.Hash("Str0ngPassw");
         Assert.NotEqual(a, b);
         Assert.DoesNotContain("Str0ngPassw", a);
-        Assert.True(PasswordHasher.Verify("Str0ngPassw", a));
-        Assert.False(PasswordHasher.Verify("Str0ngPassW", a));
-        Assert.False(PasswordHasher.Verify("x", "garbage"));
+        Assert.StartsWith("pbkdf2-sha512$1000$", a, StringComparison.Ordinal);
+        Assert.True(hasher.Verify("Str0ngPassw", a));
+        Assert.False(hasher.Verify("Str0ngPassW", a));
+        Assert.False(hasher.Verify("x", "garbage"));
+        // a stored hash keeps its own cost: another host's hasher, at another cost, verifies it
+        Assert.True(new PasswordHasher(new PasswordHashing(Iterations: 2000)).Verify("Str0ngPassw", a));
+        Assert.StartsWith("pbkdf2-sha512$210000$", new PasswordHasher().Hash("Str0ngPassw"), StringComparison.Ordinal); // the default is untouched
     }
 }
 

@@ -9,7 +9,6 @@ using Roster.Storage;
 namespace Roster.Domain.Tests;
 
 /// <summary>A node's follower of the outbox, on the real SQLite store: every committed event once, in order; a replaced state forgotten.</summary>
-[Collection(nameof(PasswordWork))]
 public sealed class StoreFollowerTests : IDisposable
 {
     sealed class Recorder : IFollowsStore

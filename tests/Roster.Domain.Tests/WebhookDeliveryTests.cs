@@ -38,7 +38,6 @@ sealed class ScriptedSender(string secret) : IWebhookSender
 /// The dispatcher on the real SQLite store with a scripted sender: fan-out once per (event, subscription), leases held
 /// by one node until they run out, Zoom's retry schedule on the store's clock, and which subscriptions hear what.
 /// </summary>
-[Collection(nameof(PasswordWork))]
 public sealed class WebhookDeliveryTests : IDisposable
 {
     const string Secret = "domain-test-secret-token";

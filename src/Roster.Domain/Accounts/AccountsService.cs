@@ -71,9 +71,10 @@ public sealed record AppCredentials(string ClientId, string? Secret, string? Sec
 public sealed record BootstrapResult(Account Account, User Owner, OAuthApp App, string? ClientSecret, bool Created);
 
 /// <summary>Accounts, sub accounts, switching users between them, and the OAuth apps that act on them.</summary>
-public sealed class AccountsService(IRosterStore store, TimeProvider clock, SecretBox? secrets = null)
+public sealed class AccountsService(IRosterStore store, TimeProvider clock, SecretBox? secrets = null, PasswordHasher? passwords = null)
 {
     readonly SecretBox _secrets = secrets ?? new SecretBox(null);
+    readonly PasswordHasher _passwords = passwords ?? new PasswordHasher();
 
     public const string KeyMeta = "signing_key";
     public const string PrimaryMeta = "primary_account";
@@ -116,7 +117,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         if (!string.IsNullOrEmpty(request.OwnerPassword) && await store.ReadAsync(s => s.GetMetaAsync(PrimaryMeta), ct) is null)
         {
             PasswordPolicy.Check(request.OwnerPassword);
-            ownerHash = await PasswordHasher.HashAsync(request.OwnerPassword, ct);
+            ownerHash = await _passwords.HashAsync(request.OwnerPassword, ct);
         }
         return await store.Write(async s =>
         {
@@ -415,7 +416,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         var options = body.Options?.ApplyTo(AccountOptions.Default) ?? AccountOptions.Default;
         PasswordPolicy.Check(body.Password!);
-        var hash = passwordHash ?? await PasswordHasher.HashAsync(body.Password!, ct);
+        var hash = passwordHash ?? await _passwords.HashAsync(body.Password!, ct);
         return await store.Write(async s =>
         {
             var master = await MasterOf(s, caller);

@@ -16,8 +16,10 @@ public sealed record ConsoleIdentity(string AccountId, string UserId, string Sta
 /// it reaches (its own and its sub accounts; the admin key reaches every account). An account out of reach answers
 /// exactly as one that does not exist. Every action then goes through the domain services with the caller made here.
 /// </summary>
-public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
+public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox, PasswordHasher? passwords = null)
 {
+    readonly PasswordHasher _passwords = passwords ?? new PasswordHasher();
+
     /// <summary>The client id events and journals show for what the console did.</summary>
     public const string ClientId = "roster-console";
 
@@ -46,14 +48,14 @@ public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox)
             throw Fail.ConsoleSignInRefused();
         var user = await store.ReadAsync(s => s.GetUserByEmailAsync(email.Trim().ToLowerInvariant()), ct);
         // the same work whether the e-mail is known, has a password or is active: the answer's time tells nothing
-        var matches = await PasswordHasher.VerifyAsync(password, user?.PasswordHash ?? Unmatchable.Value, ct) && user?.PasswordHash is not null;
+        var matches = await _passwords.VerifyAsync(password, user?.PasswordHash ?? Unmatchable.Value, ct) && user?.PasswordHash is not null;
         if (!matches || user!.Status != UserStatuses.Active) throw Fail.ConsoleSignInRefused();
         if (!(user.IsOwner || user.IsAdmin)) throw Fail.ConsoleNotAdmin();
         return new ConsoleIdentity(user.AccountId, user.Id, Stamp(user.PasswordHash), AdminKey: false);
     }
 
     /// <summary>A hash no password is checked against in earnest: what an unknown e-mail's sign-in spends its time on.</summary>
-    static readonly Lazy<string> Unmatchable = new(() => PasswordHasher.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+    Lazy<string> Unmatchable => field ??= new(() => _passwords.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
     /// <summary>Whether the session still stands: the same key, or its user still an active owner or admin with the same password.</summary>
     public Task<bool> StandsAsync(ConsoleIdentity who, CancellationToken ct = default) => store.ReadAsync(async s =>

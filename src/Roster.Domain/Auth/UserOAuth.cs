@@ -15,8 +15,10 @@ public sealed record UserGrant(string UserId, string AccountId, string ClientId,
 /// User-level OAuth (reference §7.3): authorization codes (5 minutes, single use, PKCE S256 or plain) and
 /// refresh tokens (rotated on every use, 90 days). Both are stored only as SHA-256 hashes.
 /// </summary>
-public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
+public sealed class UserOAuthService(IRosterStore store, TimeProvider clock, PasswordHasher? passwords = null)
 {
+    readonly PasswordHasher _passwords = passwords ?? new PasswordHasher();
+
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RefreshLifetime = TimeSpan.FromDays(90);
     const string Code = "code", Refresh = "refresh";
@@ -43,7 +45,7 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock)
     {
         var app = await CheckAuthorizeAsync(clientId, redirectUri, "code", challengeMethod, ct);
         var user = await store.ReadAsync(s => s.GetUserByEmailAsync(email.Trim().ToLowerInvariant()), ct);
-        if (user is null || user.Status != UserStatuses.Active || !await PasswordHasher.VerifyAsync(password, user.PasswordHash, ct))
+        if (user is null || user.Status != UserStatuses.Active || !await _passwords.VerifyAsync(password, user.PasswordHash, ct))
             throw new OAuthException(401, "access_denied", "Invalid email or password");
         var code = NewToken();
         await store.Write(async s =>

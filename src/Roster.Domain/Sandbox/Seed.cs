@@ -109,8 +109,10 @@ public static class Seeding
 /// same rules hold and the same events are recorded — a file that breaks a rule halfway leaves nothing behind.
 /// Passwords are hashed before the transaction.
 /// </summary>
-public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter, IdSource ids)
+public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter, IdSource ids, PasswordHasher? passwords = null)
 {
+    readonly PasswordHasher _passwords = passwords ?? new PasswordHasher();
+
     sealed record UserPlan(int Line, string Path, CreateUserRequest Create, bool Inactive, string? RoleId, UserUpdate? Profile, JsonObject? Settings,
         List<string> Assistants)
     {
@@ -163,8 +165,8 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         return await store.Write(async s =>
         {
             var joined = new SessionStore(s);
-            var accounts = new AccountsService(joined, clock);
-            var users = new UsersService(joined, clock, keys, limiter, ids);
+            var accounts = new AccountsService(joined, clock, passwords: _passwords);
+            var users = new UsersService(joined, clock, keys, limiter, ids, _passwords);
             var settings = new UserSettingsService(joined, clock);
             var relations = new UserRelationsService(joined, clock);
             var primary = await s.GetAccountAsync(await s.GetMetaAsync(AccountsService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
@@ -239,7 +241,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         }, ct);
     }
 
-    static async Task<string> Hash(int line, string path, string password, CancellationToken ct)
+    async Task<string> Hash(int line, string path, string password, CancellationToken ct)
     {
         try
         {
@@ -249,7 +251,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         {
             throw Seeding.Refused([new SeedProblem(line, path, e.Error.Message)]);
         }
-        return await PasswordHasher.HashAsync(password, ct);
+        return await _passwords.HashAsync(password, ct);
     }
 
     /// <summary>A step of the load; a rule it breaks refuses the file at the item's line (and rolls everything back).</summary>

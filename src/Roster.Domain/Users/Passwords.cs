@@ -57,37 +57,52 @@ public static class PasswordPolicy
     }
 }
 
+/// <summary>How passwords are hashed on one host (settings <c>Passwords:Iterations</c>, <c>Passwords:MaxWait</c>, <c>Passwords:Concurrency</c>).</summary>
+/// <param name="Iterations">PBKDF2-SHA512 rounds of a new hash (a stored hash keeps the rounds it was made with).</param>
+/// <param name="MaxWait">Longest wait for a turn before the call is refused with Zoom's 429 (5 s by default).</param>
+/// <param name="Concurrency">Hashes computed at once (one per core by default).</param>
+public sealed record PasswordHashing(int Iterations = 210_000, TimeSpan? MaxWait = null, int Concurrency = 0);
+
 /// <summary>
 /// PBKDF2-SHA512 password hashes with a random salt, in <c>pbkdf2-sha512$iterations$salt$hash</c> form. Each hash or
 /// verification costs a few hundred milliseconds of CPU, so the async forms run at most one per core at a time and
 /// refuse with Zoom's 429 when the queue would wait longer than <see cref="MaxWait"/>: a burst of password calls
-/// slows password calls, never the rest of the API. Callers hash outside any store transaction.
+/// slows password calls, never the rest of the API. Callers hash outside any store transaction. One per host: its
+/// settings and its queue are the host's own, so two hosts in one process do not share them.
 /// </summary>
-public static class PasswordHasher
+public sealed class PasswordHasher
 {
-    public static int Iterations { get; set; } = 210_000;
-    public static TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(5);
-    static readonly SemaphoreSlim Gate = new(Math.Max(1, Environment.ProcessorCount));
+    readonly SemaphoreSlim _gate;
+    long _computations;
 
-    static async Task<T> Bounded<T>(Func<T> work, CancellationToken ct)
+    public PasswordHasher(PasswordHashing? options = null)
     {
-        if (!await Gate.WaitAsync(MaxWait, ct))
-            throw Fail.PasswordWorkBusy();
-        try { return work(); }
-        finally { Gate.Release(); }
+        options ??= new PasswordHashing();
+        Iterations = options.Iterations > 0 ? options.Iterations : throw new ArgumentOutOfRangeException(nameof(options), "Iterations must be positive.");
+        MaxWait = options.MaxWait ?? TimeSpan.FromSeconds(5);
+        _gate = new SemaphoreSlim(options.Concurrency > 0 ? options.Concurrency : Math.Max(1, Environment.ProcessorCount));
     }
 
-    public static Task<string> HashAsync(string password, CancellationToken ct = default) => Bounded(() => Hash(password), ct);
+    public int Iterations { get; }
+    public TimeSpan MaxWait { get; }
 
-    public static Task<bool> VerifyAsync(string password, string? stored, CancellationToken ct = default)
+    async Task<T> Bounded<T>(Func<T> work, CancellationToken ct)
+    {
+        if (!await _gate.WaitAsync(MaxWait, ct))
+            throw Fail.PasswordWorkBusy();
+        try { return work(); }
+        finally { _gate.Release(); }
+    }
+
+    public Task<string> HashAsync(string password, CancellationToken ct = default) => Bounded(() => Hash(password), ct);
+
+    public Task<bool> VerifyAsync(string password, string? stored, CancellationToken ct = default)
         => stored is null ? Task.FromResult(false) : Bounded(() => Verify(password, stored), ct);
 
-    static long _computations;
+    /// <summary>How many hashes and verifications this hasher has computed (a metric, and what tests watch).</summary>
+    public long Computations => Interlocked.Read(ref _computations);
 
-    /// <summary>How many hashes and verifications this process has computed (a metric, and what tests watch).</summary>
-    public static long Computations => Interlocked.Read(ref _computations);
-
-    public static string Hash(string password)
+    public string Hash(string password)
     {
         Interlocked.Increment(ref _computations);
         var salt = RandomNumberGenerator.GetBytes(16);
@@ -95,7 +110,7 @@ public static class PasswordHasher
         return $"pbkdf2-sha512${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
-    public static bool Verify(string password, string? stored)
+    public bool Verify(string password, string? stored)
     {
         if (stored is null) return false;
         Interlocked.Increment(ref _computations);

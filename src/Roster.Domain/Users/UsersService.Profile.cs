@@ -243,11 +243,11 @@ public sealed partial class UsersService
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var seen = await store.ReadAsync(Checked, ct);
-            if (await PasswordHasher.VerifyAsync(body.Password, seen.PasswordHash, ct)) throw Fail.Invalid("The new password cannot be the same as the old one.");
+            if (await _passwords.VerifyAsync(body.Password, seen.PasswordHash, ct)) throw Fail.Invalid("The new password cannot be the same as the old one.");
             foreach (var old in seen.PasswordHistory)
-                if (await PasswordHasher.VerifyAsync(body.Password, old, ct))
+                if (await _passwords.VerifyAsync(body.Password, old, ct))
                     throw Fail.PasswordReused(PasswordPolicy.HistoryDepth);
-            var hash = await PasswordHasher.HashAsync(body.Password, ct);
+            var hash = await _passwords.HashAsync(body.Password, ct);
             var applied = await store.Write(async s =>
             {
                 var user = await Hold(s, await Checked(s), userId);

@@ -6,9 +6,10 @@ namespace Roster.Domain.Users;
 /// The Users API as rules over the store: every public method is one operation, run in one store session
 /// (one transaction for writes), and either completes or throws a <see cref="ZoomException"/> having changed nothing.
 /// </summary>
-public sealed partial class UsersService(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter, IdSource? ids = null)
+public sealed partial class UsersService(IRosterStore store, TimeProvider clock, RosterKeys keys, Limits.RateLimiter limiter, IdSource? ids = null, PasswordHasher? passwords = null)
 {
     readonly IdSource _ids = ids ?? new IdSource(clock);
+    readonly PasswordHasher _passwords = passwords ?? new PasswordHasher();
 
     public static readonly TimeSpan PageTokenLifetime = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(30);
@@ -132,7 +133,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         }
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         if (body.Action == CreateActions.AutoCreate) PasswordPolicy.Check(info!.Password!);
-        if (body.Action == CreateActions.AutoCreate) passwordHash ??= await PasswordHasher.HashAsync(info!.Password!, ct);
+        if (body.Action == CreateActions.AutoCreate) passwordHash ??= await _passwords.HashAsync(info!.Password!, ct);
         else passwordHash = null;
 
         return await store.Write(async s =>
@@ -266,7 +267,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         // The invitation token is the caller's only credential: check it before any slow work.
         await FindInvitationAsync(token, ct);
         PasswordPolicy.Check(password);
-        var hash = await PasswordHasher.HashAsync(password, ct);
+        var hash = await _passwords.HashAsync(password, ct);
         return await store.Write(async s =>
         {
             var user = await s.GetUserByInviteTokenAsync(token) is { } found ? await s.LockUserAsync(found.Id) : null;

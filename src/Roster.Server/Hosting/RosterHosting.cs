@@ -46,12 +46,14 @@ public static class RosterHosting
         services.AddSingleton(_ =>
         {
             if (options.PostgresConnection is null) DataFolder.Prepare(options.DataDirectory, Path.GetFileName(options.DatabasePath));
-            return StoreEngines.Create(options.PostgresConnection, options.DatabasePath);
+            return StoreEngines.Create(options.PostgresConnection, options.DatabasePath, config.GetSection("StoreTuning").Get<StoreTuning>());
         });
         services.AddSingleton<IRosterStore>(sp => sp.GetRequiredService<IStoreEngine>().Store);
         services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<IStoreEngine>());
         services.AddSingleton(sp => sp.GetRequiredService<IStoreEngine>().RateCounter);
         services.AddSingleton(SecretBox.FromSetting(config["ROSTER_KEY_ENCRYPTION_KEY"] ?? config["Store:KeyEncryptionKey"]));
+        // one password hasher per host: its cost and its queue (Passwords:Iterations, MaxWait, Concurrency) are this host's own
+        services.AddSingleton(new Domain.Users.PasswordHasher(config.GetSection("Passwords").Get<Domain.Users.PasswordHashing>()));
         services.AddSingleton<AccountsService>();
         // The antiforgery (and later cookie) keys live in the store, so every node accepts what another issued.
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "roster");
