@@ -382,7 +382,7 @@ public sealed class UsersSummary
 public sealed class PresenceStatus
 {
     /// <summary>Settable: <c>Away</c>, <c>Do_Not_Disturb</c>, <c>Available</c>, <c>In_Calendar_Event</c>, <c>Presenting</c>,
-    /// <c>In_A_Zoom_Meeting</c>, <c>On_A_Call</c>, <c>Out_of_Office</c>, <c>Busy</c>; also shown: <c>Offline</c>.</summary>
+    /// <c>In_A_Zoom_Meeting</c>, <c>On_A_Call</c>, <c>Out_of_Office</c>, <c>Busy</c>; also shown: <c>Offline</c>, only for a user signed in to no client.</summary>
     [JsonPropertyName("status")] public string Status { get; set; } = "";
     /// <summary>When a Do-Not-Disturb ends.</summary>
     [JsonPropertyName("end_time")] public DateTimeOffset? EndTime { get; set; }

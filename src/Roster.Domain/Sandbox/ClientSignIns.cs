@@ -58,7 +58,8 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
             if (body.EmployeeUniqueId is not null && user.LoginType != LoginTypes.Sso)
                 throw Fail.Invalid("employee_unique_id comes with a SAML SSO sign-in; this user does not sign in with SSO.");
             user.LastLoginTime = clock.GetUtcNow();
-            if (body.ClientType != "browser") user.Profile.LastClientVersion = $"{body.Version}({body.ClientType})";
+            if (body.ClientType != ClientPresence.Browser) user.Profile.LastClientVersion = $"{body.Version}({body.ClientType})";
+            ClientPresence.SignedIn(user.Profile, body.ClientType!);
             if (body.EmployeeUniqueId is { } e && e != user.Profile.EmployeeUniqueId)
             {
                 // one identity-provider id names one user of an account (GET user looks users up by it); the lock makes
@@ -81,6 +82,7 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
         return store.Write(async s =>
         {
             var user = await Signer(s, userId);
+            if (ClientPresence.SignedOut(user.Profile, body.ClientType!)) await s.UpdateUserAsync(user);
             await s.RecordAsync(clock, Operator.User(user.Id), Changes.OfUser(EventTypes.UserSignedOut, user, What(user, body)));
             return true;
         }, ct);

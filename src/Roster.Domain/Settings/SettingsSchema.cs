@@ -57,6 +57,8 @@ public sealed class SettingsSchema
         ["schedule_meeting.embed_password_in_join_link"] = true,
         ["recording.local_recording"] = true,
         ["feature.concurrent_meeting"] = "None",
+        // Zoom documents no default and 0 is outside its enum (a strict client rejects the document): the smallest member
+        ["feature.zoom_events_capacity"] = 500,
         ["telephony.telephony_regions.selection_values"] = "US",
         ["profile.recording_storage_location.value"] = "US",
         ["meeting_security.auto_security"] = true,
@@ -228,6 +230,20 @@ public sealed class SettingsSchema
 
     static bool InEnum(SettingNode node, JsonNode value)
         => node.Enum is null || node.Enum.Any(e => JsonNode.DeepEquals(e, value));
+
+    /// <summary>
+    /// Removes from a document under <paramref name="node"/> the leaves Zoom's GET schema does not have: a PATCH may set
+    /// a write-only leaf (kept, so it still takes effect), but GET answers only what Zoom's GET shows.
+    /// </summary>
+    public static void DropUnreadable(SettingNode node, JsonObject value)
+    {
+        foreach (var (key, child) in value.ToList())
+        {
+            if (!node.Children.TryGetValue(key, out var childNode)) continue;
+            if (!childNode.Get) value.Remove(key);
+            else if (childNode.IsContainer && child is JsonObject inner) DropUnreadable(childNode, inner);
+        }
+    }
 
     /// <summary>Merges <paramref name="patch"/> into <paramref name="target"/> leaf by leaf; arrays are replaced whole.</summary>
     public static void Merge(JsonObject target, JsonObject patch)

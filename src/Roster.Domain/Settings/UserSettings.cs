@@ -47,6 +47,7 @@ public sealed class UserSettings
             var node = Schema.Root.Children[section];
             var value = SettingsSchema.DefaultsOf(node) as JsonObject ?? new JsonObject();
             if (_stored[section] is JsonObject changed) SettingsSchema.Merge(value, changed);
+            SettingsSchema.DropUnreadable(node, value);
             doc[section] = value;
         }
         ApplyPlanFacts(doc, user);
@@ -84,6 +85,7 @@ public sealed class UserSettings
         var node = Schema.Root.Children[SettingsOptions.MeetingSecurity];
         var value = SettingsSchema.DefaultsOf(node) as JsonObject ?? new JsonObject();
         if (_stored[SettingsOptions.MeetingSecurity] is JsonObject changed) SettingsSchema.Merge(value, changed);
+        SettingsSchema.DropUnreadable(node, value);
         return new JsonObject { [SettingsOptions.MeetingSecurity] = value };
     }
 

@@ -85,8 +85,10 @@ public sealed class UserProfile : ProfileFields
     [JsonPropertyName("last_client_version")] public string? LastClientVersion { get; set; }
     /// <summary>The identity provider's id of an SSO user (a SAML attribute at sign-in).</summary>
     [JsonPropertyName("employee_unique_id")] public string? EmployeeUniqueId { get; set; }
-    /// <summary>The presence status last set through the API (PUT /users/{userId}/presence_status); null: never set.</summary>
+    /// <summary>The presence status last set through the API or by a client sign-in or sign-out; null: never set.</summary>
     [JsonPropertyName("presence")] public PresenceState? Presence { get; set; }
+    /// <summary>The Zoom clients (client types, not the browser) the user is signed in to; null: none.</summary>
+    [JsonPropertyName("signed_in_clients")] public List<string>? SignedInClients { get; set; }
 }
 
 /// <summary>A presence status as set: the status, when a Do-Not-Disturb ends (ms), and when it was set (ms).</summary>
