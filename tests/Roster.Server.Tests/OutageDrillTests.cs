@@ -139,14 +139,14 @@ public partial class MultiNodeTests(ITestOutputHelper output)
             Say($"Outage drill (PostgreSQL, 2 nodes, {Clients} clients creating and updating users, stopped {Outage.TotalSeconds:0} s fast, then {Outage.TotalSeconds:0} s immediate)");
             Say($"- writes acknowledged: {tally.Created.Count} creates (201), {tally.Updated.Count} updates (204); found afterwards: {tally.Created.Count - missing.Count} creates, every update's value");
             Say($"- all answers by status: {Format(tally.Statuses)}; no answer at all: {tally.Dropped}");
-            Say($"- answers while the store was down: {Format(tally.DuringOutage)}; each 503/429 Zoom-shaped with Retry-After");
+            Say($"- answers from each stop command to its start's return (2xx: requests the database finished before it stopped): {Format(tally.DuringOutage)}; each 503/429 Zoom-shaped with Retry-After");
             Say($"- seconds from the store's return to both nodes answering 2xx: {string.Join(", ", recoveries.Select(r => $"{r.Mode} {r.Seconds:0.00}"))}");
             Say($"- user.created webhooks: {delivered.Distinct().Count()} users' events for {expected.Count} acknowledged creates, {duplicates} duplicates (bound {MaxDuplicates})");
         }
         finally
         {
             foreach (var line in report) Console.WriteLine(line);
-            if (Environment.GetEnvironmentVariable("ROSTER_DRILL_REPORT") is { Length: > 0 } file) await File.WriteAllLinesAsync(file, report);
+            if (Environment.GetEnvironmentVariable("ROSTER_DRILL_REPORT") is { Length: > 0 } file) await File.AppendAllLinesAsync(file, report);
             TestTemp.Delete(dir);
         }
     }
