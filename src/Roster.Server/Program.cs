@@ -122,8 +122,13 @@ app.MapScalarApiReference("/docs", o =>
     o.AddPreferredSecuritySchemes(OpenApiDocumentSetup.OAuthScheme);
 });
 app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
-app.MapGet("/readyz", async (IStoreHealth store, CancellationToken ct) =>
-    await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("store unreachable", statusCode: 503)).ExcludeFromDescription();
+app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationToken ct) =>
+{
+    if (await store.PingAsync(ct)) return Results.Text("ready");
+    // a load balancer or client that honours it asks again when the store may be back, as the API's own 503s say
+    http.Response.Headers.RetryAfter = Roster.Domain.Errors.Fail.UnavailableRetryAfter;
+    return Results.Text("store unreachable", statusCode: 503);
+}).ExcludeFromDescription();
 app.MapOAuth();
 app.MapUsers();
 app.MapAccounts();

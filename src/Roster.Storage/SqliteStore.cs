@@ -295,6 +295,9 @@ public sealed class SqliteStore : IRosterStore, IStoreHealth, ISqlDialect, IDisp
     string? ISqlDialect.NamedLock => null;
     string? ISqlDialect.LockTables(IEnumerable<string> tables) => null;
 
+    /// <summary>SQLITE_FULL: the disk (or the file's limit) has no room; SQLite refused the write whole and the file stays sound.</summary>
+    public static bool IsFull(Exception e) => e is SqliteException { SqliteErrorCode: 13 } || e.InnerException is SqliteException { SqliteErrorCode: 13 };
+
     public bool IsUniqueViolation(DbException e, string column)
         => e is SqliteException { SqliteErrorCode: 19 } && e.Message.Contains($".{column}", StringComparison.Ordinal);
 

@@ -17,6 +17,8 @@ public interface IStoreEngine : IStoreHealth, IDisposable
     Task MigrateAsync(bool apply, CancellationToken ct = default);
     /// <summary>The store cannot be reached (answer 503 and retry), as opposed to a fault of the request.</summary>
     bool IsUnavailable(Exception e);
+    /// <summary>The store's disk is full: the write was refused whole (answer 503 and retry once space returns).</summary>
+    bool IsFull(Exception e);
     /// <summary>The request carried text this engine cannot hold (a NUL character): the request's fault.</summary>
     bool IsUnstorableText(Exception e);
 }
@@ -40,6 +42,7 @@ public static class StoreEngines
         }
         public Task<bool> PingAsync(CancellationToken ct = default) => store.PingAsync(ct);
         public bool IsUnavailable(Exception e) => false;
+        public bool IsFull(Exception e) => SqliteStore.IsFull(e);
         public bool IsUnstorableText(Exception e) => false;
         public void Dispose() => store.Dispose();
     }
@@ -53,6 +56,7 @@ public static class StoreEngines
         public Task MigrateAsync(bool apply, CancellationToken ct = default) => store.MigrateAsync(apply, ct);
         public Task<bool> PingAsync(CancellationToken ct = default) => store.PingAsync(ct);
         public bool IsUnavailable(Exception e) => PostgresStore.IsUnavailable(e);
+        public bool IsFull(Exception e) => false;
         public bool IsUnstorableText(Exception e) => PostgresStore.IsUnstorableText(e);
         public void Dispose() => store.Dispose();
     }

@@ -57,5 +57,18 @@ public class StoreFactTranslationTests
         var e = await Assert.ThrowsAsync<Errors.ZoomException>(() =>
             Abstractions.StoreWrites.Write(new FailingStore(new Abstractions.StoreContention()), _ => Task.FromResult(true)));
         Assert.Equal((429, 429), (e.Error.Status, e.Error.Code));
+        // a client that honours Retry-After backs off instead of hammering the contended row
+        Assert.True(e.Error.Headers?.ContainsKey("Retry-After") == true, "a 429 for contention carries Retry-After");
+    }
+
+    [Fact]
+    public void TheStoresOutagesTellClientsWhenToComeBack()
+    {
+        foreach (var error in new[] { Errors.Fail.Unavailable(), Errors.Fail.StoreFull() })
+        {
+            Assert.Equal((503, 503), (error.Status, error.Code));
+            Assert.True(error.Headers?.TryGetValue("Retry-After", out var after) == true && int.TryParse(after, out var seconds) && seconds > 0,
+                $"{error.Message}: Retry-After in whole seconds");
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Roster.Server.Tests;
 
 /// <summary>Two real Roster processes on one PostgreSQL: races decided by the database, nothing node-local.</summary>
 [Collection("postgres-cluster")]
-public class MultiNodeTests
+public partial class MultiNodeTests
 {
     static async Task<(ServerProcess A, ServerProcess B, string Db, string Dir)> TwoNodes(IReadOnlyDictionary<string, string>? environment = null)
     {

@@ -60,6 +60,90 @@ public static class PostgresCluster
         catch (NpgsqlException) { }
     }
 
+    static PostgresServer? _server;
+
+    public static string DataDir => _server?.DataDir ?? "";
+
+    static string? Start()
+    {
+        if (Environment.GetEnvironmentVariable("ROSTER_TEST_POSTGRES") is { Length: > 0 } given) return given;
+        _server = PostgresServer.TryStart(out _why);
+        if (_server is null) return null;
+        TestTemp.BeforeDelete.Add(Stop);
+        return _server.Admin;
+    }
+
+    /// <summary>Stops the cluster (for restart tests and at exit).</summary>
+    public static void Stop() => _server?.StopIfRunning();
+
+    public static void StopForRestart() => _server!.Stop("immediate");
+
+    public static void StartAgain() => _server!.StartAgain();
+}
+
+/// <summary>
+/// One PostgreSQL cluster of the test run's own, in a folder under <see cref="TestTemp.Root"/>: the shared one above, or
+/// a test's own that it may stop and start (the outage drill) without touching the other tests' databases.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    public string DataDir { get; }
+    /// <summary>A connection string for the superuser's <c>postgres</c> database (no pooling).</summary>
+    public string Admin { get; }
+    public int Port { get; }
+    readonly string _pgCtl;
+    readonly bool _asPostgres;
+    readonly string _serverOptions;
+
+    PostgresServer(string dataDir, string pgCtl, bool asPostgres, int port, string serverOptions)
+    {
+        (DataDir, _pgCtl, _asPostgres, Port, _serverOptions) = (dataDir, pgCtl, asPostgres, port, serverOptions);
+        Admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+    }
+
+    /// <summary>A new running cluster, or null with why there can be none (no binaries).</summary>
+    public static PostgresServer? TryStart(out string? why, int maxConnections = 300)
+    {
+        var initdb = FindBinary("initdb");
+        var pgCtl = FindBinary("pg_ctl");
+        if (initdb is null || pgCtl is null)
+        {
+            why = "initdb/pg_ctl not found on PATH or in /usr/lib/postgresql/*/bin; install PostgreSQL or set ROSTER_TEST_POSTGRES";
+            return null;
+        }
+        why = null;
+        var asPostgres = Environment.UserName == "root";
+        var dataDir = TestTemp.NewFolder("roster-pg");
+        if (asPostgres) Run(false, "chown", "postgres:postgres", dataDir);
+        var port = ServerProcess.FreePort();
+        Run(asPostgres, initdb, "-D", Path.Combine(dataDir, "db"), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
+        var server = new PostgresServer(dataDir, pgCtl, asPostgres, port,
+            $"-p {port} -k {dataDir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections={maxConnections}");
+        server.StartAgain();
+        return server;
+    }
+
+    /// <summary>Stops the server: <c>fast</c> (sessions ended, a clean checkpoint) or <c>immediate</c> (as a crash; WAL replay at start).</summary>
+    public void Stop(string mode = "fast") => Ctl("-m", mode, "-w", "stop");
+
+    /// <summary>Stops the server if it runs (at exit: a server already stopped is no error).</summary>
+    public void StopIfRunning()
+    {
+        if (!Directory.Exists(Path.Combine(DataDir, "db"))) return;
+        try { Stop(); } catch (InvalidOperationException) { }
+    }
+
+    public void StartAgain() => Ctl("-l", Path.Combine(DataDir, "log"), "-w", "-t", "60", "-o", _serverOptions, "start");
+
+    /// <summary>Stops the server (if it runs) and deletes its folder.</summary>
+    public void Dispose()
+    {
+        StopIfRunning();
+        TestTemp.Delete(DataDir);
+    }
+
+    void Ctl(params string[] args) => Run(_asPostgres, _pgCtl, ["-D", Path.Combine(DataDir, "db"), .. args]);
+
     static string? FindBinary(string name)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
@@ -71,48 +155,9 @@ public static class PostgresCluster
         return null;
     }
 
-    public static string DataDir { get; private set; } = "";
-    static string _pgCtl = "";
-    static bool _asPostgres;
-    static string _serverOptions = "";
-
-    static string? Start()
+    static void Run(bool asPostgres, string file, params string[] args)
     {
-        if (Environment.GetEnvironmentVariable("ROSTER_TEST_POSTGRES") is { Length: > 0 } given) return given;
-        var initdb = FindBinary("initdb");
-        var pgCtl = FindBinary("pg_ctl");
-        if (initdb is null || pgCtl is null)
-        {
-            _why = "initdb/pg_ctl not found on PATH or in /usr/lib/postgresql/*/bin; install PostgreSQL or set ROSTER_TEST_POSTGRES";
-            return null;
-        }
-        _pgCtl = pgCtl;
-        _asPostgres = Environment.UserName == "root";
-        DataDir = TestTemp.NewFolder("roster-pg");
-        TestTemp.BeforeDelete.Add(Stop);
-        if (_asPostgres) Run("chown", "postgres:postgres", DataDir);
-        var port = ServerProcess.FreePort();
-        Run(initdb, "-D", Path.Combine(DataDir, "db"), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
-        _serverOptions = $"-p {port} -k {DataDir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=300";
-        StartAgain();
-        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
-    }
-
-    /// <summary>Stops the cluster (for restart tests and at exit).</summary>
-    public static void Stop()
-    {
-        if (DataDir.Length == 0 || !Directory.Exists(Path.Combine(DataDir, "db"))) return;
-        try { Run(_pgCtl, "-D", Path.Combine(DataDir, "db"), "-m", "fast", "-w", "stop"); } catch (InvalidOperationException) { }
-    }
-
-    public static void StopForRestart() => Run(_pgCtl, "-D", Path.Combine(DataDir, "db"), "-m", "immediate", "-w", "stop");
-
-    public static void StartAgain()
-        => Run(_pgCtl, "-D", Path.Combine(DataDir, "db"), "-l", Path.Combine(DataDir, "log"), "-w", "-t", "60", "-o", _serverOptions, "start");
-
-    static void Run(string file, params string[] args)
-    {
-        var info = _asPostgres && file != "chown"
+        var info = asPostgres
             ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", "postgres", "--", file } }
             : new ProcessStartInfo(file);
         foreach (var a in args) info.ArgumentList.Add(a);

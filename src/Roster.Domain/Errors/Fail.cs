@@ -9,8 +9,16 @@ public static class Fail
     static ZoomException With(int status, int code, string message, IReadOnlyList<FieldError>? errors = null)
         => new(new ZoomError(status, code, message, errors));
 
-    static ZoomException Retry(int status, int code, string message, string retryAfter)
-        => new(new ZoomError(status, code, message) { Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter } });
+    static ZoomException Retry(int status, int code, string message, string retryAfter) => new(RetryError(status, code, message, retryAfter));
+
+    static ZoomError RetryError(int status, int code, string message, string retryAfter)
+        => new(status, code, message) { Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter } };
+
+    /// <summary>Seconds a client waits before it tries again while the store is out of reach: it comes back within seconds.</summary>
+    public const string UnavailableRetryAfter = "1";
+
+    /// <summary>Seconds to wait while the store's disk is full: space returns when an operator acts, not in a second.</summary>
+    public const string StoreFullRetryAfter = "30";
 
     // ---- not found, conflicts ----
     public static ZoomException UserNotFound(string userId) => With(404, 1001, $"User does not exist: {userId}.");
@@ -122,14 +130,18 @@ public static class Fail
     public static ZoomError InvitationQuota(int quota) => new(429, 429,
         $"You have exceeded the daily rate limit ({quota}) of create user requests for this account. You may resume these requests at GMT 00:00:00.");
     public static ZoomError BadRequestBody(int status) => new(status, 300, "Request Body should be a valid JSON object.");
-    public static ZoomError Unavailable() => new(503, 503, "The service is temporarily unavailable. Please try again later.");
+    /// <summary>The store is out of reach (restarting, failing over): 503 with <c>Retry-After</c>, so clients back off and return.</summary>
+    public static ZoomError Unavailable() => RetryError(503, 503, "The service is temporarily unavailable. Please try again later.", UnavailableRetryAfter);
+    /// <summary>The store's disk is full: writes are refused, nothing is half-written, reads go on.</summary>
+    public static ZoomError StoreFull() => RetryError(503, 503,
+        "The service cannot store changes right now: the server's disk is full. Nothing was changed; please try again later.", StoreFullRetryAfter);
     /// <summary>A status the framework decided (unknown path, method): Zoom's shape with the status as code.</summary>
     public static ZoomError ForStatus(int status)
         => new(status, status, status == 404 ? "Not found." : status == 405 ? "Method not allowed." : "Request failed.");
     public static ZoomError Internal() => new(500, 500, "Internal server error. Please try again later.");
     public static ZoomException PresenceTooOften(TimeSpan wait) => Retry(429, 429, "Too many requests submitted to update the presence status of this user. Please wait a minute and try again.",
         Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    public static ZoomException TooManyConcurrentRequests() => With(429, 429, "Too many concurrent requests. Please try again later.");
+    public static ZoomException TooManyConcurrentRequests() => Retry(429, 429, "Too many concurrent requests. Please try again later.", "1");
     public static ZoomException TooManyFailedAttempts(string retryAfter) => Retry(429, 429, "Too many failed attempts from this address. Try again later.", retryAfter);
     public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");
 }

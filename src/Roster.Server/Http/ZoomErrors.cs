@@ -48,11 +48,15 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
         {
             await WriteUnstorable(context);
         }
+        catch (Exception e) when (context.RequestServices.GetRequiredService<Storage.IStoreEngine>().IsFull(e))
+        {
+            logger.LogWarning("Store full on {Method} {Path}: {Error}", context.Request.Method, RequestLogging.SafePath(context.Request.Path), e.Message);
+            await WriteOutage(context, Fail.StoreFull());
+        }
         catch (Exception e) when (context.RequestServices.GetRequiredService<Storage.IStoreEngine>().IsUnavailable(e))
         {
             logger.LogWarning("Store unavailable on {Method} {Path}: {Error}", context.Request.Method, RequestLogging.SafePath(context.Request.Path), e.Message);
-            context.Response.Headers.RetryAfter = "1";
-            await Write(context, Fail.Unavailable());
+            await WriteOutage(context, Fail.Unavailable());
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -66,25 +70,36 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
     }
 
     /// <summary>A NUL in the input: 400 in Zoom's shape, or in the token endpoint's own shape there.</summary>
-    public static Task WriteUnstorable(HttpContext context)
+    public static Task WriteUnstorable(HttpContext context) => WriteAnywhere(context, Fail.UnstorableText().Error, "invalid_request");
+
+    /// <summary>
+    /// The store out of reach or full: 503 with the error's <c>Retry-After</c>, in Zoom's shape, or in the token endpoint's
+    /// own shape there (RFC 6749's <c>temporarily_unavailable</c>), so a client fetching a token backs off the same way.
+    /// </summary>
+    static Task WriteOutage(HttpContext context, ZoomError error) => WriteAnywhere(context, error, "temporarily_unavailable");
+
+    static Task WriteAnywhere(HttpContext context, ZoomError error, string oauthError)
     {
-        var error = Fail.UnstorableText().Error;
         if (!context.Request.Path.StartsWithSegments("/oauth/token")) return Write(context, error);
-        if (context.Response.HasStarted) return Task.CompletedTask;
-        context.Response.Clear();
-        Tracking.Stamp(context);
-        context.Response.StatusCode = error.Status;
-        return context.Response.WriteAsJsonAsync(new Auth.OAuthErrorBody(error.Message, "invalid_request"), ServerJson.Default.OAuthErrorBody);
+        if (!Start(context, error)) return Task.CompletedTask;
+        return context.Response.WriteAsJsonAsync(new Auth.OAuthErrorBody(error.Message, oauthError), ServerJson.Default.OAuthErrorBody);
     }
 
-    public static Task Write(HttpContext context, ZoomError error)
+    /// <summary>Replaces whatever the response held with the error's status and headers; false once the response has gone out.</summary>
+    static bool Start(HttpContext context, ZoomError error)
     {
-        if (context.Response.HasStarted) return Task.CompletedTask;
-        context.Response.Clear();
+        if (context.Response.HasStarted) return false;
+        context.Response.Clear(); // clears headers too: the error's own (Retry-After) are set after it
         Tracking.Stamp(context);
         context.Response.StatusCode = error.Status;
         if (error.Headers is { } headers)
             foreach (var (name, value) in headers) context.Response.Headers[name] = value;
+        return true;
+    }
+
+    public static Task Write(HttpContext context, ZoomError error)
+    {
+        if (!Start(context, error)) return Task.CompletedTask;
         var body = new ErrorBody(error.Code, error.Message, error.Errors?.Select(f => new ErrorItem(f.Field, f.Message)).ToList());
         return context.Response.WriteAsJsonAsync(body, ServerJson.Default.ErrorBody, "application/json;charset=UTF-8");
     }
