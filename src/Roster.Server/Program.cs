@@ -120,6 +120,7 @@ app.MapScalarApiReference("/docs", o =>
     o.Mcp = new ScalarMcpOptions { Disabled = true };
     o.AddPreferredSecuritySchemes(OpenApiDocumentSetup.OAuthScheme);
 });
+app.MapGet("/", RootPage.Answer).ExcludeFromDescription(); // public, no data: where to go next
 app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (IStoreHealth store, CancellationToken ct) =>
     await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("store unreachable", statusCode: 503)).ExcludeFromDescription();
