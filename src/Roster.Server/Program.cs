@@ -19,6 +19,12 @@ args = args.Where(a => a is not ("migrate" or "seed" or "credentials" or "--migr
 
 // appsettings.json is read from the app's own folder wherever the server is started from.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// before anything is built: building opens (and so creates) a SQLite store
+if (command == "credentials" && CredentialsCommand.NoSqliteStore(RosterOptions.From(builder.Configuration)) is { } noStore)
+{
+    Console.Error.WriteLine(noStore);
+    return 2;
+}
 builder.AddRosterLogging();
 builder.Services.AddRoster(builder.Configuration);
 builder.AddRosterTelemetry();
@@ -70,6 +76,7 @@ if (command == "migrate")
     Console.WriteLine($"Store migrated to schema version {app.Services.GetRequiredService<IStoreEngine>().SchemaVersion}.");
     return 0;
 }
+if (command == "credentials") return await CredentialsCommand.RunAsync(app, rotate); // shows a store, never makes one
 try
 {
     await app.BootstrapAsync();
@@ -91,7 +98,6 @@ catch (IOException e) when (app.Services.GetRequiredService<RosterOptions>().See
     return 2;
 }
 if (command == "seed") return await app.SeedAsync();
-if (command == "credentials") return await CredentialsCommand.RunAsync(app, rotate);
 
 var sandboxEnabled = app.Services.GetRequiredService<RosterOptions>().SandboxEnabled;
 if (sandboxEnabled) app.UseRequestJournal(); // outermost: it keeps what was sent
@@ -121,6 +127,7 @@ app.MapScalarApiReference("/docs", o =>
     o.Mcp = new ScalarMcpOptions { Disabled = true };
     o.AddPreferredSecuritySchemes(OpenApiDocumentSetup.OAuthScheme);
 });
+app.MapGet("/", RootPage.Answer).ExcludeFromDescription(); // public, no data: where to go next
 app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
 app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationToken ct) =>
 {

@@ -16,7 +16,7 @@ namespace Roster.Client.Tests;
 [Collection("readme")]
 public class ReadmeTests
 {
-    static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -25,7 +25,7 @@ public class ReadmeTests
     }
 
     /// <summary>The code blocks of one README section, as written.</summary>
-    static List<(string Language, string Code)> Blocks(string heading)
+    internal static List<(string Language, string Code)> Blocks(string heading)
     {
         var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
         var start = readme.IndexOf("\n## " + heading, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public class ReadmeTests
     }
 
     /// <summary>Runs a command to its end (killing its tree after the timeout) and returns its standard output.</summary>
-    static async Task<string> Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string file, params string[] args)
+    internal static async Task<string> Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);
@@ -59,7 +59,6 @@ public class ReadmeTests
         return output;
     }
 
-    /// <summary>What every dotnet command here runs with: a package cache of its own, and no build servers left running.</summary>
     /// <summary>
     /// The README's steps for a project on packages made from this tree: pack them (as built, without restoring the tree
     /// into this test's package folder) into a feed, a new project from <paramref name="template"/>, the feed in its
@@ -79,6 +78,7 @@ public class ReadmeTests
         return project;
     }
 
+    /// <summary>What every dotnet command here runs with: a package cache of its own, and no build servers left running.</summary>
     static Dictionary<string, string> DotnetEnvironment(string dir) => new()
     {
         ["NUGET_PACKAGES"] = Path.Combine(dir, "packages"),
@@ -89,6 +89,51 @@ public class ReadmeTests
         ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
         ["UseSharedCompilation"] = "false",
     };
+
+    /// <summary>
+    /// A section's project steps pasted whole at the repository's root, as a new user does: the packs run there, and the
+    /// project is made and its package added outside the repository (inside it, the repository's build settings would
+    /// apply to it and <c>dotnet add package</c> would write into its <c>Directory.Packages.props</c>). The <c>dotnet</c>
+    /// here only records where each command runs (and makes the folder <c>new -o</c> names); it refuses anything but a
+    /// pack inside the repository, so a wrong step fails without touching the tree.
+    /// </summary>
+    [Theory]
+    [InlineData("The .NET SDK")]
+    [InlineData("In .NET tests")]
+    public async Task TheProjectStepsMakeTheProjectOutsideTheRepository(string section)
+    {
+        var dir = TestTemp.NewFolder("roster-readme-where");
+        try
+        {
+            var steps = Blocks(section).Single(b => b.Language == "sh").Code;
+            var log = Path.Combine(dir, "dotnet.log");
+            var stub = $$"""
+                dotnet() {
+                  printf '%s\t%s\n' "$PWD" "$*" >> '{{log}}'
+                  case "$PWD/" in '{{Root}}/'*) [ "$1" = pack ] || { echo "dotnet $* inside the repository" >&2; return 1; } ;; esac
+                  if [ "$1" = new ] && [ "${3:-}" = -o ]; then mkdir -p "$4"; fi
+                }
+
+                """;
+            var env = new Dictionary<string, string>
+            {
+                ["HOME"] = Path.Combine(dir, "home"), ["TMPDIR"] = dir, // ~/roster-feed and mktemp stay in this test's folder
+                ["ACCOUNT"] = RosterApp.AccountId, ["ID"] = RosterApp.ClientId, ["SECRET"] = RosterApp.ClientSecret, // from the curl session
+            };
+            await Run(Root, env, "bash", "-euo", "pipefail", "-c", stub + steps);
+
+            var calls = (await File.ReadAllLinesAsync(log)).Select(l => l.Split('\t')).ToList();
+            Assert.Contains(calls, c => c[1].StartsWith("pack ", StringComparison.Ordinal));
+            Assert.All(calls.Where(c => c[1].StartsWith("pack ", StringComparison.Ordinal)), c => Assert.Equal(Root, c[0]));
+            var made = calls.Where(c => !c[1].StartsWith("pack ", StringComparison.Ordinal)).ToList();
+            Assert.Contains(made, c => c[1].StartsWith("add package ", StringComparison.Ordinal));
+            Assert.All(made, c => Assert.StartsWith(dir + Path.DirectorySeparatorChar, c[0]));
+        }
+        finally
+        {
+            TestTemp.Delete(dir);
+        }
+    }
 
     [Fact]
     public async Task TheCurlSessionAndTheSandboxCallsRunAsWritten()

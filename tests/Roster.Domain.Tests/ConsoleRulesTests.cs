@@ -72,6 +72,33 @@ public class ConsoleRulesTests
     }
 
     [Fact]
+    public void AFormSentBackAsShownIsNoChangeWhateverItHolds()
+    {
+        // an unset whole-number select shows "not set" and sends "": no change, no error (it was "Must be a whole number")
+        var errors = new List<FieldError>();
+        var unset = SettingsForm.Fields("in_meeting", new JsonObject()).Single(f => f.Path == "in_meeting.webinar_chat.allow_users_save_chats");
+        Assert.Equal(["", "0", "1", "2"], unset.Options);
+        Assert.Empty(SettingsForm.Patch("in_meeting", new JsonObject(), Form(("in_meeting.webinar_chat.allow_users_save_chats", "")), errors));
+        Assert.Empty(errors);
+
+        // a value outside the choices is offered as it stands, so the form can send it back (a browser would otherwise
+        // select the first choice, and saving unchanged would change 0 to 500)
+        var settings = new JsonObject { ["feature"] = new JsonObject { ["zoom_events_capacity"] = 0 } };
+        var capacity = SettingsForm.Fields("feature", settings).Single(f => f.Path == "feature.zoom_events_capacity");
+        Assert.Equal("0", capacity.Options[0]);
+        Assert.Equal(capacity.Choices, capacity.Options.Skip(1));
+        Assert.Empty(SettingsForm.Patch("feature", settings, Form(("feature.zoom_events_capacity", "0")), errors));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"feature":{"zoom_events_capacity":500}}"""),
+            SettingsForm.Patch("feature", settings, Form(("feature.zoom_events_capacity", "500")), errors)));
+
+        // a box shows ticked only for true: a leaf holding anything else, sent back unticked, is no change
+        var odd = new JsonObject { ["schedule_meeting"] = new JsonObject { ["join_before_host"] = "yes" } };
+        Assert.False(SettingsForm.Fields("schedule_meeting", odd).Single(f => f.Path == "schedule_meeting.join_before_host").Checked);
+        Assert.Empty(SettingsForm.Patch("schedule_meeting", odd, Form(), errors));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void TheUserListQueryNamesEachBadField()
     {
         Assert.Empty(new UserBrowseQuery().Problems());

@@ -244,7 +244,11 @@ public class ConsoleTests
         Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
         Assert.Contains("Invalid email or password", refused.Html);
         Assert.Contains("value=\"ada@example.com\"", refused.Html); // the e-mail is kept in the form
-        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.Post("/console/sign-in", new() { ["method"] = "key", ["key"] = "rsk_wrong" })).Status);
+        var wrongKey = await wrong.Post("/console/sign-in", new() { ["method"] = "key", ["key"] = "rsk_wrong" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.Status);
+        // said for a person at a form (where to find the key), not the API's "send it as Authorization: Bearer"
+        Assert.Contains(Domain.Errors.Fail.ConsoleKeyRefused().Error.Message, WebUtility.HtmlDecode(wrongKey.Html));
+        Assert.DoesNotContain("Authorization", wrongKey.Html);
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.SignInWithPassword("nobody@example.com", AdminPassword)).StatusCode);
 
         using var member = new ConsoleClient(app);

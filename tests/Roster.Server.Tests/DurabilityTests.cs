@@ -228,6 +228,32 @@ public class ServerCommandTests
         }
     }
 
+    [Fact]
+    public async Task CredentialsWhereNoStoreIsSayHowToPointAtOneAndCreateNothing()
+    {
+        var dir = TestTemp.NewFolder("roster-nocreds");
+        var store = TestEngine.Postgres ? PostgresCluster.NewDatabase() : null;
+        try
+        {
+            var data = Path.Combine(dir, "data"); // as a README user's first `roster-server credentials` in the wrong folder
+            var storeArgs = store is null ? Array.Empty<string>() : ["--store", store];
+            for (var i = 0; i < 2; i++) // the first run made nothing the second could find
+            {
+                var (exit, output) = await Run(["credentials", "--data", data, .. storeArgs]);
+                Assert.Equal(2, exit);
+                Assert.Contains("no Roster store", output);
+                Assert.Contains(store is null ? "--data" : "--store", output);
+                Assert.DoesNotContain("client_id", output);
+            }
+            Assert.False(Directory.Exists(data));
+        }
+        finally
+        {
+            if (store is not null) PostgresCluster.Drop(store);
+            TestTemp.Delete(dir);
+        }
+    }
+
     [SkippableFact]
     public async Task AnUnreachableOrMissingPostgresIsOneLineNotAStackTrace()
     {

@@ -72,6 +72,51 @@ public class SecurityTests
         Assert.Equal(RosterCalls.Select(c => c.Op).Concat(SandboxTests.SandboxCalls.Select(c => c.Op)).ToHashSet(), names);
     }
 
+    /// <summary>
+    /// The pages anyone may open without a credential, because they hold no data: the root page (links only) and the
+    /// health probes. Every other route is an API operation (AuthMatrixTests), a /roster/v1 call (above), the console
+    /// (ConsoleTests), OAuth, the invitation page, the API reference, or a profile picture (<c>/p/{id}</c>: public by its
+    /// unguessable id, as Zoom's <c>pic_url</c>; TokenPictureTests).
+    /// </summary>
+    static readonly string[] PublicPages = ["/", "/healthz", "/readyz"];
+
+    [Fact]
+    public async Task EveryRouteIsInAMatrixAndThePublicOnesHoldNoData()
+    {
+        await using var app = new RosterApp();
+        var others = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Domain.Auth.Operation>() is null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => !new[] { "/roster/v1/", "/console", "/oauth/", "/openapi/", "/docs", "/invitations", "/p/" }.Any(p => r.StartsWith(p, StringComparison.Ordinal)))
+            .ToHashSet();
+        Assert.Equal(PublicPages.Order(), others.Order());
+
+        using var http = app.CreateClient();
+        foreach (var open in PublicPages) Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(open)).StatusCode);
+        // the root page: for a browser a small page, else a JSON object, both of links alone
+        var html = new HttpRequestMessage(HttpMethod.Get, "/");
+        html.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var page = await http.SendAsync(html);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        var body = await page.Content.ReadAsStringAsync();
+        foreach (var link in new[] { "/docs", "/console", "/healthz", "/readyz" }) Assert.Contains($"href=\"{link}\"", body);
+        using var json = await http.GetAsync("/");
+        Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
+        var links = JsonNode.Parse(await json.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(("/docs", "/console", "/healthz", "/readyz", "/v2"), (links["docs"]!.GetValue<string>(), links["console"]!.GetValue<string>(),
+            links["healthz"]!.GetValue<string>(), links["readyz"]!.GetValue<string>(), links["api"]!.GetValue<string>()));
+        foreach (var secret in new[] { RosterApp.AccountId, RosterApp.ClientId, "owner@example.com" })
+        {
+            Assert.DoesNotContain(secret, body);
+            Assert.DoesNotContain(secret, links.ToJsonString());
+        }
+        // only GET: the root is no API, and other methods get Zoom's error shape
+        using var anonymous = app.ApiWith("");
+        (await anonymous.Post("/", new { })).IsError(405, 405);
+    }
+
     [Fact]
     public async Task AnAppNeverGetsMoreThanItsCreatorHolds()
     {

@@ -156,6 +156,16 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
         }, ct);
     }
 
+    /// <summary>The store's primary account, its owner and first app; null on a store no server has started (nothing is made).</summary>
+    public Task<BootstrapResult?> PrimaryAsync(CancellationToken ct = default)
+        => store.ReadAsync(async s =>
+        {
+            if (await s.GetMetaAsync(PrimaryMeta) is not { } primary || await s.GetAccountAsync(primary) is not { } account) return null;
+            var owner = await s.GetUserAsync(account.OwnerId) ?? throw new InvalidOperationException("owner missing");
+            var app = await s.GetAppAsync(await s.GetMetaAsync(PrimaryClientMeta) ?? "") ?? throw new InvalidOperationException("app missing");
+            return new BootstrapResult(account, owner, app, null, false);
+        }, ct);
+
     /// <summary>
     /// A new, separate master account (a sandbox's per-test account): Business plan, 100 seats, an owner
     /// <c>owner-…@roster.test</c> without a password, and a Server-to-Server app holding every admin scope.

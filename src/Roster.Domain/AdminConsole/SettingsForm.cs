@@ -13,6 +13,16 @@ public sealed record SettingField(string Path, string Label, SettingType Type, I
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => Value.ToJsonString(),
     };
+
+    /// <summary>Whether a checkbox shows ticked: only a value that is <c>true</c>.</summary>
+    public bool Checked => Value is JsonValue v && v.TryGetValue<bool>(out var on) && on;
+
+    /// <summary>
+    /// A select's options: an empty one when the leaf is unset, the choices, and the current value when it is none of
+    /// them (a default outside Zoom's list, say). The form must be able to send back what it shows, or saving it
+    /// unchanged would change the leaf to whatever the browser selects instead.
+    /// </summary>
+    public IReadOnlyList<string> Options => Value is null ? ["", .. Choices] : Choices.Contains(Text) ? Choices : [Text, .. Choices];
 }
 
 /// <summary>
@@ -59,9 +69,11 @@ public static class SettingsForm
     }
 
     /// <summary>
-    /// The merge-PATCH a submitted section form asks for: each editable field whose submitted value differs from
-    /// <paramref name="settings"/>. A checkbox that is not submitted is false (browsers send only ticked boxes); a field
-    /// that is not a whole number where one is needed is a field error and changes nothing.
+    /// The merge-PATCH a submitted section form asks for: each editable field submitted otherwise than the form showed
+    /// it. A field sent back as shown is no change, whatever it holds (an unset leaf's empty text or select, a value
+    /// outside the choices): saving a form unchanged writes nothing. A checkbox that is not submitted is unticked
+    /// (browsers send only ticked boxes); a field that is not a whole number where one is needed is a field error and
+    /// changes nothing.
     /// </summary>
     public static JsonObject Patch(string section, JsonObject settings, Func<string, string?> submitted, List<FieldError> errors)
     {
@@ -70,34 +82,34 @@ public static class SettingsForm
         {
             var raw = submitted(field.Path);
             JsonNode? value;
-            switch (field.Type)
+            if (field.Type == SettingType.Boolean)
             {
-                case SettingType.Boolean:
-                    value = JsonValue.Create(raw is "true" or "on");
-                    break;
-                case SettingType.Integer:
-                    if (raw is null) continue;
+                var ticked = raw is "true" or "on";
+                if (ticked == field.Checked) continue;
+                value = JsonValue.Create(ticked);
+            }
+            else
+            {
+                if (raw is null || raw == field.Text) continue;
+                if (field.Type == SettingType.Integer)
+                {
                     if (!long.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
                     {
                         errors.Add(new FieldError(field.Path, "Must be a whole number."));
                         continue;
                     }
                     value = JsonValue.Create(n);
-                    break;
-                default:
-                    if (raw is null) continue;
-                    value = JsonValue.Create(raw);
-                    break;
+                }
+                else value = JsonValue.Create(raw);
+                if (JsonNode.DeepEquals(value, field.Value)) continue;
             }
-            if (JsonNode.DeepEquals(value, field.Value)) continue;
-            // an unset leaf shows as an empty text or an unticked box: left so, it is not a change
-            if (field.Value is null && (field.Type is SettingType.String && raw is "" || field.Type is SettingType.Boolean && raw is not ("true" or "on"))) continue;
             Place(patch, field.Path, value);
         }
         return patch;
     }
 
-    static void Place(JsonObject root, string path, JsonNode? value)
+    /// <summary>Sets the leaf at the dotted <paramref name="path"/> of <paramref name="root"/>, making the objects on the way.</summary>
+    public static void Place(JsonObject root, string path, JsonNode? value)
     {
         var parts = path.Split('.');
         var at = root;

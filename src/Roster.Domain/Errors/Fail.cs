@@ -115,6 +115,9 @@ public static class Fail
     public static ZoomException ConsoleNotAdmin() => With(403, 200, "Only the account's owner and admins can sign in to the console.");
     public static ZoomException ConsoleFormExpired() => With(400, 300, "This form has expired or did not come from this console. Go back, reload the page and try again.");
     public static ZoomException ConsolePageNotFound() => With(404, 404, "Not found.");
+    /// <summary>The console's sign-in form refused the key: said for a person at a form, not for an API client.</summary>
+    public static ZoomException ConsoleKeyRefused() => With(401, 124,
+        "That is not this server's sandbox admin key. Paste the sandbox_admin_key value from credentials.json in the server's data folder (or the ROSTER_ADMIN_KEY it was started with).");
     public static ZoomException InvalidSandboxKey() => With(401, 124, "Invalid sandbox admin key: send it as Authorization: Bearer <sandbox_admin_key> (credentials.json or ROSTER_ADMIN_KEY).");
     public static ZoomException ExpiredAccessToken() => With(401, 124, "Access token is expired.");
     public static ZoomException MissingScopes(IEnumerable<string> accepted)

@@ -288,7 +288,7 @@ public static class ConsoleEndpoints
             if (!sandboxOn || await access.SignInWithKeyAsync(F("key"), http.RequestAborted) is not { } keyHolder)
             {
                 throttle.Failed(http, subject);
-                return ConsolePages.SignIn(http, returnUrl, email, Fail.InvalidSandboxKey().Error.Message, 401, keyError: true);
+                return ConsolePages.SignIn(http, returnUrl, email, Fail.ConsoleKeyRefused().Error.Message, 401, keyError: true);
             }
             (who, name) = (keyHolder, "Sandbox admin");
         }

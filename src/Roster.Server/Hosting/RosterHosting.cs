@@ -261,16 +261,32 @@ public static class CredentialsFile
     }
 }
 
-/// <summary><c>roster-server credentials [--rotate]</c>: the credentials of the store you point at.</summary>
+/// <summary>
+/// <c>roster-server credentials [--rotate]</c>: the credentials of the store you point at. Where there is none it says so
+/// and makes nothing: making one there would print fresh credentials of a store no server uses.
+/// </summary>
 public static class CredentialsCommand
 {
+    /// <summary>Why there is no SQLite store to show, before anything opens (and creates) it; null when there is one or the store is PostgreSQL.</summary>
+    public static string? NoSqliteStore(RosterOptions options)
+        => options.PostgresConnection is null && !File.Exists(options.DatabasePath)
+            ? $"roster-server credentials: there is no Roster store in {options.DataDirectory} (no {Path.GetFileName(options.DatabasePath)}). " +
+              "Point at the server's data folder with --data DIR (or ROSTER_DATA), or at its PostgreSQL database with --store CONN (or ROSTER_STORE); " +
+              "`dotnet run --project src/Roster.Server` keeps its data in src/Roster.Server/data."
+            : null;
+
     public static async Task<int> RunAsync(WebApplication app, bool rotate)
     {
         var accounts = app.Services.GetRequiredService<AccountsService>();
+        if (await accounts.PrimaryAsync() is not { } primary)
+        {
+            Console.Error.WriteLine("roster-server credentials: there is no Roster store in this PostgreSQL database (no server has started on it). " +
+                "Point --store (or ROSTER_STORE) at the database your server uses.");
+            return 2;
+        }
         if (!rotate)
         {
             var path = await CredentialsFile.PathAsync(app);
-            var primary = await accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
             Console.WriteLine($"store:       {app.Services.GetRequiredService<IStoreEngine>().Description} (id {await accounts.StoreIdAsync()})");
             Console.WriteLine($"account_id:  {primary.Account.Id}");
             Console.WriteLine($"client_id:   {primary.App.ClientId}");
