@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Roster.Client;
 using Roster.Client.Models;
-using Spectre.Console;
 
 namespace Roster.Cli;
 
@@ -49,13 +48,8 @@ public static partial class Cli
                 next = page.NextPageToken;
             }
             while (!string.IsNullOrEmpty(next));
-            Print(p, e, all, () =>
-            {
-                var t = Table("id", "name", "scope", "events", "url", "state");
-                foreach (var s in all)
-                    t.AddRow(s.Id, Markup.Escape(s.Name ?? ""), s.Scope, Markup.Escape(string.Join(' ', s.Events)), Markup.Escape(s.Url), s.Disabled ? "disabled" : "active");
-                return t;
-            });
+            Print(p, e, all, ["id", "name", "scope", "events", "url", "state"],
+                all.Select(s => new[] { s.Id, s.Name, s.Scope, string.Join(' ', s.Events), s.Url, s.Disabled ? "disabled" : "active" }));
             return Ok;
         }, env));
 
@@ -77,14 +71,11 @@ public static partial class Cli
             {
                 using var client = Client(p, e);
                 var page = await client.Webhooks.ListDeliveriesAsync(p.GetValue(ofSubscription), p.GetValue(eventName), p.GetValue(state), pageSize: p.GetValue(pageSize), cancellationToken: ct);
-                Print(p, e, page.Deliveries, () =>
-                {
-                    var t = Table("id", "event", "state", "attempts", "last status", "why", "event time");
-                    foreach (var d in page.Deliveries)
-                        t.AddRow(d.Id, d.Event, d.State, d.Attempts.ToString(CultureInfo.InvariantCulture), d.LastStatus?.ToString(CultureInfo.InvariantCulture) ?? "",
-                            Markup.Escape(d.LastError ?? ""), d.EventTime.ToString("u", CultureInfo.InvariantCulture));
-                    return t;
-                });
+                Print(p, e, page.Deliveries, ["id", "event", "state", "attempts", "last status", "why", "event time"],
+                    page.Deliveries.Select(d => new[]
+                    {
+                        d.Id, d.Event, d.State, d.Attempts.ToString(CultureInfo.InvariantCulture), d.LastStatus?.ToString(CultureInfo.InvariantCulture), d.LastError, Time(d.EventTime),
+                    }));
                 return Ok;
             }, env));
 
@@ -101,7 +92,7 @@ public static partial class Cli
                 var n = id is not null
                     ? await client.Webhooks.RedeliverAsync(id, ct)
                     : await client.Webhooks.RedeliverAsync(p.GetValue(ofSubscription), p.GetValue(from), p.GetValue(to), ct);
-                await e.Out.WriteLineAsync(p.GetValue(Json) ? JsonSerializer.Serialize(new Dictionary<string, int> { ["redelivered"] = n }) : $"Queued {n} deliveries again.");
+                await e.Out.WriteLineAsync(p.GetValue(Json) ? JsonSerializer.Serialize(new Dictionary<string, int> { ["redelivered"] = n }) : $"Queued {Count(n, "delivery", "deliveries")} again.");
                 return Ok;
             }, env));
 
@@ -122,7 +113,7 @@ public static partial class Cli
                     {
                         await e.Out.WriteLineAsync(p.GetValue(Json)
                             ? JsonSerializer.Serialize(ev, WebhookCliJson.Default.RosterEvent)
-                            : $"{ev.OccurredAt.ToString("u", CultureInfo.InvariantCulture)}\t{ev.Event}\t{ev.SubjectId}\t{ev.Cursor}");
+                            : $"{Time(ev.OccurredAt)}\t{ev.Event}\t{ev.SubjectId}\t{ev.Cursor}");
                         await e.Out.FlushAsync(ct);
                         if (++seen == limit) break;
                     }
@@ -136,5 +127,7 @@ public static partial class Cli
     }
 }
 
+// times as the API writes them, as every --json output
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(Converters = [typeof(ApiTimeConverter)])]
 [System.Text.Json.Serialization.JsonSerializable(typeof(RosterEvent))]
 internal sealed partial class WebhookCliJson : System.Text.Json.Serialization.JsonSerializerContext;
