@@ -32,7 +32,12 @@ public static partial class Cli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+            // SIGINT/SIGTERM cancel the command's token (System.CommandLine registers for them); a command then has this
+            // long to end well (webhooks listen deletes its subscription) before the process ends with 130/143
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (ZoomApiException e)
         {

@@ -38,20 +38,13 @@ public static partial class Cli
         webhooks.Subcommands.Add(Cmd("list", "List the app's subscriptions", _ => { }, async (p, e, ct) =>
         {
             using var client = Client(p, e);
-            var account = client.Options.AccountId ?? (await client.Users.GetAsync("me", ct)).AccountId ?? "me";
-            var all = new List<EventSubscription>();
-            string? next = null;
-            do
-            {
-                var page = await client.Webhooks.ListAsync(account, pageSize: 300, nextPageToken: next, cancellationToken: ct);
-                all.AddRange(page.Subscriptions);
-                next = page.NextPageToken;
-            }
-            while (!string.IsNullOrEmpty(next));
+            var all = await Subscriptions(client, ct);
             Print(p, e, all, ["id", "name", "scope", "events", "url", "state"],
                 all.Select(s => new[] { s.Id, s.Name, s.Scope, string.Join(' ', s.Events), s.Url, s.Disabled ? "disabled" : "active" }));
             return Ok;
         }, env));
+
+        webhooks.Subcommands.Add(Listen(env));
 
         var subscription = Arg("subscriptionId", "The subscription");
         webhooks.Subcommands.Add(Cmd("delete", "Delete a subscription", c => c.Arguments.Add(subscription), async (p, e, ct) =>
@@ -124,6 +117,22 @@ public static partial class Cli
                 }
                 return Ok;
             }, env));
+    }
+
+    /// <summary>Every subscription of the app (all pages), for its account.</summary>
+    static async Task<List<EventSubscription>> Subscriptions(ZoomClient client, CancellationToken ct)
+    {
+        var account = client.Options.AccountId ?? (await client.Users.GetAsync("me", ct)).AccountId ?? "me";
+        var all = new List<EventSubscription>();
+        string? next = null;
+        do
+        {
+            var page = await client.Webhooks.ListAsync(account, pageSize: 300, nextPageToken: next, cancellationToken: ct);
+            all.AddRange(page.Subscriptions);
+            next = page.NextPageToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+        return all;
     }
 }
 

@@ -132,4 +132,23 @@ public sealed partial class CliTests
         _vars.Clear();
         Assert.Equal(0, (await RunOn(false, profiles, "sandbox", "clock", "show")).Code);
     }
+
+    [Fact]
+    public async Task ListenNeedsTheSecretTokenAndAnHttpUrlToForwardTo()
+    {
+        var (code, _, errText) = await Run("webhooks", "listen");
+        Assert.Equal(2, code);
+        Assert.Contains("ZOOM_WEBHOOK_SECRET_TOKEN", errText);
+        _vars["ZOOM_WEBHOOK_SECRET_TOKEN"] = "whst_not_printed";
+        (code, var outText, errText) = await Run("webhooks", "listen", "--forward-to", "ftp://localhost/zoom");
+        Assert.Equal(2, code);
+        Assert.Contains("--forward-to", errText);
+
+        // login saves the token (0600) without printing it
+        var profiles = Path.Combine(_dir, "keys", "profiles.json");
+        (code, outText, errText) = await RunOn(false, profiles, "login");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("whst_not_printed", outText + errText);
+        Assert.Equal("whst_not_printed", JsonNode.Parse(await File.ReadAllTextAsync(profiles))!["default"]!["webhook_secret_token"]!.GetValue<string>());
+    }
 }

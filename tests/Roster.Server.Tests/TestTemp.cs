@@ -36,7 +36,8 @@ public static class TestTemp
         }
     }
 
-    // $1: the root, $2: the test process. QUIT is PostgreSQL's immediate shutdown; roster-server nodes are killed.
+    // $1: the root, $2: the test process. QUIT is PostgreSQL's immediate shutdown; roster-server nodes are killed, and
+    // so are CLI processes (started with `dotnet exec --additionalprobingpath <a folder under the root>`).
     const string Watchdog = """
         exec </dev/null >/dev/null 2>&1
         while kill -0 "$2" 2>/dev/null; do sleep 0.5; done
@@ -44,6 +45,7 @@ public static class TestTemp
         pkill -KILL -f -- "--data $1/" 2>/dev/null
         for i in $(seq 1 20); do pgrep -f -- "-D $1/" >/dev/null 2>&1 || break; sleep 0.5; done
         pkill -KILL -f -- "-D $1/" 2>/dev/null
+        pkill -KILL -f -- "--additionalprobingpath $1/" 2>/dev/null
         rm -rf -- "$1"
         """;
 
