@@ -143,7 +143,7 @@ public sealed class ListenTests
         Assert.Equal(5, line.Length);
         Assert.Equal((id, "heard@example.com", "200"), (line[2], line[3], line[4]));
         Assert.True(DateTimeOffset.TryParse(line[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _), line[0]);
-        Assert.Contains(cli.Err, l => l.StartsWith("Refused a request", StringComparison.Ordinal));
+        await Until(() => Task.FromResult(cli.Err.FirstOrDefault(l => l.StartsWith("Refused a request", StringComparison.Ordinal))), cli);
         Assert.DoesNotContain(secret, cli.Log);
 
         Assert.Equal(0, await cli.InterruptAsync());
