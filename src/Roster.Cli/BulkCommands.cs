@@ -133,20 +133,21 @@ static class BulkCommands
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedlessRateColumn(), new RemainingTimeColumn())
                     .StartAsync(async ctx =>
                     {
-                        var task = ctx.AddTask($"Importing {todo.Count} users", maxValue: Math.Max(1, todo.Count));
+                        var task = ctx.AddTask($"Importing {Cli.Count(todo.Count, "user")}", maxValue: Math.Max(1, todo.Count));
                         await Parallel.ForEachAsync(todo, parallel, async (r, token) =>
                         {
                             await One(r, token);
                             task.Increment(1);
-                            if (!failures.IsEmpty) task.Description = $"Importing {todo.Count} users, {failures.Count} failed";
+                            if (!failures.IsEmpty) task.Description = $"Importing {Cli.Count(todo.Count, "user")}, {failures.Count} failed";
                         });
                     });
             }
             else
             {
-                // redirected (or --json): plain progress lines, on standard error when standard output carries JSON
+                // redirected (or --json): plain progress lines, on standard error when standard output carries JSON, the
+                // last one the final count (a log shows how far it got)
                 var progress = json ? env.Error : env.Out;
-                await progress.WriteLineAsync($"Importing {todo.Count} users");
+                await progress.WriteLineAsync($"Importing {Cli.Count(todo.Count, "user")}");
                 var finished = 0;
                 var step = Math.Max(1, todo.Count / 10);
                 await Parallel.ForEachAsync(todo, parallel, async (r, token) =>
@@ -156,6 +157,7 @@ static class BulkCommands
                     if (n % step == 0 && n < todo.Count)
                         lock (gate) progress.WriteLine($"  {n}/{todo.Count}, {failures.Count} failed");
                 });
+                await progress.WriteLineAsync($"Imported {finished} of {todo.Count}, {failures.Count} failed");
             }
             // the rows that failed, with their reasons, in the order of the input: fix them and import this file again
             if (failures.IsEmpty) File.Delete(failedPath);
@@ -215,7 +217,7 @@ static class BulkCommands
                     }, Line));
                     n++;
                 }
-                if (path is not null) await env.Error.WriteLineAsync($"Exported {n} users to {path}.");
+                if (path is not null) await env.Error.WriteLineAsync($"Exported {Cli.Count(n, "user")} to {path}.");
                 return Cli.Ok;
             }
             await using var writer = path is null ? null : new StreamWriter(path);
@@ -233,7 +235,7 @@ static class BulkCommands
                 count++;
             }
             await csvOut.FlushAsync();
-            if (path is not null) await env.Out.WriteLineAsync($"Exported {count} users to {path}.");
+            if (path is not null) await env.Out.WriteLineAsync($"Exported {Cli.Count(count, "user")} to {path}.");
             return Cli.Ok;
         });
         users.Subcommands.Add(export);

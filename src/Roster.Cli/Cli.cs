@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Roster.Client;
 using Roster.Client.Models;
-using Spectre.Console;
 
 namespace Roster.Cli;
 
@@ -22,8 +21,6 @@ public static partial class Cli
     static readonly Option<string> ProfileName = new("--profile") { Description = "Saved profile to use", DefaultValueFactory = _ => "default", Recursive = true };
     internal static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of tables", Recursive = true };
 
-    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-
     public static async Task<int> RunAsync(string[] args, CliEnvironment env)
     {
         var root = Build(env);
@@ -35,7 +32,12 @@ public static partial class Cli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+            // SIGINT/SIGTERM cancel the command's token (System.CommandLine registers for them); a command then has this
+            // long to end well (webhooks listen deletes its subscription) before the process ends with 130/143
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (ZoomApiException e)
         {
@@ -75,27 +77,6 @@ public static partial class Cli
         return env.ClientFactory(options);
     }
 
-    static IAnsiConsole Console(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(env.Out),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
-
-    static void Print<T>(ParseResult p, CliEnvironment env, T value, Func<Table> table)
-    {
-        if (p.GetValue(Json)) env.Out.WriteLine(JsonSerializer.Serialize(value, Indented));
-        else Console(env).Write(table());
-    }
-
-    static Table Table(params string[] columns)
-    {
-        var t = new Table().Border(TableBorder.Simple);
-        foreach (var c in columns) t.AddColumn(c);
-        return t;
-    }
-
     static Command Cmd(string name, string description, Action<Command> build, Func<ParseResult, CliEnvironment, CancellationToken, Task<int>> action, CliEnvironment env)
     {
         var c = new Command(name, description);
@@ -111,19 +92,38 @@ public static partial class Cli
         var root = new RootCommand("roster: Zoom's Users API from the command line (Zoom or a Roster server)");
         foreach (var o in new Option[] { BaseUrl, AccountId, ClientId, ClientSecret, ProfileName, Json }) root.Options.Add(o);
 
-        root.Subcommands.Add(Cmd("login", "Save a profile (base URL and credentials; the secret is never printed)", _ => { }, async (p, e, ct) =>
+        var adminKey = new Option<string?>("--admin-key") { Description = "Also save a Roster server's sandbox admin key, so `roster sandbox …` needs none (env ROSTER_ADMIN_KEY)" };
+        var secretToken = new Option<string?>("--webhook-secret-token") { Description = "Also save the app's webhook secret token, for `roster webhooks listen` (env ZOOM_WEBHOOK_SECRET_TOKEN)" };
+        root.Subcommands.Add(Cmd("login", "Save a profile (base URL, credentials, keys; a secret is never printed): what is not given keeps its saved value",
+            c => { c.Options.Add(adminKey); c.Options.Add(secretToken); }, async (p, e, ct) =>
         {
             var profiles = Profile.Load(e.ProfilePath);
             var name = p.GetValue(ProfileName)!;
-            profiles[name] = new Profile
+            profiles.TryGetValue(name, out var old);
+            string? Pick(Option<string?> option, string variable, string? saved) => p.GetValue(option) ?? e.Variable(variable) ?? saved;
+            var profile = profiles[name] = new Profile
             {
-                BaseUrl = p.GetValue(BaseUrl) ?? e.Variable("ROSTER_BASE_URL"), AccountId = p.GetValue(AccountId) ?? e.Variable("ZOOM_ACCOUNT_ID"),
-                ClientId = p.GetValue(ClientId) ?? e.Variable("ZOOM_CLIENT_ID"), ClientSecret = p.GetValue(ClientSecret) ?? e.Variable("ZOOM_CLIENT_SECRET"),
+                BaseUrl = Pick(BaseUrl, "ROSTER_BASE_URL", old?.BaseUrl), AccountId = Pick(AccountId, "ZOOM_ACCOUNT_ID", old?.AccountId),
+                ClientId = Pick(ClientId, "ZOOM_CLIENT_ID", old?.ClientId), ClientSecret = Pick(ClientSecret, "ZOOM_CLIENT_SECRET", old?.ClientSecret),
+                AccessToken = old?.AccessToken, AdminKey = Pick(adminKey, "ROSTER_ADMIN_KEY", old?.AdminKey),
+                WebhookSecretToken = Pick(secretToken, "ZOOM_WEBHOOK_SECRET_TOKEN", old?.WebhookSecretToken),
             };
-            using var client = Client(p, e);
-            var me = await client.Users.GetAsync("me", ct);
+            var url = profile.BaseUrl ?? "https://api.zoom.us/v2";
+            // each credential is tried before it is saved: a typo shows now, not at the next command
+            string? who = null;
+            if (profile.AccessToken is not null || (profile.AccountId, profile.ClientId, profile.ClientSecret) is (not null, not null, not null) || profile.AdminKey is null)
+            {
+                using var client = Client(p, e);
+                who = (await client.Users.GetAsync("me", ct)).Email;
+            }
+            if ((p.GetValue(adminKey) ?? e.Variable("ROSTER_ADMIN_KEY")) is { } key)
+            {
+                using var sandbox = e.SandboxFactory(new Uri(url), key);
+                await sandbox.GetClockAsync(ct);
+            }
             Profile.Save(e.ProfilePath, profiles);
-            await e.Out.WriteLineAsync($"Saved profile '{name}' for {me.Email} ({profiles[name].BaseUrl ?? "https://api.zoom.us/v2"}).");
+            var keys = string.Join(" and ", new[] { profile.AdminKey is null ? null : "the sandbox admin key", profile.WebhookSecretToken is null ? null : "the webhook secret token" }.OfType<string>());
+            await e.Out.WriteLineAsync($"Saved profile '{name}'{(who is null ? "" : $" for {who}")} ({url}){(keys.Length == 0 ? "" : $" with {keys}")}.");
             return Ok;
         }, env));
 
@@ -152,24 +152,13 @@ public static partial class Cli
                 list = page.Users;
                 total = page.TotalRecords;
             }
-            string[] Cells(User u) => [u.Id ?? "", u.Email, $"{u.FirstName} {u.LastName}".Trim(), u.Type.ToString(CultureInfo.InvariantCulture), u.Status ?? ""];
-            if (p.GetValue(Json)) Print(p, e, list, () => Table());
-            else if (!e.OutIsTerminal)
-            {
-                // piped: one tab-separated line per user, nothing wrapped, nothing else on standard output
-                await e.Out.WriteLineAsync("id\temail\tname\ttype\tstatus");
-                foreach (var u in list) await e.Out.WriteLineAsync(string.Join('\t', Cells(u).Select(c => c.Replace('\t', ' '))));
-            }
-            else
-            {
-                var t = Table("id", "email", "name", "type", "status");
-                foreach (var u in list) t.AddRow(Cells(u).Select(Markup.Escape).ToArray());
-                Console(e).Write(t);
-            }
+            // the count goes to standard error: standard output holds only the rows
+            Print(p, e, list, ["id", "email", "name", "type", "status"],
+                list.Select(u => new[] { u.Id, u.Email, $"{u.FirstName} {u.LastName}".Trim(), u.Type.ToString(CultureInfo.InvariantCulture), u.Status }));
             if (!p.GetValue(Json) && total is { } n && n > list.Count)
-                await e.Error.WriteLineAsync($"Showing {list.Count} of {n} users; --all lists every page, --page-size up to 300.");
+                await e.Error.WriteLineAsync($"Showing {list.Count} of {Count(n, "user")}; --all lists every page, --page-size up to 300.");
             else if (!p.GetValue(Json) && total is { } count)
-                await e.Error.WriteLineAsync($"{count} users.");
+                await e.Error.WriteLineAsync($"{Count(count, "user")}.");
             return Ok;
         }, env));
 
@@ -180,14 +169,12 @@ public static partial class Cli
             var u = p.GetValue(byUniqueId)
                 ? await client.Users.GetByEmployeeUniqueIdAsync(p.GetValue(userId)!, ct)
                 : await client.Users.GetAsync(p.GetValue(userId)!, ct);
-            Print(p, e, u, () =>
+            Print(p, e, u, ["field", "value"], new[]
             {
-                var t = Table("field", "value");
-                foreach (var (k, v) in new[] { ("id", u.Id), ("email", u.Email), ("first_name", u.FirstName), ("last_name", u.LastName), ("type", u.Type.ToString(CultureInfo.InvariantCulture)),
-                             ("status", u.Status), ("role", u.RoleName), ("pmi", u.Pmi?.ToString(CultureInfo.InvariantCulture)), ("dept", u.Department), ("timezone", u.Timezone), ("created_at", u.CreatedAt?.ToString("u", CultureInfo.InvariantCulture)) })
-                    t.AddRow(k, Markup.Escape(v ?? ""));
-                return t;
-            });
+                ("id", u.Id), ("email", u.Email), ("first_name", u.FirstName), ("last_name", u.LastName), ("type", u.Type.ToString(CultureInfo.InvariantCulture)),
+                ("status", u.Status), ("role", u.RoleName), ("pmi", u.Pmi?.ToString(CultureInfo.InvariantCulture)), ("dept", u.Department), ("timezone", u.Timezone),
+                ("created_at", Time(u.CreatedAt)),
+            }.Select(f => new[] { f.Item1, f.Item2 }));
             return Ok;
         }, env));
 
@@ -205,7 +192,7 @@ public static partial class Cli
                 Action = p.GetValue(action)!,
                 UserInfo = new NewUser { Email = p.GetValue(email)!, Type = p.GetValue(type), FirstName = p.GetValue(first), LastName = p.GetValue(last), Password = p.GetValue(password) },
             }, ct);
-            Print(p, e, created, () => Table("id", "email").AddRow(created.Id, Markup.Escape(created.Email)));
+            Print(p, e, created, ["id", "email"], [[created.Id, created.Email]]);
             return Ok;
         }, env));
 
@@ -264,7 +251,7 @@ public static partial class Cli
         {
             using var client = Client(p, e);
             var list = await client.Users.GetPermissionsAsync(p.GetValue(userId)!, ct);
-            Print(p, e, list, () => { var t = Table("permission"); foreach (var x in list) t.AddRow(Markup.Escape(x)); return t; });
+            Print(p, e, list, ["permission"], list.Select(x => new[] { x }));
             return Ok;
         }, env));
 
@@ -309,14 +296,11 @@ public static partial class Cli
         {
             using var client = Client(p, e);
             var s = await client.Users.GetSummaryAsync(ct);
-            Print(p, e, s, () =>
+            Print(p, e, s, ["users", "count"], new[]
             {
-                var t = Table("users", "count");
-                foreach (var (k, v) in new[] { ("licensed", s.LicensedUsers), ("basic", s.BasicUsers), ("on_prem", s.OnPremUsers), ("room", s.RoomUsers),
-                             ("join_only", s.JoinOnlyUsers), ("pending", s.PendingUsers), ("total", s.TotalUsers) })
-                    t.AddRow(k, v.ToString(CultureInfo.InvariantCulture));
-                return t;
-            });
+                ("licensed", s.LicensedUsers), ("basic", s.BasicUsers), ("on_prem", s.OnPremUsers), ("room", s.RoomUsers),
+                ("join_only", s.JoinOnlyUsers), ("pending", s.PendingUsers), ("total", s.TotalUsers),
+            }.Select(c => new[] { c.Item1, c.Item2.ToString(CultureInfo.InvariantCulture) }));
             return Ok;
         }, env));
 
@@ -330,7 +314,7 @@ public static partial class Cli
             using var client = Client(p, e);
             await using var stream = File.OpenRead(path);
             var made = await client.Users.UploadVirtualBackgroundAsync(p.GetValue(userId)!, stream, Path.GetFileName(path), ct);
-            Print(p, e, made, () => Table("id", "name", "type", "size").AddRow(made.Id, Markup.Escape(made.Name ?? ""), made.Type ?? "", made.Size.ToString(CultureInfo.InvariantCulture)));
+            Print(p, e, made, ["id", "name", "type", "size"], [[made.Id, made.Name, made.Type, made.Size.ToString(CultureInfo.InvariantCulture)]]);
             return Ok;
         }, env));
         var fileIds = new Argument<string[]>("fileIds") { Description = "Ids of the files to delete", Arity = ArgumentArity.OneOrMore };
@@ -348,8 +332,7 @@ public static partial class Cli
         {
             using var client = Client(p, e);
             var s = await client.Users.GetPresenceStatusAsync(p.GetValue(userId)!, ct);
-            Print(p, e, s, () => Table("status", "ends", "minutes left").AddRow(s.Status,
-                s.EndTime?.ToString("u", CultureInfo.InvariantCulture) ?? "", s.RemainingTime?.ToString(CultureInfo.InvariantCulture) ?? ""));
+            Print(p, e, s, ["status", "ends", "minutes left"], [[s.Status, Time(s.EndTime), s.RemainingTime?.ToString(CultureInfo.InvariantCulture)]]);
             return Ok;
         }, env));
         var presenceStatus = new Argument<string>("status") { Description = "Away, Do_Not_Disturb, Available, In_Calendar_Event, Presenting, In_A_Zoom_Meeting, On_A_Call, Out_of_Office or Busy" };
@@ -392,7 +375,7 @@ public static partial class Cli
         {
             using var client = Client(p, e);
             var list = await client.Users.Assistants.ListAsync(p.GetValue(userId)!, ct);
-            Print(p, e, list, () => { var t = Table("id", "email"); foreach (var a in list) t.AddRow(a.Id, Markup.Escape(a.Email)); return t; });
+            Print(p, e, list, ["id", "email"], list.Select(a => new[] { a.Id, a.Email }));
             return Ok;
         }, env));
         assistants.Subcommands.Add(Cmd("add", "Add an assistant", c => { c.Arguments.Add(userId); c.Arguments.Add(assistant); }, async (p, e, ct) =>
@@ -418,7 +401,7 @@ public static partial class Cli
         {
             using var client = Client(p, e);
             var list = await client.Users.Schedulers.ListAsync(p.GetValue(userId)!, ct);
-            Print(p, e, list, () => { var t = Table("id", "email", "pmi"); foreach (var s in list) t.AddRow(s.Id, Markup.Escape(s.Email), s.Pmi?.ToString(CultureInfo.InvariantCulture) ?? ""); return t; });
+            Print(p, e, list, ["id", "email", "pmi"], list.Select(s => new[] { s.Id, s.Email, s.Pmi?.ToString(CultureInfo.InvariantCulture) }));
             return Ok;
         }, env));
         schedulers.Subcommands.Add(Cmd("delete", "Stop scheduling for one user", c => { c.Arguments.Add(userId); c.Arguments.Add(scheduler); }, async (p, e, ct) =>
@@ -463,22 +446,19 @@ public static partial class Cli
                 list.AddRange(page.Accounts);
                 next = page.NextPageToken;
             } while (!string.IsNullOrEmpty(next));
-            Print(p, e, list, () =>
-            {
-                var t = Table("id", "name", "owner", "plan", "seats");
-                foreach (var a in list) t.AddRow(a.Id, Markup.Escape(a.AccountName ?? ""), Markup.Escape(a.OwnerEmail ?? ""), a.AccountType ?? "", a.Seats?.ToString(CultureInfo.InvariantCulture) ?? "");
-                return t;
-            });
+            Print(p, e, list, ["id", "name", "owner", "plan", "seats"],
+                list.Select(a => new[] { a.Id, a.AccountName, a.OwnerEmail, a.AccountType, a.Seats?.ToString(CultureInfo.InvariantCulture) }));
             return Ok;
         }, env));
         accounts.Subcommands.Add(Cmd("get", "Show a sub account with its options", c => c.Arguments.Add(accountId), async (p, e, ct) =>
         {
             using var client = Client(p, e);
             var a = await client.Accounts.GetAsync(p.GetValue(accountId)!, ct);
-            Print(p, e, a, () => Table("field", "value")
-                .AddRow("id", a.Id).AddRow("name", Markup.Escape(a.AccountName ?? "")).AddRow("owner", Markup.Escape(a.OwnerEmail ?? ""))
-                .AddRow("plan", a.AccountType ?? "").AddRow("pay_mode", a.Options?.PayMode ?? "")
-                .AddRow("share_rc", a.Options?.ShareRc?.ToString() ?? "").AddRow("share_mc", a.Options?.ShareMc?.ToString() ?? ""));
+            Print(p, e, a, ["field", "value"],
+            [
+                ["id", a.Id], ["name", a.AccountName], ["owner", a.OwnerEmail], ["plan", a.AccountType], ["pay_mode", a.Options?.PayMode],
+                ["share_rc", a.Options?.ShareRc?.ToString()], ["share_mc", a.Options?.ShareMc?.ToString()],
+            ]);
             return Ok;
         }, env));
         var ownerEmail = new Option<string>("--owner-email") { Description = "The owner's e-mail", Required = true };
@@ -494,7 +474,7 @@ public static partial class Cli
                 Email = p.GetValue(ownerEmail)!, FirstName = p.GetValue(ownerFirst)!, LastName = p.GetValue(ownerLast)!, Password = p.GetValue(ownerPassword)!,
                 AccountName = p.GetValue(accountName),
             }, ct);
-            Print(p, e, made, () => Table("id", "owner").AddRow(made.Id, Markup.Escape(made.OwnerEmail ?? "")));
+            Print(p, e, made, ["id", "owner"], [[made.Id, made.OwnerEmail]]);
             return Ok;
         }, env));
         accounts.Subcommands.Add(Cmd("disassociate", "Let a sub account go on as an account of its own", c => c.Arguments.Add(accountId), async (p, e, ct) =>
@@ -519,7 +499,7 @@ public static partial class Cli
         {
             using var client = Client(p, e);
             var list = await client.Accounts.GetManagedDomainsAsync(p.GetValue(domainsOf)!, ct);
-            Print(p, e, list, () => { var t = Table("domain", "status"); foreach (var d in list) t.AddRow(Markup.Escape(d.Domain), d.Status ?? ""); return t; });
+            Print(p, e, list, ["domain", "status"], list.Select(d => new[] { d.Domain, d.Status }));
             return Ok;
         }, env));
     }

@@ -7,12 +7,12 @@ namespace Roster.Cli;
 
 /// <summary>
 /// <c>roster sandbox …</c>: a Roster server's sandbox controls (reset, snapshots, the clock). They take the sandbox
-/// admin key (<c>--admin-key</c> or <c>ROSTER_ADMIN_KEY</c>; it is <c>sandbox_admin_key</c> in the server's credentials
-/// file), never Zoom credentials, and the server from <c>--base-url</c>, <c>ROSTER_BASE_URL</c> or the profile.
+/// admin key (<c>--admin-key</c>, <c>ROSTER_ADMIN_KEY</c> or the profile's, saved by <c>roster login --admin-key</c>; it is
+/// <c>sandbox_admin_key</c> in the server's credentials file), never Zoom credentials, and the server from <c>--base-url</c>, <c>ROSTER_BASE_URL</c> or the profile.
 /// </summary>
 static class SandboxCommands
 {
-    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Converters = { new ApiTimeConverter() } };
 
     public static void Add(RootCommand root, CliEnvironment env, Option<string?> baseUrl, Option<string> profileName, Func<ParseResult, bool> json)
     {
@@ -26,8 +26,8 @@ static class SandboxCommands
             Profile.Load(env.ProfilePath).TryGetValue(p.GetValue(profileName)!, out saved);
             var url = p.GetValue(baseUrl) ?? env.Variable("ROSTER_BASE_URL") ?? saved?.BaseUrl
                 ?? throw new Cli.UsageException("no server: pass --base-url, set ROSTER_BASE_URL, or run `roster login` (Zoom itself has no sandbox)");
-            var key = p.GetValue(adminKey) ?? env.Variable("ROSTER_ADMIN_KEY")
-                ?? throw new Cli.UsageException("no sandbox admin key: pass --admin-key or set ROSTER_ADMIN_KEY (sandbox_admin_key in the server's credentials file)");
+            var key = p.GetValue(adminKey) ?? env.Variable("ROSTER_ADMIN_KEY") ?? saved?.AdminKey
+                ?? throw new Cli.UsageException("no sandbox admin key: pass --admin-key, set ROSTER_ADMIN_KEY or save it with `roster login --admin-key` (sandbox_admin_key in the server's credentials file)");
             return env.SandboxFactory(new Uri(url), key);
         }
 

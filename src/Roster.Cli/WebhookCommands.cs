@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Roster.Client;
 using Roster.Client.Models;
-using Spectre.Console;
 
 namespace Roster.Cli;
 
@@ -39,25 +38,13 @@ public static partial class Cli
         webhooks.Subcommands.Add(Cmd("list", "List the app's subscriptions", _ => { }, async (p, e, ct) =>
         {
             using var client = Client(p, e);
-            var account = client.Options.AccountId ?? (await client.Users.GetAsync("me", ct)).AccountId ?? "me";
-            var all = new List<EventSubscription>();
-            string? next = null;
-            do
-            {
-                var page = await client.Webhooks.ListAsync(account, pageSize: 300, nextPageToken: next, cancellationToken: ct);
-                all.AddRange(page.Subscriptions);
-                next = page.NextPageToken;
-            }
-            while (!string.IsNullOrEmpty(next));
-            Print(p, e, all, () =>
-            {
-                var t = Table("id", "name", "scope", "events", "url", "state");
-                foreach (var s in all)
-                    t.AddRow(s.Id, Markup.Escape(s.Name ?? ""), s.Scope, Markup.Escape(string.Join(' ', s.Events)), Markup.Escape(s.Url), s.Disabled ? "disabled" : "active");
-                return t;
-            });
+            var all = await Subscriptions(client, ct);
+            Print(p, e, all, ["id", "name", "scope", "events", "url", "state"],
+                all.Select(s => new[] { s.Id, s.Name, s.Scope, string.Join(' ', s.Events), s.Url, s.Disabled ? "disabled" : "active" }));
             return Ok;
         }, env));
+
+        webhooks.Subcommands.Add(Listen(env));
 
         var subscription = Arg("subscriptionId", "The subscription");
         webhooks.Subcommands.Add(Cmd("delete", "Delete a subscription", c => c.Arguments.Add(subscription), async (p, e, ct) =>
@@ -77,14 +64,11 @@ public static partial class Cli
             {
                 using var client = Client(p, e);
                 var page = await client.Webhooks.ListDeliveriesAsync(p.GetValue(ofSubscription), p.GetValue(eventName), p.GetValue(state), pageSize: p.GetValue(pageSize), cancellationToken: ct);
-                Print(p, e, page.Deliveries, () =>
-                {
-                    var t = Table("id", "event", "state", "attempts", "last status", "why", "event time");
-                    foreach (var d in page.Deliveries)
-                        t.AddRow(d.Id, d.Event, d.State, d.Attempts.ToString(CultureInfo.InvariantCulture), d.LastStatus?.ToString(CultureInfo.InvariantCulture) ?? "",
-                            Markup.Escape(d.LastError ?? ""), d.EventTime.ToString("u", CultureInfo.InvariantCulture));
-                    return t;
-                });
+                Print(p, e, page.Deliveries, ["id", "event", "state", "attempts", "last status", "why", "event time"],
+                    page.Deliveries.Select(d => new[]
+                    {
+                        d.Id, d.Event, d.State, d.Attempts.ToString(CultureInfo.InvariantCulture), d.LastStatus?.ToString(CultureInfo.InvariantCulture), d.LastError, Time(d.EventTime),
+                    }));
                 return Ok;
             }, env));
 
@@ -101,7 +85,7 @@ public static partial class Cli
                 var n = id is not null
                     ? await client.Webhooks.RedeliverAsync(id, ct)
                     : await client.Webhooks.RedeliverAsync(p.GetValue(ofSubscription), p.GetValue(from), p.GetValue(to), ct);
-                await e.Out.WriteLineAsync(p.GetValue(Json) ? JsonSerializer.Serialize(new Dictionary<string, int> { ["redelivered"] = n }) : $"Queued {n} deliveries again.");
+                await e.Out.WriteLineAsync(p.GetValue(Json) ? JsonSerializer.Serialize(new Dictionary<string, int> { ["redelivered"] = n }) : $"Queued {Count(n, "delivery", "deliveries")} again.");
                 return Ok;
             }, env));
 
@@ -122,7 +106,7 @@ public static partial class Cli
                     {
                         await e.Out.WriteLineAsync(p.GetValue(Json)
                             ? JsonSerializer.Serialize(ev, WebhookCliJson.Default.RosterEvent)
-                            : $"{ev.OccurredAt.ToString("u", CultureInfo.InvariantCulture)}\t{ev.Event}\t{ev.SubjectId}\t{ev.Cursor}");
+                            : $"{Time(ev.OccurredAt)}\t{ev.Event}\t{ev.SubjectId}\t{ev.Cursor}");
                         await e.Out.FlushAsync(ct);
                         if (++seen == limit) break;
                     }
@@ -134,7 +118,25 @@ public static partial class Cli
                 return Ok;
             }, env));
     }
+
+    /// <summary>Every subscription of the app (all pages), for its account.</summary>
+    static async Task<List<EventSubscription>> Subscriptions(ZoomClient client, CancellationToken ct)
+    {
+        var account = client.Options.AccountId ?? (await client.Users.GetAsync("me", ct)).AccountId ?? "me";
+        var all = new List<EventSubscription>();
+        string? next = null;
+        do
+        {
+            var page = await client.Webhooks.ListAsync(account, pageSize: 300, nextPageToken: next, cancellationToken: ct);
+            all.AddRange(page.Subscriptions);
+            next = page.NextPageToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+        return all;
+    }
 }
 
+// times as the API writes them, as every --json output
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(Converters = [typeof(ApiTimeConverter)])]
 [System.Text.Json.Serialization.JsonSerializable(typeof(RosterEvent))]
 internal sealed partial class WebhookCliJson : System.Text.Json.Serialization.JsonSerializerContext;

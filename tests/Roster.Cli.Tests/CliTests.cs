@@ -5,7 +5,7 @@ using Roster.Server.Tests;
 namespace Roster.Cli.Tests;
 
 /// <summary>Every command of <c>roster</c> against a real Roster server in process.</summary>
-public sealed class CliTests : IAsyncLifetime
+public sealed partial class CliTests : IAsyncLifetime
 {
     readonly RosterApp _app = new();
     readonly string _dir = TestTemp.NewFolder("roster-cli");
@@ -27,13 +27,16 @@ public sealed class CliTests : IAsyncLifetime
         Directory.Delete(_dir, true);
     }
 
-    async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    Task<(int Code, string Out, string Err)> Run(params string[] args) => RunOn(false, Path.Combine(_dir, "profiles.json"), args);
+
+    /// <summary>The CLI with standard output a terminal or not, and its profiles at <paramref name="profiles"/>.</summary>
+    async Task<(int Code, string Out, string Err)> RunOn(bool terminal, string profiles, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var env = new CliEnvironment
         {
-            Out = output, Error = error, Variable = v => _vars.GetValueOrDefault(v), ProfilePath = Path.Combine(_dir, "profiles.json"),
+            Out = output, Error = error, Variable = v => _vars.GetValueOrDefault(v), ProfilePath = profiles, OutIsTerminal = terminal,
             ClientFactory = o => new ZoomClient(_app.CreateClient(), o),
             SandboxFactory = (url, key) => new RosterSandboxClient(url, key, _app.CreateClient()),
         };
@@ -365,7 +368,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal("delivered", Assert.Single(deliveries)!["state"]!.GetValue<string>());
         (code, outText, _) = await Run("webhooks", "redeliver", deliveries[0]!["id"]!.GetValue<string>());
         Assert.Equal(0, code);
-        Assert.Equal("Queued 1 deliveries again.", outText.Trim());
+        Assert.Equal("Queued 1 delivery again.", outText.Trim());
         Assert.Equal(2, (await receiver.AtLeast(2)).Count);
         Assert.Equal(2, (await Run("webhooks", "redeliver")).Code); // nothing named: a usage error
 

@@ -36,8 +36,9 @@ public static class TestTemp
         }
     }
 
-    // $1: the root, $2: the test process. QUIT is PostgreSQL's immediate shutdown; roster-server nodes are killed; a small
-    // file system a test mounted inside (the disk-full test's tmpfs) is unmounted before the folder goes.
+    // $1: the root, $2: the test process. QUIT is PostgreSQL's immediate shutdown; roster-server nodes are killed, and
+    // so are CLI processes (started with `dotnet exec --additionalprobingpath <a folder under the root>`); a small file
+    // system a test mounted inside (the disk-full test's tmpfs) is unmounted before the folder goes.
     const string Watchdog = """
         exec </dev/null >/dev/null 2>&1
         while kill -0 "$2" 2>/dev/null; do sleep 0.5; done
@@ -45,6 +46,7 @@ public static class TestTemp
         pkill -KILL -f -- "--data $1/" 2>/dev/null
         for i in $(seq 1 20); do pgrep -f -- "-D $1/" >/dev/null 2>&1 || break; sleep 0.5; done
         pkill -KILL -f -- "-D $1/" 2>/dev/null
+        pkill -KILL -f -- "--additionalprobingpath $1/" 2>/dev/null
         grep -o " $1/[^ ]*" /proc/mounts 2>/dev/null | xargs -r -n1 umount -l 2>/dev/null
         rm -rf -- "$1"
         """;
