@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -256,6 +257,65 @@ public class ReadmeTests
         }
         finally
         {
+            TestTemp.Delete(dir);
+        }
+    }
+
+    /// <summary>
+    /// The server's commands as the README writes them: packed from the tree, installed as a global tool, and each
+    /// command run in a fresh folder; the one that serves answers on its address, then is stopped.
+    /// </summary>
+    [Fact]
+    public async Task TheServerInstallsAsAToolAndItsCommandsRunAsWritten()
+    {
+        var dir = TestTemp.NewFolder("roster-readme-server");
+        var pidFile = Path.Combine(dir, "server.pid");
+        try
+        {
+            var (language, code) = Blocks("Run").Single(b => b.Code.Contains("dotnet tool install", StringComparison.Ordinal));
+            Assert.Equal("sh", language);
+            var home = Path.Combine(dir, "home");
+            Directory.CreateDirectory(home);
+            var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var env = new Dictionary<string, string>(DotnetEnvironment(dir))
+            {
+                ["HOME"] = home,
+                ["DOTNET_CLI_HOME"] = home,
+                ["TMPDIR"] = dir, // mktemp -d: a folder of this test's
+                ["PATH"] = $"{Path.Combine(home, ".dotnet", "tools")}:{Environment.GetEnvironmentVariable("PATH")}",
+            };
+            // as written, from the repository's root; the tree's build keeps the machine's package folder (see the CLI's test)
+            var script = $"cd {Root}\n" + code.Replace("dotnet pack src/Roster.Server", $"NUGET_PACKAGES={machinePackages} dotnet pack src/Roster.Server")
+                + $"\necho $! > {pidFile}\n";
+            var output = await Run(dir, env, "bash", "-euo", "pipefail", "-c", script);
+
+            Assert.Contains("roster-server migrate", output, StringComparison.Ordinal); // the help lists the commands
+            var folder = Directory.GetDirectories(dir, "tmp.*").Single();
+            var credentials = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "data", "credentials.json")))!;
+            // the rotated secret is the one written, and it opens the server the last line started
+            using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:5082"), Timeout = TimeSpan.FromSeconds(10) };
+            HttpResponseMessage? health = null;
+            for (var i = 0; i < 120 && health?.StatusCode != HttpStatusCode.OK; i++)
+            {
+                try { health = await http.GetAsync("/healthz"); }
+                catch (HttpRequestException) { await Task.Delay(250); }
+            }
+            Assert.Equal(HttpStatusCode.OK, health?.StatusCode);
+            var token = new HttpRequestMessage(HttpMethod.Post,
+                $"/oauth/token?grant_type=account_credentials&account_id={credentials["account_id"]!.GetValue<string>()}");
+            token.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+                $"{credentials["client_id"]!.GetValue<string>()}:{credentials["client_secret"]!.GetValue<string>()}")));
+            var issued = JsonNode.Parse(await (await http.SendAsync(token)).Content.ReadAsStringAsync())!;
+            var list = new HttpRequestMessage(HttpMethod.Get, "/v2/users?page_size=1");
+            list.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", issued["access_token"]!.GetValue<string>());
+            var users = JsonNode.Parse(await (await http.SendAsync(list)).Content.ReadAsStringAsync())!;
+            Assert.Equal(1001, users["total_records"]!.GetValue<int>()); // the owner and the 1,000 seeded
+        }
+        finally
+        {
+            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+                try { Process.GetProcessById(pid).Kill(entireProcessTree: true); } catch (ArgumentException) { } // gone already
             TestTemp.Delete(dir);
         }
     }

@@ -37,7 +37,8 @@ public static class TestTemp
     }
 
     // $1: the root, $2: the test process. QUIT is PostgreSQL's immediate shutdown; roster-server nodes are killed, and
-    // so are CLI processes (started with `dotnet exec --additionalprobingpath <a folder under the root>`); a small file
+    // so are CLI processes (started with `dotnet exec --additionalprobingpath <a folder under the root>`) and any process
+    // working in a folder under the root (a tool the README starts in the background); a small file
     // system a test mounted inside (the disk-full test's tmpfs) is unmounted before the folder goes.
     const string Watchdog = """
         exec </dev/null >/dev/null 2>&1
@@ -47,6 +48,7 @@ public static class TestTemp
         for i in $(seq 1 20); do pgrep -f -- "-D $1/" >/dev/null 2>&1 || break; sleep 0.5; done
         pkill -KILL -f -- "-D $1/" 2>/dev/null
         pkill -KILL -f -- "--additionalprobingpath $1/" 2>/dev/null
+        for p in /proc/[0-9]*; do case "$(readlink "$p/cwd" 2>/dev/null)" in "$1"/*) kill -KILL "${p#/proc/}" 2>/dev/null;; esac; done
         grep -o " $1/[^ ]*" /proc/mounts 2>/dev/null | xargs -r -n1 umount -l 2>/dev/null
         rm -rf -- "$1"
         """;
