@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Roster.Domain.Users;
 
 public static class UserTypes
@@ -26,22 +28,25 @@ public static class LoginTypes
     public const int Sso = 101;
 }
 
+[Description("A phone number of a user.")]
 public sealed record PhoneNumber(
-    [property: JsonPropertyName("code")] string? Code,
-    [property: JsonPropertyName("country")] string? Country,
-    [property: JsonPropertyName("label")] string? Label,
-    [property: JsonPropertyName("number")] string? Number,
-    [property: JsonPropertyName("verified")] bool? Verified = null);
+    [property: JsonPropertyName("code"), Description("Country calling code, e.g. `+1`.")] string? Code,
+    [property: JsonPropertyName("country"), Description("Country id, e.g. `US`.")] string? Country,
+    [property: JsonPropertyName("label"), Description("`Mobile`, `Office`, `Home` or `Fax`.")] string? Label,
+    [property: JsonPropertyName("number"), Description("The number.")] string? Number,
+    [property: JsonPropertyName("verified"), Description("Whether the number is verified (read only).")] bool? Verified = null);
 
+[Description("A custom attribute of a user.")]
 public sealed record CustomAttribute(
-    [property: JsonPropertyName("key")] string? Key,
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("value")] string? Value);
+    [property: JsonPropertyName("key"), Description("Attribute key.")] string? Key,
+    [property: JsonPropertyName("name"), Description("Attribute name.")] string? Name,
+    [property: JsonPropertyName("value"), Description("Attribute value.")] string? Value);
 
+[Description("An add-on licence of a user.")]
 public sealed record LicenseInfo(
-    [property: JsonPropertyName("license_type")] string? LicenseType,
-    [property: JsonPropertyName("license_option")] long? LicenseOption,
-    [property: JsonPropertyName("subscription_id")] string? SubscriptionId);
+    [property: JsonPropertyName("license_type"), Description("The licence, e.g. `zoom_workforce_management`.")] string? LicenseType,
+    [property: JsonPropertyName("license_option"), Description("The licence's option.")] long? LicenseOption,
+    [property: JsonPropertyName("subscription_id"), Description("The subscription the licence comes from.")] string? SubscriptionId);
 
 /// <summary>
 /// The profile fields a user holds and a PATCH /users/{userId} may set, named once: <see cref="UserProfile"/> holds them,

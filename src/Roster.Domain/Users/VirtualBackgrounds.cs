@@ -1,16 +1,18 @@
 using System.Buffers.Binary;
+using System.ComponentModel;
 using Roster.Domain.Settings;
 using static Roster.Domain.Users.UserAccess;
 
 namespace Roster.Domain.Users;
 
 /// <summary>One Virtual Background file as Zoom lists it in <c>in_meeting.virtual_background_settings.files</c>.</summary>
+[Description("A Virtual Background file of a user, as uploaded and as settings list it.")]
 public sealed record VirtualBackgroundFile(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("is_default")] bool IsDefault,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("size")] long Size,
-    [property: JsonPropertyName("type")] string Type);
+    [property: JsonPropertyName("id"), Description("File id (for deleting it).")] string Id,
+    [property: JsonPropertyName("is_default"), Description("Whether it is the user's default background.")] bool IsDefault,
+    [property: JsonPropertyName("name"), Description("The file's name.")] string Name,
+    [property: JsonPropertyName("size"), Description("Bytes.")] long Size,
+    [property: JsonPropertyName("type"), Description("`image` or `video`.")] string Type);
 
 /// <summary>
 /// Zoom's rules for Virtual Background files: at most 10 per user, at most 15 MB each, images in JPG/JPEG, GIF or PNG,

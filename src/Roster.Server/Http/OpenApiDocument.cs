@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.OpenApi;
 
 namespace Roster.Server.Http;
@@ -68,6 +69,19 @@ public static class OpenApiDocumentSetup
                 };
                 return Task.CompletedTask;
             });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                // a time written as an ISO 8601 string (UserWire.Time) is one: clients can read it as a date-time
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DataTypeAttribute), false)
+                    is [DataTypeAttribute { DataType: DataType.DateTime }, ..])
+                    schema.Format = "date-time";
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                MarkAlwaysWritten(doc);
+                return Task.CompletedTask;
+            });
             o.AddOperationTransformer((operation, context, _) =>
             {
                 // each operation's scopes: any one of them allows the call (admin scopes for any user, user scopes for me)
@@ -80,6 +94,37 @@ public static class OpenApiDocumentSetup
             });
         });
     }
+
+    /// <summary>
+    /// Roster writes every property of an answer but the null ones (WhenWritingNull), so a property of an answer's schema
+    /// whose type excludes null is in every answer: the document lists it as required, and clients can type it so.
+    /// </summary>
+    static void MarkAlwaysWritten(OpenApiDocument doc)
+    {
+        var answers = doc.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            .SelectMany(op => op.Responses ?? []).Where(r => r.Key.StartsWith('2'))
+            .SelectMany(r => r.Value.Content?.Values ?? []).Select(c => c.Schema);
+        var pending = new Stack<string>(answers.SelectMany(References));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryPop(out var id))
+        {
+            if (!seen.Add(id) || doc.Components?.Schemas is not { } schemas || !schemas.TryGetValue(id, out var found)
+                || found is not OpenApiSchema { Properties: not null } schema) continue;
+            foreach (var (name, property) in schema.Properties)
+            {
+                if (property is OpenApiSchema { Type: { } type } && (type & JsonSchemaType.Null) == 0)
+                    (schema.Required ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+                foreach (var reference in References(property)) pending.Push(reference);
+            }
+        }
+    }
+
+    static IEnumerable<string> References(IOpenApiSchema? schema) => schema switch
+    {
+        OpenApiSchemaReference { Reference.Id: { } id } => [id],
+        null => [],
+        _ => References(schema.Items).Concat((schema.OneOf ?? []).Concat(schema.AnyOf ?? []).SelectMany(References)),
+    };
 
     /// <summary>The token endpoint: its form body, its answers, HTTP Basic.</summary>
     public static RouteHandlerBuilder TokenEndpointDocs(this RouteHandlerBuilder b)

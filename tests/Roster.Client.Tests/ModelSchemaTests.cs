@@ -1,0 +1,129 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Roster.Client.Models;
+
+namespace Roster.Client.Tests;
+
+/// <summary>
+/// The SDK's models against the server's OpenAPI document (openapi/v2.json, which OpenApiTests keeps equal to what the
+/// server publishes) and its golden answers: no field of a users answer is missing from the model the SDK reads it into.
+/// </summary>
+public class ModelSchemaTests
+{
+    static readonly JsonNode Document = JsonNode.Parse(File.ReadAllText(Roster.Server.Tests.OpenApiTests.RepoFile("openapi", "v2.json")))!;
+
+    // answers the SDK reads into hand-written internal types (envelopes it unwraps)
+    static readonly Dictionary<string, Type> HandWritten = new(StringComparer.Ordinal)
+    {
+        ["AssistantsDto"] = typeof(AssistantList), ["SchedulersDto"] = typeof(SchedulerList), ["ExistedDto"] = typeof(Existed),
+        ["ExistedEmailDto"] = typeof(ExistedEmail), ["PermissionsDto"] = typeof(Permissions), ["TokenDto"] = typeof(TokenResult),
+    };
+
+    // answers the SDK does not read: POST assistants' ids (AddAssistantsAsync returns nothing), settings (typed from the settings schema)
+    static readonly HashSet<string> NotRead = new(StringComparer.Ordinal) { "AssistantsAddedDto", "JsonObject" };
+
+    [Fact]
+    public void EveryPropertyOfEveryUsersAnswerIsOnItsModel()
+    {
+        var missing = new List<string>();
+        foreach (var schema in UsersAnswerSchemas().Where(s => !NotRead.Contains(s)))
+        {
+            var model = GeneratedModels.BySchema.GetValueOrDefault(schema) ?? HandWritten.GetValueOrDefault(schema);
+            if (model is null)
+            {
+                missing.Add($"{schema}: no SDK model");
+                continue;
+            }
+            var names = model.GetProperties().Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name).ToHashSet();
+            missing.AddRange(Properties(schema).Where(p => !names.Contains(p)).Select(p => $"{schema}.{p} ({model.Name})"));
+        }
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void GeneratedModelsAreTheUsersAnswersAndTheirParts()
+    {
+        var expected = UsersAnswerSchemas().Where(s => !NotRead.Contains(s) && !HandWritten.ContainsKey(s)).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, GeneratedModels.BySchema.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(typeof(User), GeneratedModels.BySchema["UserDto"]);
+        Assert.Equal(typeof(DateTimeOffset?), typeof(User).GetProperty(nameof(User.CreatedAt))!.PropertyType);
+        Assert.Equal(typeof(List<PhoneNumber>), typeof(User).GetProperty(nameof(User.PhoneNumbers))!.PropertyType);
+    }
+
+    [Fact]
+    public void GoldenAnswersReadIntoTheirModelsAndWriteBackWithNothingLost()
+    {
+        RoundTrips("user", ZoomJsonContext.Default.User);
+        RoundTrips("users", ZoomJsonContext.Default.UserPage);
+        RoundTrips("userCreate", ZoomJsonContext.Default.CreatedUser);
+        RoundTrips("userAssistants", ZoomJsonContext.Default.AssistantList);
+        RoundTrips("userSchedulers", ZoomJsonContext.Default.SchedulerList);
+        var user = JsonSerializer.Deserialize(Fixture("user"), ZoomJsonContext.Default.User)!;
+        Assert.Null(user.Unknown); // every field typed, none only kept
+    }
+
+    static void RoundTrips<T>(string fixture, JsonTypeInfo<T> info)
+    {
+        var golden = JsonNode.Parse(Fixture(fixture))!;
+        var written = JsonNode.Parse(JsonSerializer.Serialize(JsonSerializer.Deserialize(Fixture(fixture), info)!, info))!;
+        var differences = new List<string>();
+        Compare(golden, written, fixture, differences);
+        Assert.Empty(differences);
+    }
+
+    // equal JSON, times compared as instants (the model writes 2026-01-02T03:04:05+00:00 for 2026-01-02T03:04:05Z)
+    static void Compare(JsonNode? golden, JsonNode? written, string path, List<string> differences)
+    {
+        switch (golden, written)
+        {
+            case (JsonObject g, JsonObject w):
+                foreach (var name in g.Select(p => p.Key).Union(w.Select(p => p.Key))) Compare(g[name], w[name], $"{path}.{name}", differences);
+                break;
+            case (JsonArray g, JsonArray w) when g.Count == w.Count:
+                for (var i = 0; i < g.Count; i++) Compare(g[i], w[i], $"{path}[{i}]", differences);
+                break;
+            case (JsonValue g, JsonValue w) when g.GetValueKind() == JsonValueKind.String && w.GetValueKind() == JsonValueKind.String
+                && DateTimeOffset.TryParse(g.GetValue<string>(), out var gt) && DateTimeOffset.TryParse(w.GetValue<string>(), out var wt):
+                if (gt != wt) differences.Add(path);
+                break;
+            default:
+                if (!JsonNode.DeepEquals(golden, written)) differences.Add($"{path}: {golden?.ToJsonString()} became {written?.ToJsonString()}");
+                break;
+        }
+    }
+
+    static string Fixture(string name) => File.ReadAllText(Roster.Server.Tests.FixtureTests.FixturePath(name));
+
+    static IEnumerable<string> Properties(string schema)
+        => Document["components"]!["schemas"]![schema]!["properties"]?.AsObject().Select(p => p.Key) ?? [];
+
+    // every schema an answer (2xx) of /v2/users… refers to, and those they refer to
+    static SortedSet<string> UsersAnswerSchemas()
+    {
+        var roots = Document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/v2/users", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject()).SelectMany(op => op.Value!["responses"]?.AsObject() ?? [])
+            .Where(r => r.Key.StartsWith('2')).SelectMany(r => r.Value!["content"]?.AsObject() ?? []).Select(c => c.Value!["schema"]);
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode?>(roots);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case JsonObject o when o["$ref"]?.GetValue<string>() is { } reference:
+                    var name = reference[(reference.LastIndexOf('/') + 1)..];
+                    if (found.Add(name)) pending.Push(Document["components"]!["schemas"]![name]);
+                    break;
+                case JsonObject o:
+                    foreach (var (_, child) in o) pending.Push(child);
+                    break;
+                case JsonArray a:
+                    foreach (var child in a) pending.Push(child);
+                    break;
+            }
+        }
+        return found;
+    }
+}
