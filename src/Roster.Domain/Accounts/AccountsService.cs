@@ -186,10 +186,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             await s.InsertUserAsync(owner);
             var secret = NewId(24);
             var app = await InsertApp(s, account, owner, NewId(12), secret);
-            await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountCreated, account.Id, account.Id, Changes.Data(new JsonObject
-            {
-                ["id"] = account.Id, ["account_name"] = account.Name, ["owner_email"] = owner.Email, ["plan"] = account.Plan, ["seats"] = account.LicensedSeats,
-            })));
+            await s.RecordAsync(clock, Operator.System, DomainEvent.Of(account.Id, account.Id, new AccountCreated(EventAccount.Created(account, owner.Email))));
             return new BootstrapResult(account, owner, app, secret, true);
         }, ct);
 
@@ -205,7 +202,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 throw Fail.Invalid("Only an account made with POST /roster/v1/sandbox/accounts can be deleted here.");
             var recorded = new List<DomainEvent>();
             foreach (var id in await s.DeleteAccountTreeAsync(account.Id))
-                recorded.Add((await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountDeleted, id, id, Changes.Data(new JsonObject { ["id"] = id }))))!);
+                recorded.Add((await s.RecordAsync(clock, Operator.System, DomainEvent.Of(id, id, new AccountDeleted(new EventAccount { Id = id }))))!);
             return (IReadOnlyList<DomainEvent>)recorded;
         }, ct);
 
@@ -261,8 +258,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             var owner = await s.GetUserAsync(account.OwnerId);
             var secret = NewId(24);
             await s.UpdateAppSecretAsync(app.ClientId, HashSecret(secret));
-            await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AppSecretRotated, app.AccountId, app.ClientId,
-                Changes.Data(new JsonObject { ["client_id"] = app.ClientId })));
+            await s.RecordAsync(clock, Operator.System, DomainEvent.Of(app.AccountId, app.ClientId,
+                new AppSecretRotated(new EventApp { ClientId = app.ClientId })));
             return (account, app, secret, owner?.Email ?? "");
         }, ct);
 
@@ -281,8 +278,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             if (app is null || app.AccountId != caller.AccountId) throw Fail.AppNotFound(clientId);
             var secret = NewId(24);
             await s.UpdateAppSecretAsync(app.ClientId, HashSecret(secret));
-            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AppSecretRotated, app.AccountId, app.ClientId,
-                Changes.Data(new JsonObject { ["client_id"] = app.ClientId })));
+            await s.RecordAsync(clock, Operator.Of(caller), DomainEvent.Of(app.AccountId, app.ClientId,
+                new AppSecretRotated(new EventApp { ClientId = app.ClientId })));
             return (app, secret);
         }, ct);
     }
@@ -394,10 +391,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             };
             await s.InsertAppAsync(app);
             if (alsoInTransaction is not null) await alsoInTransaction(s, app);
-            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AppCreated, app.AccountId, app.ClientId, Changes.Data(new JsonObject
-            {
-                ["client_id"] = app.ClientId, ["name"] = app.Name, ["type"] = app.Type, ["scopes"] = string.Join(' ', app.Scopes),
-            })));
+            await s.RecordAsync(clock, Operator.Of(caller), DomainEvent.Of(app.AccountId, app.ClientId, new AppCreated(EventApp.Created(app))));
             return (app, secret);
         }, ct);
     }
@@ -451,13 +445,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             await s.InsertAccountAsync(account);
             await s.InsertUserAsync(owner);
             var by = Operator.Of(caller);
-            await s.RecordAsync(clock, by, new DomainEvent(EventTypes.AccountCreated, master.Id, account.Id, Changes.Data(new JsonObject
-            {
-                ["id"] = account.Id, ["account_name"] = account.Name, ["owner_email"] = owner.Email, ["plan"] = account.Plan, ["seats"] = account.LicensedSeats,
-            })));
-            var created = Changes.Snapshot(owner);
-            created["creation_type"] = "subAccount";
-            await s.RecordAsync(clock, by, new DomainEvent(EventTypes.UserCreated, account.Id, owner.Id, Changes.Data(created)));
+            await s.RecordAsync(clock, by, DomainEvent.Of(master.Id, account.Id, new AccountCreated(EventAccount.Created(account, owner.Email))));
+            await s.RecordAsync(clock, by, DomainEvent.Of(owner, UserCreated.Of(owner, "subAccount")));
             return (account, owner);
         }, ct);
     }
@@ -494,8 +483,8 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             var (master, account) = await SubOf(s, caller, accountId);
             account.ParentId = null;
             await s.UpdateAccountAsync(account);
-            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AccountDisassociated, master.Id, account.Id,
-                Changes.Data(new JsonObject { ["id"] = account.Id, ["account_name"] = account.Name })));
+            await s.RecordAsync(clock, Operator.Of(caller), DomainEvent.Of(master.Id, account.Id,
+                new AccountDisassociated(new EventAccount { Id = account.Id, AccountName = account.Name })));
             return true;
         }, ct);
     }
@@ -516,7 +505,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
                 JsonSerializer.SerializeToNode(account.Options, DomainJsonContext.Default.AccountOptions)!.AsObject());
             changed["id"] = account.Id;
             previous["id"] = account.Id;
-            await s.RecordAsync(clock, Operator.Of(caller), new DomainEvent(EventTypes.AccountUpdated, master.Id, account.Id, Changes.Data(changed, previous)));
+            await s.RecordAsync(clock, Operator.Of(caller), DomainEvent.Of(master.Id, account.Id, new AccountUpdated(changed, previous)));
             return true;
         }, ct);
     }
@@ -587,8 +576,7 @@ public sealed class AccountsService(IRosterStore store, TimeProvider clock, Secr
             user.RoleId = Roles.MemberId;
             await s.UpdateUserAsync(user);
             // the account always changes here, so there is always an event; it belongs to the account the user left
-            var moved = Changes.UserChanged(EventTypes.UserAccountSwitched, before, user)!;
-            await s.RecordAsync(clock, Operator.Of(caller), moved with { AccountId = source.Id });
+            await s.RecordAsync(clock, Operator.Of(caller), DomainEvent.Of(source.Id, user.Id, UserAccountSwitched.Of(before, user)!));
             return true;
         }, ct);
     }

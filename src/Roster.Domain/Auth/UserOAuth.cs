@@ -57,8 +57,8 @@ public sealed class UserOAuthService(IRosterStore store, TimeProvider clock, Pas
             await s.UpdateUserAsync(current);
             await s.InsertGrantAsync(new OAuthGrant(Hash(code), Code, app.ClientId, user.Id, user.AccountId, app.Scopes, redirectUri,
                 string.IsNullOrEmpty(challenge) ? null : challenge, string.IsNullOrEmpty(challenge) ? null : challengeMethod ?? "plain", clock.GetUtcNow() + CodeLifetime));
-            await s.RecordAsync(clock, new Events.Operator(user.Id, app.ClientId), Events.Changes.OfUser(Events.EventTypes.UserSignedIn, user,
-                new System.Text.Json.Nodes.JsonObject { ["sign_in_type"] = "oauth", ["client_id"] = app.ClientId }));
+            await s.RecordAsync(clock, new Events.Operator(user.Id, app.ClientId), Events.DomainEvent.Of(user,
+                new Events.UserSignedIn(Events.EventUser.Of(user) with { SignInType = "oauth", ClientId = app.ClientId })));
             return true;
         }, ct);
         return code;

@@ -4,9 +4,30 @@ namespace Roster.Domain.Events;
 /// One change, as recorded in the outbox in the same transaction as the change itself: what happened
 /// (<see cref="Type"/>, Zoom's event name where Zoom has one), to which account and subject, by whom, and the data:
 /// <c>object</c> holds the new values of what changed (with the subject's id), <c>old_object</c> the previous ones.
+/// This is the stored form (the outbox's row); what the event says is its typed record, <see cref="Payload"/>, which
+/// services record through <see cref="Of(string, string?, EventPayload)"/> and consumers read.
 /// </summary>
 public sealed record DomainEvent(string Type, string AccountId, string? SubjectId, JsonObject Data)
 {
+    /// <summary>An event of <paramref name="payload"/>'s type in <paramref name="accountId"/>, about <paramref name="subjectId"/>.</summary>
+    public static DomainEvent Of(string accountId, string? subjectId, EventPayload payload) => new(payload.EventType, accountId, subjectId, payload.ToData());
+
+    /// <summary>An event about <paramref name="user"/>, in its account.</summary>
+    public static DomainEvent Of(User user, EventPayload payload) => Of(user.AccountId, user.Id, payload);
+
+    /// <summary>
+    /// What the event says, as the record of its <see cref="Type"/> (read from <see cref="Data"/> on each call), or null
+    /// for a type this build has no record for.
+    /// </summary>
+    public EventPayload? Payload => EventPayload.Read(Type, Data);
+
+    /// <summary>The event as a <typeparamref name="T"/>, or null when it is of another type (then its data is not read).</summary>
+    public T? As<T>() where T : EventPayload => Is<T>() ? (T?)Payload : null;
+
+    /// <summary>Whether the event is of <typeparamref name="T"/>'s type.</summary>
+    public bool Is<T>() where T : EventPayload => EventPayload.RecordOf(Type) == typeof(T);
+
+
     /// <summary>Set by the store when it commits the event: a store-wide increasing number.</summary>
     public long Seq { get; init; }
     /// <summary>Set by the store: the transaction that wrote the event (0 on SQLite), the first key of its <see cref="Position"/>.</summary>
@@ -127,25 +148,29 @@ public static class Changes
     }
 
     /// <summary>
-    /// A user.updated (or similar) event with only the fields that changed since <paramref name="before"/> (a
-    /// <see cref="Snapshot"/> taken before the change), or null when nothing changed.
+    /// The fields of a user that changed since <paramref name="before"/> (a <see cref="Snapshot"/> taken before the
+    /// change), new and previous values, each with the user's id; null when nothing changed.
     /// </summary>
-    public static DomainEvent? UserChanged(string type, JsonObject before, User after)
+    public static (JsonObject New, JsonObject Old)? UserDiff(JsonObject before, User after)
     {
         var (n, o) = Diff(before, Snapshot(after));
         if (n.Count == 0) return null;
         n["id"] = after.Id;
         o["id"] = after.Id;
-        return new DomainEvent(type, after.AccountId, after.Id, Data(n, o));
+        return (n, o);
     }
 
-    /// <summary>An event about a user as a whole: who it is (id, e-mail, names, type, as Zoom's webhooks carry them) and <paramref name="extra"/>.</summary>
+    /// <summary>An event of a type named by string with <see cref="UserDiff"/>'s data (services record the typed <see cref="UserUpdated"/> and its kin).</summary>
+    public static DomainEvent? UserChanged(string type, JsonObject before, User after)
+        => UserDiff(before, after) is var (n, o) ? new DomainEvent(type, after.AccountId, after.Id, Data(n, o)) : null;
+
+    /// <summary>
+    /// An event of a type named by string about a user as a whole (<see cref="EventUser"/>) and <paramref name="extra"/>
+    /// (services record the typed records, such as <see cref="UserActivated"/>).
+    /// </summary>
     public static DomainEvent OfUser(string type, User user, JsonObject? extra = null)
     {
-        var o = new JsonObject
-        {
-            ["id"] = user.Id, ["email"] = user.Email, ["first_name"] = user.Profile.FirstName, ["last_name"] = user.Profile.LastName, ["type"] = user.Type,
-        };
+        var o = JsonSerializer.SerializeToNode(EventUser.Of(user), EventPayloadJson.Default.EventUser)!.AsObject();
         if (extra is not null) foreach (var (k, v) in extra) o[k] = v?.DeepClone();
         return new DomainEvent(type, user.AccountId, user.Id, Data(o));
     }

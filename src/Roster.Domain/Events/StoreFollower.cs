@@ -69,7 +69,7 @@ public static class StoreGeneration
     {
         var next = await ReadAsync(s) + 1;
         await s.SetMetaAsync(MetaKey, next.ToString(CultureInfo.InvariantCulture));
-        await s.AppendEventAsync(new DomainEvent(EventTypes.StoreReplaced, "", null, new JsonObject { ["generation"] = next }) { Id = id, OccurredAt = at });
+        await s.AppendEventAsync(DomainEvent.Of("", null, new StoreReplaced(next)) with { Id = id, OccurredAt = at });
         return (next, await s.PositionOfAsync(id) ?? throw new InvalidOperationException("the mark just written is not in the outbox"));
     }
 
@@ -77,7 +77,7 @@ public static class StoreGeneration
     public static async Task<EventPosition?> StartOfAsync(IEventStore s, long generation)
     {
         var mark = await s.LatestEventOfTypeAsync(EventTypes.StoreReplaced);
-        return mark?.Data["generation"]?.GetValue<long>() == generation ? mark.Position : null;
+        return mark?.As<StoreReplaced>()?.Generation == generation ? mark.Position : null;
     }
 }
 

@@ -44,9 +44,9 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
         return user;
     }
 
-    JsonObject What(User user, ClientSignIn body) => new()
+    EventUser What(User user, ClientSignIn body) => EventUser.Of(user) with
     {
-        ["sign_in_type"] = "client", ["client_type"] = body.ClientType, ["version"] = body.Version ?? "", ["login_type"] = LoginTypeOf(user),
+        SignInType = "client", ClientType = body.ClientType, Version = body.Version ?? "", LoginType = LoginTypeOf(user),
     };
 
     public Task<User> SignInAsync(string userId, ClientSignIn body, CancellationToken ct = default)
@@ -70,7 +70,7 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
                 user.Profile.EmployeeUniqueId = e;
             }
             await s.UpdateUserAsync(user);
-            await s.RecordAsync(clock, Operator.User(user.Id), Changes.OfUser(EventTypes.UserSignedIn, user, What(user, body)));
+            await s.RecordAsync(clock, Operator.User(user.Id), DomainEvent.Of(user, new UserSignedIn(What(user, body))));
             return user;
         }, ct);
     }
@@ -83,7 +83,7 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
         {
             var user = await Signer(s, userId);
             if (ClientPresence.SignedOut(user.Profile, body.ClientType!)) await s.UpdateUserAsync(user);
-            await s.RecordAsync(clock, Operator.User(user.Id), Changes.OfUser(EventTypes.UserSignedOut, user, What(user, body)));
+            await s.RecordAsync(clock, Operator.User(user.Id), DomainEvent.Of(user, new UserSignedOut(What(user, body))));
             return true;
         }, ct);
     }

@@ -157,7 +157,7 @@ public sealed class FaultRules(TimeProvider clock, IRosterStore? store = null) :
 
     public void Apply(DomainEvent e)
     {
-        if (e.Type == EventTypes.FaultsChanged) Use(FaultDefinition.Parse(e.Data["object"]?.ToJsonString()));
+        if (e.As<FaultsChanged>() is { } changed) Use(changed.Rules);
     }
 
     async ValueTask IFollowsStore.ForgetAsync(CancellationToken ct) => await LoadAsync(ct);

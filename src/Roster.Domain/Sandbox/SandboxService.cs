@@ -136,7 +136,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
     async Task<ClockState> ChangeClockAsync(Func<DateTimeOffset, ClockSetting> change, CancellationToken ct)
     {
         var setting = change(Clock.Real.GetUtcNow());
-        var changed = new DomainEvent(EventTypes.ClockChanged, "", null, new JsonObject { ["object"] = setting.ToJson() })
+        var changed = DomainEvent.Of("", null, ClockChanged.Of(setting)) with
         {
             Id = Ids.Random(), OccurredAt = Clock.Real.GetUtcNow(),
         };
@@ -187,7 +187,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
             var next = change(FaultDefinition.Parse(await s.GetMetaHeldAsync(FaultRules.MetaKey)));
             if (next is null) return null;
             await s.SetMetaAsync(FaultRules.MetaKey, FaultDefinition.ToJson(next).ToJsonString());
-            var e = new DomainEvent(EventTypes.FaultsChanged, "", null, new JsonObject { ["object"] = FaultDefinition.ToJson(next) })
+            var e = DomainEvent.Of("", null, FaultsChanged.Of(next)) with
             {
                 Id = Ids.Random(), OccurredAt = clock.GetUtcNow(),
             };

@@ -191,7 +191,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
                         await s.UpdateAccountAsync(primary);
                         var (n, o) = Changes.Diff(before, AccountFacts(primary));
                         // an account.* event: every node drops what it keeps of the account (its plan, for rate limits)
-                        if (n.Count > 0) await s.RecordAsync(clock, Operator.System, new DomainEvent(EventTypes.AccountUpdated, primary.Id, primary.Id, Changes.Data(n, o)));
+                        if (n.Count > 0) await s.RecordAsync(clock, Operator.System, DomainEvent.Of(primary.Id, primary.Id, new AccountUpdated(n, o)));
                         return 0;
                     });
                 if (account.Sub is { } sub)

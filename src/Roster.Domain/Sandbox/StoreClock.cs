@@ -48,7 +48,7 @@ public sealed class StoreClock(TimeProvider real, IRosterStore store) : TimeProv
 
     public void Apply(DomainEvent e)
     {
-        if (e.Type == EventTypes.ClockChanged) _setting = ClockSetting.FromJson(e.Data["object"]);
+        if (e.As<ClockChanged>() is { } changed) _setting = changed.Setting;
     }
 
     public async ValueTask ForgetAsync(CancellationToken ct) => await LoadAsync(ct);

@@ -35,7 +35,7 @@ public sealed class UserPicturesService(IRosterStore store, TimeProvider clock)
             await s.SavePictureAsync(new Picture(id, user.Id, type, bytes));
             user.PicId = id;
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserPictureUpdated, user, new JsonObject { ["pic_id"] = id }));
+            await Record(s, clock, caller, DomainEvent.Of(user, new UserPictureUpdated(EventUser.Of(user) with { PicId = id })));
             return id;
         }, ct);
     }
@@ -49,7 +49,7 @@ public sealed class UserPicturesService(IRosterStore store, TimeProvider clock)
             await s.DeletePicturesOfAsync(user.Id);
             user.PicId = null;
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserPictureDeleted, user));
+            await Record(s, clock, caller, DomainEvent.Of(user, new UserPictureDeleted(EventUser.Of(user))));
             return true;
         }, ct);
 

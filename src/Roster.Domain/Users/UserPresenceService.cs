@@ -110,8 +110,8 @@ public sealed class UserPresenceService(IRosterStore store, TimeProvider clock)
             user.Profile.Presence = new PresenceState(status, minutes is { } m ? (now + TimeSpan.FromMinutes(m)).ToUnixTimeMilliseconds() : null,
                 now.ToUnixTimeMilliseconds());
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserPresenceStatusUpdated, user,
-                new JsonObject { ["presence_status"] = status }));
+            await Record(s, clock, caller, DomainEvent.Of(user,
+                new UserPresenceStatusUpdated(EventUser.Of(user) with { PresenceStatus = status })));
             return true;
         }, ct);
     }

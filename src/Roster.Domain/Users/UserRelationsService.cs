@@ -7,7 +7,6 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
 {
     public const int MaxAssistants = 30;
 
-    static JsonArray IdList(IEnumerable<string> ids) => new(ids.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
 
     DateTimeOffset Now => clock.GetUtcNow();
 
@@ -41,7 +40,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
                 ids.Add(assistant.Id);
             }
             if (existing.Count > MaxAssistants) throw Fail.Invalid($"A user can have at most {MaxAssistants} assistants.");
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserAssistantsAdded, user, new JsonObject { ["assistants"] = IdList(ids) }));
+            await Record(s, clock, caller, DomainEvent.Of(user, new UserAssistantsAdded(EventUser.Of(user) with { Assistants = [.. ids] })));
             return new AssistantsAdded(string.Join(",", ids), now);
         }, ct);
     }
@@ -61,7 +60,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
         {
             var user = await Target(s, caller, userId, Operations.DeleteAssistant, hold: true);
             if (!await s.DeleteAssistantAsync(user.Id, assistantId)) throw Fail.UserNotFound(assistantId);
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserAssistantsDeleted, user, new JsonObject { ["assistants"] = IdList([assistantId]) }));
+            await Record(s, clock, caller, DomainEvent.Of(user, new UserAssistantsDeleted(EventUser.Of(user) with { Assistants = [assistantId] })));
             return true;
         }, ct);
 
@@ -71,7 +70,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
             var user = await Target(s, caller, userId, Operations.DeleteAssistants, hold: true);
             var gone = (await s.ListAssistantsAsync(user.Id)).Select(a => a.AssistantId).ToList();
             await s.DeleteAllAssistantsAsync(user.Id);
-            if (gone.Count > 0) await Record(s, clock, caller, Changes.OfUser(EventTypes.UserAssistantsDeleted, user, new JsonObject { ["assistants"] = IdList(gone) }));
+            if (gone.Count > 0) await Record(s, clock, caller, DomainEvent.Of(user, new UserAssistantsDeleted(EventUser.Of(user) with { Assistants = [.. gone] })));
             return true;
         }, ct);
 
@@ -90,7 +89,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
         {
             var user = await Target(s, caller, userId, Operations.DeleteScheduler, hold: true);
             if (!await s.DeleteAssistantAsync(schedulerId, user.Id)) throw Fail.UserNotFound(schedulerId);
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserSchedulersDeleted, user, new JsonObject { ["schedulers"] = IdList([schedulerId]) }));
+            await Record(s, clock, caller, DomainEvent.Of(user, new UserSchedulersDeleted(EventUser.Of(user) with { Schedulers = [schedulerId] })));
             return true;
         }, ct);
 
@@ -100,7 +99,7 @@ public sealed class UserRelationsService(IRosterStore store, TimeProvider clock)
             var user = await Target(s, caller, userId, Operations.DeleteSchedulers, hold: true);
             var gone = (await s.ListSchedulersAsync(user.Id)).Select(a => a.UserId).ToList();
             await s.DeleteAllSchedulersAsync(user.Id);
-            if (gone.Count > 0) await Record(s, clock, caller, Changes.OfUser(EventTypes.UserSchedulersDeleted, user, new JsonObject { ["schedulers"] = IdList(gone) }));
+            if (gone.Count > 0) await Record(s, clock, caller, DomainEvent.Of(user, new UserSchedulersDeleted(EventUser.Of(user) with { Schedulers = [.. gone] })));
             return true;
         }, ct);
 }

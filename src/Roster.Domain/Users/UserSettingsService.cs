@@ -74,7 +74,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
             {
                 changed["id"] = user.Id;
                 previous["id"] = user.Id;
-                await Record(s, clock, caller, new DomainEvent(EventTypes.UserSettingsUpdated, user.AccountId, user.Id, Changes.Data(changed, previous)));
+                await Record(s, clock, caller, DomainEvent.Of(user, new UserSettingsUpdated(changed, previous)));
             }
             return true;
         }, ct);

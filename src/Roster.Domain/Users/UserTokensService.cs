@@ -56,7 +56,7 @@ public sealed class UserTokensService(IRosterStore store, TimeProvider clock, Ro
             var user = await Target(s, caller, userId, Operations.RevokeSsoToken, hold: true);
             user.TokensRevokedAt = Now;
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.OfUser(EventTypes.UserTokensRevoked, user));
+            await Record(s, clock, caller, DomainEvent.Of(user, new UserTokensRevoked(EventUser.Of(user))));
             return true;
         }, ct);
 

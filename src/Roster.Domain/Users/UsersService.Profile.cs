@@ -53,7 +53,7 @@ public sealed partial class UsersService
             if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
             Apply(user.Profile, u);
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.UserChanged(EventTypes.UserUpdated, before, user));
+            if (UserUpdated.Of(before, user) is { } updated) await Record(s, clock, caller, DomainEvent.Of(user, updated));
             return true;
         }, ct);
     }
@@ -153,7 +153,7 @@ public sealed partial class UsersService
                 if (target.IsPending) throw Fail.Invalid("The transfer target must be an active user.");
             }
             await s.DeleteUserAsync(user.Id);
-            await Record(s, clock, caller, Changes.OfUser(action == "delete" ? EventTypes.UserDeleted : EventTypes.UserDisassociated, user));
+            await Record(s, clock, caller, DomainEvent.Of(user, action == "delete" ? new UserDeleted(EventUser.Of(user)) : new UserDisassociated(EventUser.Of(user))));
             return true;
         }, ct);
     }
@@ -178,7 +178,7 @@ public sealed partial class UsersService
             if (target == UserStatuses.Active) await RequireSeat(s, await AccountOf(s, user.AccountId), user.Type, user.Id);
             user.Status = target;
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.OfUser(target == UserStatuses.Active ? EventTypes.UserActivated : EventTypes.UserDeactivated, user));
+            await Record(s, clock, caller, DomainEvent.Of(user, target == UserStatuses.Active ? new UserActivated(EventUser.Of(user)) : new UserDeactivated(EventUser.Of(user))));
             return true;
         }, ct);
     }
@@ -218,7 +218,7 @@ public sealed partial class UsersService
             var before = Changes.Snapshot(user);
             user.Email = email;
             await s.UpdateUserAsync(user);
-            await Record(s, clock, caller, Changes.UserChanged(EventTypes.UserEmailChanged, before, user));
+            if (UserEmailChanged.Of(before, user) is { } changed) await Record(s, clock, caller, DomainEvent.Of(user, changed));
             return true;
         }, ct);
     }
@@ -256,7 +256,7 @@ public sealed partial class UsersService
                     user.PasswordHistory = [user.PasswordHash, .. user.PasswordHistory.Take(PasswordPolicy.HistoryDepth - 1)];
                 user.PasswordHash = hash;
                 await s.UpdateUserAsync(user);
-                await Record(s, clock, caller, Changes.OfUser(EventTypes.UserPasswordChanged, user));
+                await Record(s, clock, caller, DomainEvent.Of(user, new UserPasswordChanged(EventUser.Of(user))));
                 return true;
             }, ct);
             if (applied) return;

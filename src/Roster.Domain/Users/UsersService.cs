@@ -201,9 +201,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
                     break;
             }
             await s.InsertUserAsync(user);
-            var created = Changes.Snapshot(user);
-            created["creation_type"] = action;
-            await Record(s, clock, caller, new DomainEvent(EventTypes.UserCreated, user.AccountId, user.Id, Changes.Data(created)));
+            await Record(s, clock, caller, DomainEvent.Of(user, UserCreated.Of(user, action)));
             return new CreatedUser(user, user.InviteToken);
         }, ct);
     }
@@ -280,8 +278,8 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
             user.LastLoginTime = Now; // activating is the user's first sign-in
             await s.UpdateUserAsync(user);
             var by = Operator.User(user.Id);
-            await s.RecordAsync(clock, by, Changes.OfUser(EventTypes.UserInvitationAccepted, user));
-            await s.RecordAsync(clock, by, Changes.OfUser(EventTypes.UserSignedIn, user, new JsonObject { ["sign_in_type"] = "invitation" }));
+            await s.RecordAsync(clock, by, DomainEvent.Of(user, new UserInvitationAccepted(EventUser.Of(user))));
+            await s.RecordAsync(clock, by, DomainEvent.Of(user, new UserSignedIn(EventUser.Of(user) with { SignInType = "invitation" })));
             return user;
         }, ct);
     }

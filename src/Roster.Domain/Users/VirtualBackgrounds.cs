@@ -104,7 +104,7 @@ public sealed class VirtualBackgroundsService(IRosterStore store, TimeProvider c
         var previous = Files(before);
         changed["id"] = user.Id;
         previous["id"] = user.Id;
-        await Record(s, clock, caller, new DomainEvent(EventTypes.UserSettingsUpdated, user.AccountId, user.Id, Changes.Data(changed, previous)));
+        await Record(s, clock, caller, DomainEvent.Of(user, new UserSettingsUpdated(changed, previous)));
     }
 
     public Task<VirtualBackgroundFile> UploadAsync(Caller caller, string userId, string? fileName, byte[] bytes, CancellationToken ct = default)

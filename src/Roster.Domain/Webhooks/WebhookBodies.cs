@@ -21,97 +21,95 @@ public static class WebhookBodies
     /// <returns>The body, or null when Zoom sends no webhook for this change.</returns>
     public static JsonObject? For(DomainEvent e, string? operatorEmail)
     {
-        var data = e.Data;
-        var o = data["object"] as JsonObject ?? [];
         var payload = new JsonObject { ["account_id"] = e.AccountId };
         void Operator()
         {
             payload["operator"] = operatorEmail ?? "";
             payload["operator_id"] = e.OperatorId ?? "";
         }
-        string eventName;
-        switch (e.Type)
+        string eventName = e.Type;
+        var recorded = e.Payload;
+        switch (recorded)
         {
-            case EventTypes.UserCreated:
-                eventName = e.Type;
+            case UserCreated created:
                 Operator();
-                payload["creation_type"] = o["creation_type"]?.GetValue<string>() ?? "create";
-                payload["object"] = Pick(o, "id", "email", "type", "first_name", "last_name", "display_name");
+                payload["creation_type"] = created.CreationType;
+                payload["object"] = Pick(created.Object, "id", "email", "type", "first_name", "last_name", "display_name");
                 break;
-            case EventTypes.UserInvitationAccepted:
-                eventName = e.Type;
-                payload["object"] = Pick(o, "id", "email", "type", "first_name", "last_name");
+            case UserInvitationAccepted { Object: var u }:
+                payload["object"] = Listed(u);
                 break;
-            case EventTypes.UserActivated or EventTypes.UserDeactivated or EventTypes.UserDisassociated:
-                eventName = e.Type;
+            case IUserEvent { Object: var u } when recorded is UserActivated or UserDeactivated or UserDisassociated:
                 Operator();
-                payload["object"] = Pick(o, "id", "first_name", "last_name", "email", "type");
+                payload["object"] = new JsonObject { ["id"] = u.Id, ["first_name"] = u.FirstName, ["last_name"] = u.LastName, ["email"] = u.Email, ["type"] = u.Type };
                 break;
-            case EventTypes.UserDeleted:
-                eventName = e.Type;
+            case UserDeleted { Object: var u }:
                 Operator();
-                payload["object"] = Pick(o, "id", "email", "type", "first_name", "last_name");
+                payload["object"] = Listed(u);
                 break;
-            case EventTypes.UserUpdated or EventTypes.UserEmailChanged:
+            case IUserChanges changes when recorded is UserUpdated or UserEmailChanged: // Zoom has no webhook for user.account_switched
             {
                 eventName = EventTypes.UserUpdated;
-                var changed = Pick(o, UpdatedFields);
+                var changed = Pick(changes.Object, UpdatedFields);
                 if (changed.Count == 0) return null; // nothing Zoom reports changed (e.g. a status or a verified flag)
                 Operator();
                 payload["time_stamp"] = e.OccurredAt.ToUnixTimeMilliseconds();
-                changed.Insert(0, "id", o["id"]?.DeepClone());
+                changed.Insert(0, "id", changes.Object["id"]?.DeepClone());
                 payload["object"] = changed;
-                if (data["old_object"] is JsonObject old)
+                if (changes.OldObject is { } old)
                 {
                     var previous = Pick(old, UpdatedFields);
-                    previous.Insert(0, "id", o["id"]?.DeepClone());
+                    previous.Insert(0, "id", changes.Object["id"]?.DeepClone());
                     payload["old_object"] = previous;
                 }
                 break;
             }
-            case EventTypes.UserPasswordChanged or EventTypes.UserTokensRevoked:
-                eventName = EventTypes.UserUpdated;
-                Operator();
-                payload["operation"] = e.Type == EventTypes.UserPasswordChanged ? "change_password" : "sign_out_from_all_devices";
-                payload["time_stamp"] = e.OccurredAt.ToUnixTimeMilliseconds();
-                payload["object"] = Pick(o, "id");
+            case UserPasswordChanged { Object: var u }:
+                Updated(u, "change_password");
                 break;
-            case EventTypes.UserSettingsUpdated:
-            {
-                eventName = e.Type;
+            case UserTokensRevoked { Object: var u }:
+                Updated(u, "sign_out_from_all_devices");
+                break;
+            case UserSettingsUpdated settings:
                 Operator();
                 payload["time_stamp"] = e.OccurredAt.ToUnixTimeMilliseconds();
-                payload["object"] = new JsonObject { ["id"] = e.SubjectId, ["settings"] = o.DeepClone() };
-                if (data["old_object"] is JsonObject old) payload["old_object"] = new JsonObject { ["id"] = e.SubjectId, ["settings"] = old.DeepClone() };
+                payload["object"] = new JsonObject { ["id"] = e.SubjectId, ["settings"] = settings.Object.DeepClone() };
+                if (settings.OldObject is { } was) payload["old_object"] = new JsonObject { ["id"] = e.SubjectId, ["settings"] = was.DeepClone() };
                 break;
-            }
-            case EventTypes.UserSignedIn or EventTypes.UserSignedOut:
+            case IUserEvent { Object: var u } when recorded is UserSignedIn or UserSignedOut:
                 // on Roster's pages (the consent page, activating an invitation): a browser, e-mail and password; a
                 // client's sign-in or out acted out by the sandbox says which client
-                eventName = e.Type;
                 payload["object"] = new JsonObject
                 {
-                    ["id"] = o["id"]?.DeepClone(), ["email"] = o["email"]?.DeepClone(),
-                    ["date_time"] = DateTime(e),
-                    ["version"] = o["version"]?.DeepClone() ?? "", ["client_type"] = o["client_type"]?.DeepClone() ?? "browser",
-                    ["login_type"] = o["login_type"]?.DeepClone() ?? 100,
+                    ["id"] = u.Id, ["email"] = u.Email, ["date_time"] = DateTime(e),
+                    ["version"] = u.Version ?? "", ["client_type"] = u.ClientType ?? "browser", ["login_type"] = u.LoginType ?? LoginTypes.WorkEmail,
                 };
                 break;
-            case EventTypes.UserPresenceStatusUpdated:
+            case UserPresenceStatusUpdated { Object: var u }:
                 // set through the API: no client app changed it, so Zoom's optional app{} is left out
-                eventName = e.Type;
                 payload["object"] = new JsonObject
                 {
-                    ["id"] = o["id"]?.DeepClone(), ["email"] = o["email"]?.DeepClone(),
-                    ["date_time"] = DateTime(e),
-                    ["presence_status"] = o["presence_status"]?.DeepClone(),
+                    ["id"] = u.Id, ["email"] = u.Email, ["date_time"] = DateTime(e), ["presence_status"] = u.PresenceStatus,
                 };
                 break;
             default:
                 return null;
         }
         return new JsonObject { ["event"] = eventName, ["event_ts"] = e.OccurredAt.ToUnixTimeMilliseconds(), ["payload"] = payload };
+
+        // a password change and a sign-out from all devices are Zoom's user.updated with an operation
+        void Updated(EventUser u, string operation)
+        {
+            eventName = EventTypes.UserUpdated;
+            Operator();
+            payload["operation"] = operation;
+            payload["time_stamp"] = e.OccurredAt.ToUnixTimeMilliseconds();
+            payload["object"] = new JsonObject { ["id"] = u.Id };
+        }
     }
+
+    /// <summary>The <c>object</c> of an accepted invitation and a deleted user.</summary>
+    static JsonObject Listed(EventUser u) => new() { ["id"] = u.Id, ["email"] = u.Email, ["type"] = u.Type, ["first_name"] = u.FirstName, ["last_name"] = u.LastName };
 
     /// <summary>The <c>date_time</c> of sign-in and presence events: when the change happened, to the second, in UTC.</summary>
     static string DateTime(DomainEvent e) => e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

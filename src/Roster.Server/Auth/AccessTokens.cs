@@ -103,7 +103,7 @@ public sealed class AccessTokens(RosterKeys keys, TimeProvider clock, IRosterSto
     /// <summary>A deleted account: its tokens are checked afresh (and refused, its apps being gone).</summary>
     public void Apply(Domain.Events.DomainEvent e)
     {
-        if (e.Type == Domain.Events.EventTypes.AccountDeleted) ForgetAccount(e.AccountId);
+        if (e.Is<Domain.Events.AccountDeleted>()) ForgetAccount(e.AccountId);
     }
 
     /// <summary>Drops the checked tokens of a deleted account (every node follows the event; the one that deleted it at once).</summary>
