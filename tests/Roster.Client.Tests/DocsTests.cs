@@ -39,7 +39,7 @@ public class DocsTests
         // the blocks the test below runs are all there are
         Assert.Equal(["sandbox.md", "webhooks.md"], docs.Where(d => ServerBlocks(d!).Count > 0));
         Assert.Equal(2, ServerBlocks("sandbox.md").Count);
-        Assert.Equal(2, ServerBlocks("webhooks.md").Count);
+        Assert.Equal(3, ServerBlocks("webhooks.md").Count);
     }
 
     [Fact]
@@ -87,12 +87,63 @@ public class DocsTests
                     .Replace(ReadmeServer, server.BaseUrl)
                     .Replace(DocsReceiver, receiver.Url));
 
-            // webhooks.md: subscribe with curl, then the command-line walk through (create, a change, its delivery, delete)
+            // A block that serves until Ctrl+C, as a reader runs it: in its own process group, until it says it is ready; a
+            // user created then shows as a printed line and reaches the app it forwards to; Ctrl+C (SIGINT to the group)
+            // ends it cleanly, and the subscription it made is gone.
+            async Task ListenUntilAnEvent(string block)
+            {
+                using var api = await ServerProcess.ClientAsync(server.BaseUrl);
+                async Task<int> Subscriptions() => JsonNode.Parse(await api.GetStringAsync("/v2/marketplace/app/event_subscription?user_id=me&account_id=" + RosterApp.AccountId))!
+                    ["event_subscriptions"]!.AsArray().Count;
+                var before = await Subscriptions();
+                var info = new System.Diagnostics.ProcessStartInfo("setsid") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                foreach (var a in new[] { "bash", "-euo", "pipefail", "-c", block.Replace("src/Roster.Server/data/credentials.json", credentialsFile)
+                    .Replace(DocsReceiver, receiver.Url) }) info.ArgumentList.Add(a);
+                foreach (var (k, v) in env) info.Environment[k] = v;
+                using var listen = System.Diagnostics.Process.Start(info)!;
+                var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                listen.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+                listen.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+                listen.BeginOutputReadLine();
+                listen.BeginErrorReadLine();
+                try
+                {
+                    async Task Until(Func<bool> done, string what)
+                    {
+                        for (var i = 0; i < 240 && !done(); i++)
+                        {
+                            Assert.False(listen.HasExited, $"the block ended before {what}:\n{string.Join('\n', output)}");
+                            await Task.Delay(250);
+                        }
+                        Assert.True(done(), $"no {what} in 60 s:\n{string.Join('\n', output)}");
+                    }
+                    await Until(() => output.Any(l => l.StartsWith("Ready: ", StringComparison.Ordinal)), "Ready line");
+                    Assert.Equal(before + 1, await Subscriptions());
+                    var forwarded = receiver.Events.Count;
+                    var made = await api.PostAsync("/v2/users", System.Net.Http.Json.JsonContent.Create(new { action = "custCreate", user_info = new { email = "first.event@example.com", type = 1 } }));
+                    Assert.Equal(System.Net.HttpStatusCode.Created, made.StatusCode);
+                    await Until(() => output.Any(l => l.Split('\t').Contains("user.created") && l.Contains("first.event@example.com", StringComparison.Ordinal)), "printed event");
+                    await Until(() => receiver.Events.Skip(forwarded).Any(e => e.Event == "user.created" && e.SignatureValid), "forwarded event");
+                    using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", "--", "-" + listen.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                        await interrupt.WaitForExitAsync();
+                    await listen.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                    Assert.True(listen.ExitCode == 0, $"exit {listen.ExitCode}:\n{string.Join('\n', output)}");
+                    Assert.Equal(before, await Subscriptions());
+                }
+                finally
+                {
+                    if (!listen.HasExited) listen.Kill(entireProcessTree: true);
+                }
+            }
+
+            // webhooks.md: the first event in one command (it runs until Ctrl+C), subscribe with curl, then the command-line
+            // walk through (create, a change, its delivery, delete)
             var webhooks = ServerBlocks("webhooks.md");
-            var subscribed = JsonNode.Parse(await RunBlock(webhooks[0]))!;
+            await ListenUntilAnEvent(webhooks[0]);
+            var subscribed = JsonNode.Parse(await RunBlock(webhooks[1]))!;
             Assert.NotEmpty(subscribed["event_subscription_id"]!.GetValue<string>());
             Assert.True(receiver.Challenges >= 1); // it was asked Zoom's URL validation, and answered
-            var walk = await RunBlock(webhooks[1]);
+            var walk = await RunBlock(webhooks[2]);
             Assert.Contains("Queued ", walk); // every command ran (bash -e), down to the redelivery and the delete
 
             // sandbox.md: the command-line block (its journal verify exits 1 when not as expected), then curl
