@@ -1,9 +1,10 @@
+using static Roster.Storage.DbTime;
+
 namespace Roster.Storage;
 
-internal sealed partial class SqlSession
+/// <summary>Users and their list totals.</summary>
+internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks locks) : IUserStore
 {
-    // ---- users ----
-
     internal sealed class UserRow
     {
         public long Seq { get; set; }
@@ -90,7 +91,7 @@ internal sealed partial class SqlSession
 
     /// <summary>Moves users between (account, status, role, type) totals; <c>delta</c> is +1 or -1 for one user.</summary>
     Task Count(CountKey key, long delta)
-        => Later(CountSql, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = CountShard() });
+        => db.Later(CountSql, new { key.AccountId, key.Status, key.RoleId, key.Type, delta, shard = CountShard() });
 
     const string CountSql =
         """
@@ -105,28 +106,47 @@ internal sealed partial class SqlSession
         public static CountKey Of(User u) => new(u.AccountId, u.Status, u.RoleId, u.Type);
     }
 
-    Task<CountKey?> KeyOf(string id) => One<CountKey>("SELECT account_id, status, role_id, type FROM users WHERE id = @id", new { id });
+    Task<CountKey?> KeyOf(string id) => db.One<CountKey>("SELECT account_id, status, role_id, type FROM users WHERE id = @id", new { id });
+
+    /// <summary>The user as committed now, held against every other write of it until the session ends.</summary>
+    public async Task<User?> LockAsync(string id)
+    {
+        await locks.QueueFor("user:" + id);
+        var user = (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id {db.Dialect.ForUpdate}", new { id }))?.ToUser();
+        if (user is not null) Hold(user.Id, CountKey.Of(user));
+        return user;
+    }
+
+    /// <summary>
+    /// The totals' keys of users this session holds, as the row now is (read under its lock, or written by this session):
+    /// a user's totals move without reading the row again while its lock is held.
+    /// </summary>
+    Dictionary<string, CountKey>? _held;
+
+    void Hold(string userId, CountKey key) => (_held ??= new(StringComparer.Ordinal))[userId] = key;
+
+    async Task<CountKey?> HeldKeyOf(string userId) => _held is not null && _held.TryGetValue(userId, out var key) ? key : await KeyOf(userId);
 
     public async Task<User?> GetUserAsync(string id)
-        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
+        => (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
 
     public async Task<IReadOnlyList<User>> GetUsersByEmployeeUniqueIdAsync(string accountId, string employeeUniqueId)
-        => (await Many<UserRow>($"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND {unique.JsonText("profile", "employee_unique_id")} = @employeeUniqueId LIMIT 2",
+        => (await db.Many<UserRow>($"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND {db.Dialect.JsonText("profile", "employee_unique_id")} = @employeeUniqueId LIMIT 2",
             new { accountId, employeeUniqueId })).Select(r => r.ToUser()).ToList();
 
     public async Task<User?> GetUserByEmailAsync(string email)
-        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE email = @email", new { email }))?.ToUser();
+        => (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE email = @email", new { email }))?.ToUser();
 
     public async Task<User?> GetUserByInviteTokenAsync(string inviteToken)
-        => (await One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
+        => (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
 
     public async Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId)
-        => await Scalar<long>(
+        => await db.Scalar<long>(
             "SELECT COUNT(*) FROM users WHERE vanity_key = @key AND (@exceptUserId IS NULL OR id <> @exceptUserId)",
             new { key = vanityName.ToLowerInvariant(), exceptUserId }) > 0;
 
     public async Task<bool> PmiTakenAsync(long pmi, string? exceptUserId)
-        => await Scalar<long>(
+        => await db.Scalar<long>(
             "SELECT COUNT(*) FROM users WHERE pmi = @pmi AND (@exceptUserId IS NULL OR id <> @exceptUserId)", new { pmi, exceptUserId }) > 0;
 
     public async Task InsertUserAsync(User u)
@@ -141,7 +161,7 @@ internal sealed partial class SqlSession
                     @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
                 RETURNING seq
                 """;
-            u.Seq = await Scalar<long>(insert, UserArgs(u));
+            u.Seq = await db.Scalar<long>(insert, UserArgs(u));
         }
         catch (DbException e) when (UniqueConflictOf(e, u) is { } conflict)
         {
@@ -159,13 +179,13 @@ internal sealed partial class SqlSession
     /// <summary>One prepared command, its parameters reused for every row: the bulk path for seeding and imports.</summary>
     public async Task InsertUsersAsync(IReadOnlyList<User> users)
     {
-        if (connection is Npgsql.NpgsqlConnection pg)
+        if (db.Connection is Npgsql.NpgsqlConnection pg)
         {
             await CopyUsersAsync(pg, users);
             return;
         }
-        await using var cmd = (await Next()).CreateCommand();
-        cmd.Transaction = transaction;
+        await using var cmd = (await db.Next()).CreateCommand();
+        cmd.Transaction = db.Transaction;
         cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
         var p = UserInsertColumns.Select(c =>
         {
@@ -191,7 +211,7 @@ internal sealed partial class SqlSession
             foreach (var g in users.GroupBy(CountKey.Of))
                 await Count(g.Key, g.Count());
         }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e, "email"))
         {
             throw new UniqueKeyConflict("email", "");
         }
@@ -221,7 +241,7 @@ internal sealed partial class SqlSession
             foreach (var g in users.GroupBy(CountKey.Of))
                 await Count(g.Key, g.Count());
         }
-        catch (DbException e) when (unique.IsUniqueViolation(e, "email"))
+        catch (DbException e) when (db.Dialect.IsUniqueViolation(e, "email"))
         {
             throw new UniqueKeyConflict("email", "");
         }
@@ -230,7 +250,7 @@ internal sealed partial class SqlSession
             => value is null ? copy.WriteNullAsync() : copy.WriteAsync(value);
     }
 
-    public async Task<IReadOnlyList<long>> AllPmisAsync() => await Many<long>("SELECT pmi FROM users");
+    public async Task<IReadOnlyList<long>> AllPmisAsync() => await db.Many<long>("SELECT pmi FROM users");
 
     public async Task UpdateUserAsync(User u)
     {
@@ -242,7 +262,7 @@ internal sealed partial class SqlSession
         }
         // by key, its result unread: sent with the writes after it where writes are batched (a taken e-mail, personal
         // link or PMI then fails the write there, as the same fact)
-        await Later(
+        await db.Later(
             """
             UPDATE users SET account_id = @AccountId, email = @Email, type = @Type, status = @Status, role_id = @RoleId, login_type = @LoginType,
                 pmi = @Pmi, use_pmi = @UsePmi, vanity_name = @VanityName, vanity_key = @VanityKey, last_login_time = @LastLoginTime,
@@ -255,24 +275,24 @@ internal sealed partial class SqlSession
 
     /// <summary>The unique key of <paramref name="u"/> another row holds, if that is why the database refused its row.</summary>
     UniqueKeyConflict? UniqueConflictOf(DbException e, User u)
-        => unique.IsUniqueViolation(e, "email") ? new UniqueKeyConflict("email", u.Email)
-            : unique.IsUniqueViolation(e, "vanity_key") ? new UniqueKeyConflict("vanity_name", u.VanityName ?? "")
-            : unique.IsUniqueViolation(e, "pmi") ? new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        => db.Dialect.IsUniqueViolation(e, "email") ? new UniqueKeyConflict("email", u.Email)
+            : db.Dialect.IsUniqueViolation(e, "vanity_key") ? new UniqueKeyConflict("vanity_name", u.VanityName ?? "")
+            : db.Dialect.IsUniqueViolation(e, "pmi") ? new UniqueKeyConflict("pmi", u.Pmi.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
 
     public async Task DeleteUserAsync(string id)
     {
         if (await HeldKeyOf(id) is { } key) await Count(key, -1);
         _held?.Remove(id);
-        await Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
-        await Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
-        await Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });
-        await Exec("DELETE FROM pictures WHERE user_id = @id", new { id });
-        await Exec("DELETE FROM users WHERE id = @id", new { id });
+        await db.Exec("DELETE FROM assistants WHERE user_id = @id OR assistant_id = @id", new { id });
+        await db.Exec("DELETE FROM user_settings WHERE user_id = @id", new { id });
+        await db.Exec("DELETE FROM email_changes WHERE user_id = @id", new { id });
+        await db.Exec("DELETE FROM pictures WHERE user_id = @id", new { id });
+        await db.Exec("DELETE FROM users WHERE id = @id", new { id });
     }
 
     public async Task<IReadOnlyList<UserTally>> TallyUsersAsync(string accountId)
-        => await Many<UserTally>(
+        => await db.Many<UserTally>(
             "SELECT status, type, CAST(SUM(n) AS BIGINT) AS n FROM user_counts WHERE account_id = @accountId GROUP BY status, type", new { accountId });
 
     /// <summary>The list's condition: account and status, and the role and the settings flag when given.</summary>
@@ -283,11 +303,11 @@ internal sealed partial class SqlSession
         if (featureFlag is null) return where;
         // the flag is one of the domain's licence names; checked again here because it becomes part of the SQL text
         if (!featureFlag.All(c => c is >= 'a' and <= 'z' or '_')) throw new ArgumentException("not a settings leaf", nameof(featureFlag));
-        return where + $" AND id IN (SELECT user_id FROM user_settings WHERE {unique.JsonIsTrue("doc", "feature", featureFlag)})";
+        return where + $" AND id IN (SELECT user_id FROM user_settings WHERE {db.Dialect.JsonIsTrue("doc", "feature", featureFlag)})";
     }
 
     public async Task<int> CountUsersAsync(string accountId, string status, string? roleId, string? featureFlag = null)
-        => (int)await Scalar<long>(
+        => (int)await db.Scalar<long>(
             featureFlag is not null ? $"SELECT COUNT(*) FROM users WHERE {ListWhere(roleId, featureFlag)}"
             : roleId is null
                 ? "SELECT COALESCE(SUM(n), 0) FROM user_counts WHERE account_id = @accountId AND status = @status"
@@ -295,7 +315,7 @@ internal sealed partial class SqlSession
             new { accountId, status, roleId });
 
     public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null)
-        => (await Many<UserRow>(
+        => (await db.Many<UserRow>(
             $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit",
             new { accountId, status, roleId, afterSeq, limit })).Select(r => r.ToUser()).ToList();
 
@@ -303,16 +323,7 @@ internal sealed partial class SqlSession
     {
         var sql = $"SELECT {ListItemColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit OFFSET @offset";
         var args = new { accountId, status, roleId, afterSeq, limit, offset };
-        var items = new List<UserListItem>(Math.Min(limit, 1000));
-        if (Kept(args))
-        {
-            using var kept = KeptReader(sql, args);
-            while (kept.Read()) items.Add(ReadListItem(kept));
-            return items;
-        }
-        await using var reader = await (await Next()).ExecuteReaderAsync(sql, args, transaction);
-        while (await reader.ReadAsync()) items.Add(ReadListItem(reader));
-        return items;
+        return await db.Read(sql, args, ReadListItem, Math.Min(limit, 1000));
     }
 
     /// <summary>The columns of a <see cref="UserListItem"/>, in the order <see cref="ReadListItem"/> reads them.</summary>
@@ -345,28 +356,28 @@ internal sealed partial class SqlSession
             // highest character; the exact starts-with test then keeps only true matches whatever collation the database
             // compares with. A search that few users match collects them from the indexes (it costs what it matches); one
             // that many match walks the list in order and stops at the page's end (it costs the page). Which is which is
-            // told by counting at most unique.Tuning.BrowseCandidates index entries (collecting 100,000 costs about 100 ms).
+            // told by counting at most db.Dialect.Tuning.BrowseCandidates index entries (collecting 100,000 costs about 100 ms).
             high = prefix + '\uffff';
             length = prefix.Length;
             string First(string expr) => $"substr({expr}, 1, @length) = @prefix";
             string Range(string expr) => $"{expr} >= @prefix AND {expr} < @high";
-            var first = $"lower({unique.JsonText("profile", "first_name")})";
-            var last = $"lower({unique.JsonText("profile", "last_name")})";
+            var first = $"lower({db.Dialect.JsonText("profile", "first_name")})";
+            var last = $"lower({db.Dialect.JsonText("profile", "last_name")})";
             // (the e-mail's range alone: with the account there too, SQLite prefers an account-wide index over it)
             string[] ranges = [$"SELECT seq FROM users WHERE {Range("email")}", $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(first)}",
                 $"SELECT seq FROM users WHERE account_id = @accountId AND {Range(last)}"];
-            var candidates = await Scalar<long>(
-                "SELECT " + string.Join(" + ", ranges.Select(r => $"(SELECT COUNT(*) FROM ({r} LIMIT {unique.Tuning.BrowseCandidates + 1}) AS c)")),
+            var candidates = await db.Scalar<long>(
+                "SELECT " + string.Join(" + ", ranges.Select(r => $"(SELECT COUNT(*) FROM ({r} LIMIT {db.Dialect.Tuning.BrowseCandidates + 1}) AS c)")),
                 new { accountId, prefix, high });
-            if (candidates <= unique.Tuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
+            if (candidates <= db.Dialect.Tuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
             where += $" AND ({First("email")} OR {First(first)} OR {First(last)})";
         }
-        return (await Many<UserRow>($"SELECT {UserColumns} FROM users WHERE {where} ORDER BY seq LIMIT @limit",
+        return (await db.Many<UserRow>($"SELECT {UserColumns} FROM users WHERE {where} ORDER BY seq LIMIT @limit",
             new { accountId, status, type = (long?)type, roleId, prefix, high, length, afterSeq, limit })).Select(r => r.ToUser()).ToList();
     }
 
     public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
-        => (int)await Scalar<long>(
+        => (int)await db.Scalar<long>(
             """
             SELECT COUNT(*) FROM users
             WHERE account_id = @accountId AND type IN (2, 3) AND status IN ('active', 'pending') AND (@exceptUserId IS NULL OR id <> @exceptUserId)
