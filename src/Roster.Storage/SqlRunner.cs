@@ -48,7 +48,7 @@ internal sealed class SqlRunner(DbConnection connection, DbTransaction? transact
     }
 
     /// <summary>Whether a query runs on a kept prepared statement: when there are some, and its arguments are a plain object (not built per call).</summary>
-    public bool Kept(object? args) => statements is not null && args is not SqlMapper.IDynamicParameters;
+    public bool Kept(object? args) => statements is not null && (args is ColumnValues || args is not SqlMapper.IDynamicParameters);
 
     /// <summary>
     /// Whether a write (or a scalar) runs on a kept prepared statement: as a query, and only with arguments. The
@@ -110,11 +110,11 @@ internal sealed class SqlRunner(DbConnection connection, DbTransaction? transact
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = write.Sql;
-            foreach (var property in StatementCache.ShapeOf(write.Args.GetType()))
+            foreach (var (name, value) in StatementCache.NamesOf(write.Args).Zip(StatementCache.ValuesOf(write.Args)))
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = property.Name;
-                parameter.Value = property.GetValue(write.Args) ?? DBNull.Value;
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
             batch.BatchCommands.Add(command);
@@ -167,5 +167,25 @@ internal sealed class SqlRunner(DbConnection connection, DbTransaction? transact
         await using var reader = await (await Next()).ExecuteReaderAsync(sql, args, transaction);
         while (await reader.ReadAsync()) rows.Add(read(reader));
         return rows;
+    }
+
+    /// <summary>Many rows inserted with one prepared command, its parameters bound again for each row: the bulk path where the engine has no other.</summary>
+    public async Task InsertEachAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        await using var command = (await Next()).CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        var parameters = columns.Select(c =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = c;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

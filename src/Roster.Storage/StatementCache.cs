@@ -12,13 +12,16 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Sql, Type Row), Func<DbDataReader, object>> Parsers = new();
 
     public Func<DbDataReader, object> ParserOf(string sql, Type row, DbDataReader reader)
-        => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row),
-            // users, the hottest rows, are read by position with typed getters; every other row by Dapper's parser
-            (row == typeof(UserStore.UserRow) ? UserStore.UserRow.ReaderFor(reader) : null) ?? reader.GetRowParser(row));
+        => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row), reader.GetRowParser(row));
     static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
 
-    /// <summary>The properties of an arguments object: its parameters, as Dapper names them.</summary>
-    public static System.Reflection.PropertyInfo[] ShapeOf(Type args) => Shapes.GetOrAdd(args, t => t.GetProperties());
+    /// <summary>The parameters of an arguments object: a <see cref="ColumnValues"/>' own, else its properties (as Dapper names them).</summary>
+    public static IEnumerable<string> NamesOf(object args)
+        => args is ColumnValues row ? row.Names : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties()).Select(p => p.Name);
+
+    /// <summary>The values of <see cref="NamesOf"/>, in its order.</summary>
+    public static IEnumerable<object?> ValuesOf(object args)
+        => args is ColumnValues row ? row.Values : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties()).Select(p => p.GetValue(args));
 
     public DbConnection Connection => connection;
 
@@ -32,17 +35,21 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
             if (_commands.Count >= MaxKept) { Clear(); Parsers.Clear(); }
             command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var p in args is null ? [] : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties()))
+            foreach (var name in args is null ? [] : NamesOf(args))
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + p.Name;
+                parameter.ParameterName = "@" + name;
                 command.Parameters.Add(parameter);
             }
             command.Prepare();
             _commands[key] = command;
         }
         command.Transaction = transaction;
-        if (args is not null)
+        if (args is ColumnValues row)
+        {
+            for (var i = 0; i < row.Values.Length; i++) command.Parameters[i].Value = row.Values[i] ?? DBNull.Value;
+        }
+        else if (args is not null)
         {
             var shape = Shapes.GetOrAdd(args.GetType(), t => t.GetProperties());
             for (var i = 0; i < shape.Length; i++)

@@ -5,89 +5,21 @@ namespace Roster.Storage;
 /// <summary>Users and their list totals.</summary>
 internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks locks) : IUserStore
 {
-    internal sealed class UserRow
+    static readonly string Select = UserTable.Columns.Select;
+    // the hottest reads' text, built once
+    static readonly string ById = $"SELECT {Select} FROM users WHERE id = @id";
+    static readonly string ByEmail = $"SELECT {Select} FROM users WHERE email = @email";
+
+    /// <summary>The user of a query of at most one row, or null.</summary>
+    async Task<User?> One(string sql, object args)
     {
-        public long Seq { get; set; }
-        public string Id { get; set; } = "";
-        public string AccountId { get; set; } = "";
-        public string Email { get; set; } = "";
-        public long Type { get; set; }
-        public string Status { get; set; } = "";
-        public string RoleId { get; set; } = "";
-        public long LoginType { get; set; }
-        public long Pmi { get; set; }
-        public long UsePmi { get; set; }
-        public string? VanityName { get; set; }
-        public long CreatedAt { get; set; }
-        public long? LastLoginTime { get; set; }
-        public long Verified { get; set; }
-        public string? PicId { get; set; }
-        public string? PasswordHash { get; set; }
-        public string PasswordHistory { get; set; } = "[]";
-        public string? InviteToken { get; set; }
-        public long? InviteExpiresAt { get; set; }
-        public long? TokensRevokedAt { get; set; }
-        public string Profile { get; set; } = "{}";
-
-        /// <summary>
-        /// A row of <see cref="UserColumns"/> read by position with typed getters (no boxed values, no per-column
-        /// lookups), for kept statements; null when the reader's columns are not those (Dapper then maps it).
-        /// </summary>
-        public static Func<DbDataReader, object>? ReaderFor(DbDataReader r)
-            => r.FieldCount == ColumnNames.Length && ColumnNames.Select((name, i) => r.GetName(i) == name).All(x => x) ? Read : null;
-
-        static readonly string[] ColumnNames = UserColumns.Split(", ");
-
-        static UserRow Read(DbDataReader r)
-        {
-            var row = new UserRow
-            {
-                Seq = r.GetInt64(0), Id = r.GetString(1), AccountId = r.GetString(2), Email = r.GetString(3), Type = r.GetInt64(4),
-                Status = r.GetString(5), RoleId = r.GetString(6), LoginType = r.GetInt64(7), Pmi = r.GetInt64(8), UsePmi = r.GetInt64(9),
-                VanityName = r.IsDBNull(10) ? null : r.GetString(10), CreatedAt = r.GetInt64(11), LastLoginTime = r.IsDBNull(12) ? null : r.GetInt64(12),
-                Verified = r.GetInt64(13), PicId = r.IsDBNull(14) ? null : r.GetString(14), PasswordHash = r.IsDBNull(15) ? null : r.GetString(15),
-                InviteToken = r.IsDBNull(17) ? null : r.GetString(17),
-                InviteExpiresAt = r.IsDBNull(18) ? null : r.GetInt64(18), TokensRevokedAt = r.IsDBNull(19) ? null : r.GetInt64(19),
-            };
-            var history = r.GetString(16);
-            if (history != "[]") row.PasswordHistory = history;
-            row.ParsedProfile = JsonSerializer.Deserialize(r.GetFieldValue<byte[]>(20), StorageJson.Default.UserProfile) ?? new UserProfile();
-            return row;
-        }
-
-        /// <summary>The profile parsed from the row's UTF-8 bytes by <see cref="Read"/> (kept statements); rows Dapper maps carry <see cref="Profile"/> as text instead.</summary>
-        UserProfile? ParsedProfile { get; set; }
-
-        public User ToUser()
-        {
-            var user = new User
-            {
-                Seq = Seq, Id = Id, AccountId = AccountId, Email = Email, Type = (int)Type, Status = Status, RoleId = RoleId,
-                LoginType = (int)LoginType, Pmi = Pmi, UsePmi = UsePmi != 0, VanityName = VanityName, CreatedAt = At(CreatedAt),
-                LastLoginTime = LastLoginTime is { } l ? At(l) : null, Verified = Verified != 0, PicId = PicId, PasswordHash = PasswordHash,
-                InviteToken = InviteToken, InviteExpiresAt = InviteExpiresAt is { } i ? At(i) : null,
-                TokensRevokedAt = TokensRevokedAt is { } r ? At(r) : null,
-                Profile = ParsedProfile ?? JsonSerializer.Deserialize(Profile, StorageJson.Default.UserProfile) ?? new UserProfile(),
-            };
-            // most users have no earlier passwords: the empty list needs no parser (and is made only if asked for)
-            if (PasswordHistory != "[]") user.PasswordHistory = JsonSerializer.Deserialize(PasswordHistory, StorageJson.Default.ListString) ?? [];
-            return user;
-        }
+        var rows = await Many(sql, args, 1);
+        return rows.Count switch { 0 => null, 1 => rows[0], _ => throw new InvalidOperationException("Sequence contains more than one element") };
     }
 
-    const string UserColumns =
-        "seq, id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, created_at, last_login_time, verified, pic_id, " +
-        "password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile";
+    async Task<IReadOnlyList<User>> Many(string sql, object args, int capacity = 4) => await db.Read(sql, args, _read ??= r => UserTable.Read(r, db.Dialect), Math.Min(capacity, 1000));
 
-    static object UserArgs(User u) => new
-    {
-        u.Id, u.AccountId, u.Email, u.Type, u.Status, u.RoleId, u.LoginType, u.Pmi, UsePmi = u.UsePmi ? 1 : 0, u.VanityName,
-        VanityKey = u.VanityName?.ToLowerInvariant(), CreatedAt = Ms(u.CreatedAt), LastLoginTime = Ms(u.LastLoginTime),
-        Verified = u.Verified ? 1 : 0, u.PicId, u.PasswordHash,
-        PasswordHistory = JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString),
-        u.InviteToken, InviteExpiresAt = Ms(u.InviteExpiresAt), TokensRevokedAt = Ms(u.TokensRevokedAt),
-        Profile = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile),
-    };
+    Func<DbDataReader, User>? _read;
 
     /// <summary>Moves users between (account, status, role, type) totals; <c>delta</c> is +1 or -1 for one user.</summary>
     Task Count(CountKey key, long delta)
@@ -112,7 +44,7 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
     public async Task<User?> LockAsync(string id)
     {
         await locks.QueueFor("user:" + id);
-        var user = (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id {db.Dialect.ForUpdate}", new { id }))?.ToUser();
+        var user = await One($"SELECT {Select} FROM users WHERE id = @id {db.Dialect.ForUpdate}", new { id });
         if (user is not null) Hold(user.Id, CountKey.Of(user));
         return user;
     }
@@ -128,17 +60,17 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
     async Task<CountKey?> HeldKeyOf(string userId) => _held is not null && _held.TryGetValue(userId, out var key) ? key : await KeyOf(userId);
 
     public async Task<User?> GetUserAsync(string id)
-        => (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id }))?.ToUser();
+        => await One(ById, new { id });
 
     public async Task<IReadOnlyList<User>> GetUsersByEmployeeUniqueIdAsync(string accountId, string employeeUniqueId)
-        => (await db.Many<UserRow>($"SELECT {UserColumns} FROM users WHERE account_id = @accountId AND {db.Dialect.JsonText("profile", "employee_unique_id")} = @employeeUniqueId LIMIT 2",
-            new { accountId, employeeUniqueId })).Select(r => r.ToUser()).ToList();
+        => await Many($"SELECT {Select} FROM users WHERE account_id = @accountId AND {db.Dialect.JsonText("profile", "employee_unique_id")} = @employeeUniqueId LIMIT 2",
+            new { accountId, employeeUniqueId });
 
     public async Task<User?> GetUserByEmailAsync(string email)
-        => (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE email = @email", new { email }))?.ToUser();
+        => await One(ByEmail, new { email });
 
     public async Task<User?> GetUserByInviteTokenAsync(string inviteToken)
-        => (await db.One<UserRow>($"SELECT {UserColumns} FROM users WHERE invite_token = @inviteToken", new { inviteToken }))?.ToUser();
+        => await One($"SELECT {Select} FROM users WHERE invite_token = @inviteToken", new { inviteToken });
 
     public async Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId)
         => await db.Scalar<long>(
@@ -153,15 +85,7 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
     {
         try
         {
-            const string insert =
-                """
-                INSERT INTO users (id, account_id, email, type, status, role_id, login_type, pmi, use_pmi, vanity_name, vanity_key, created_at,
-                    last_login_time, verified, pic_id, password_hash, password_history, invite_token, invite_expires_at, tokens_revoked_at, profile)
-                VALUES (@Id, @AccountId, @Email, @Type, @Status, @RoleId, @LoginType, @Pmi, @UsePmi, @VanityName, @VanityKey, @CreatedAt,
-                    @LastLoginTime, @Verified, @PicId, @PasswordHash, @PasswordHistory, @InviteToken, @InviteExpiresAt, @TokensRevokedAt, @Profile)
-                RETURNING seq
-                """;
-            u.Seq = await db.Scalar<long>(insert, UserArgs(u));
+            u.Seq = await db.Scalar<long>(InsertSql, UserTable.Columns.ArgsOf(u));
         }
         catch (DbException e) when (UniqueConflictOf(e, u) is { } conflict)
         {
@@ -170,44 +94,14 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
         await Count(CountKey.Of(u), +1); // sent with the event where writes are batched
     }
 
-    static readonly string[] UserInsertColumns =
-    [
-        "id", "account_id", "email", "type", "status", "role_id", "login_type", "pmi", "use_pmi", "vanity_name", "vanity_key", "created_at",
-        "last_login_time", "verified", "pic_id", "password_hash", "password_history", "invite_token", "invite_expires_at", "tokens_revoked_at", "profile",
-    ];
+    static readonly string InsertSql = UserTable.Columns.Insert + " RETURNING seq";
 
-    /// <summary>One prepared command, its parameters reused for every row: the bulk path for seeding and imports.</summary>
+    /// <summary>The bulk path for seeding and imports: the dialect's (PostgreSQL: binary COPY; SQLite: one prepared insert).</summary>
     public async Task InsertUsersAsync(IReadOnlyList<User> users)
     {
-        if (db.Connection is Npgsql.NpgsqlConnection pg)
-        {
-            await CopyUsersAsync(pg, users);
-            return;
-        }
-        await using var cmd = (await db.Next()).CreateCommand();
-        cmd.Transaction = db.Transaction;
-        cmd.CommandText = $"INSERT INTO users ({string.Join(", ", UserInsertColumns)}) VALUES ({string.Join(", ", UserInsertColumns.Select(c => "@" + c))})";
-        var p = UserInsertColumns.Select(c =>
-        {
-            var parameter = cmd.CreateParameter();
-            parameter.ParameterName = c;
-            cmd.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        static object Db(object? v) => v ?? DBNull.Value;
         try
         {
-            foreach (var u in users)
-            {
-                p[0].Value = u.Id; p[1].Value = u.AccountId; p[2].Value = u.Email; p[3].Value = (long)u.Type; p[4].Value = u.Status;
-                p[5].Value = u.RoleId; p[6].Value = (long)u.LoginType; p[7].Value = u.Pmi; p[8].Value = u.UsePmi ? 1L : 0L;
-                p[9].Value = Db(u.VanityName); p[10].Value = Db(u.VanityName?.ToLowerInvariant()); p[11].Value = Ms(u.CreatedAt);
-                p[12].Value = Db(Ms(u.LastLoginTime)); p[13].Value = u.Verified ? 1L : 0L; p[14].Value = Db(u.PicId); p[15].Value = Db(u.PasswordHash);
-                p[16].Value = JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString); p[17].Value = Db(u.InviteToken);
-                p[18].Value = Db(Ms(u.InviteExpiresAt)); p[19].Value = Db(Ms(u.TokensRevokedAt));
-                p[20].Value = JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile);
-                await cmd.ExecuteNonQueryAsync();
-            }
+            await db.Dialect.BulkInsertAsync(db, UserTable.Columns.Table, UserTable.Columns.Written, users.Select(UserTable.Columns.ValuesOf));
             foreach (var g in users.GroupBy(CountKey.Of))
                 await Count(g.Key, g.Count());
         }
@@ -215,39 +109,6 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
         {
             throw new UniqueKeyConflict("email", "");
         }
-    }
-
-    /// <summary>PostgreSQL's bulk path: binary COPY, one round trip for the whole batch.</summary>
-    async Task CopyUsersAsync(Npgsql.NpgsqlConnection pg, IReadOnlyList<User> users)
-    {
-        try
-        {
-            await using (var copy = await pg.BeginBinaryImportAsync($"COPY users ({string.Join(", ", UserInsertColumns)}) FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var u in users)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(u.Id); await copy.WriteAsync(u.AccountId); await copy.WriteAsync(u.Email);
-                    await copy.WriteAsync((long)u.Type); await copy.WriteAsync(u.Status); await copy.WriteAsync(u.RoleId);
-                    await copy.WriteAsync((long)u.LoginType); await copy.WriteAsync(u.Pmi); await copy.WriteAsync(u.UsePmi ? 1L : 0L);
-                    await Nullable(copy, u.VanityName); await Nullable(copy, u.VanityName?.ToLowerInvariant()); await copy.WriteAsync(Ms(u.CreatedAt));
-                    await Nullable(copy, Ms(u.LastLoginTime)); await copy.WriteAsync(u.Verified ? 1L : 0L); await Nullable(copy, u.PicId);
-                    await Nullable(copy, u.PasswordHash); await copy.WriteAsync(JsonSerializer.Serialize(u.PasswordHistory, StorageJson.Default.ListString));
-                    await Nullable(copy, u.InviteToken); await Nullable(copy, Ms(u.InviteExpiresAt)); await Nullable(copy, Ms(u.TokensRevokedAt));
-                    await copy.WriteAsync(JsonSerializer.Serialize(u.Profile, StorageJson.Default.UserProfile));
-                }
-                await copy.CompleteAsync();
-            }
-            foreach (var g in users.GroupBy(CountKey.Of))
-                await Count(g.Key, g.Count());
-        }
-        catch (DbException e) when (db.Dialect.IsUniqueViolation(e, "email"))
-        {
-            throw new UniqueKeyConflict("email", "");
-        }
-
-        static Task Nullable<T>(Npgsql.NpgsqlBinaryImporter copy, T? value)
-            => value is null ? copy.WriteNullAsync() : copy.WriteAsync(value);
     }
 
     public async Task<IReadOnlyList<long>> AllPmisAsync() => await db.Many<long>("SELECT pmi FROM users");
@@ -262,14 +123,7 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
         }
         // by key, its result unread: sent with the writes after it where writes are batched (a taken e-mail, personal
         // link or PMI then fails the write there, as the same fact)
-        await db.Later(
-            """
-            UPDATE users SET account_id = @AccountId, email = @Email, type = @Type, status = @Status, role_id = @RoleId, login_type = @LoginType,
-                pmi = @Pmi, use_pmi = @UsePmi, vanity_name = @VanityName, vanity_key = @VanityKey, last_login_time = @LastLoginTime,
-                verified = @Verified, pic_id = @PicId, password_hash = @PasswordHash, password_history = @PasswordHistory,
-                invite_token = @InviteToken, invite_expires_at = @InviteExpiresAt, tokens_revoked_at = @TokensRevokedAt, profile = @Profile
-            WHERE id = @Id
-            """, UserArgs(u), e => UniqueConflictOf(e, u));
+        await db.Later(UserTable.Columns.Update, UserTable.Columns.ArgsOf(u), e => UniqueConflictOf(e, u));
         if (before is not null) Hold(u.Id, CountKey.Of(u)); // the update holds the row from here to the end
     }
 
@@ -315,33 +169,16 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
             new { accountId, status, roleId });
 
     public async Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null)
-        => (await db.Many<UserRow>(
-            $"SELECT {UserColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit",
-            new { accountId, status, roleId, afterSeq, limit })).Select(r => r.ToUser()).ToList();
+        => await Many(
+            $"SELECT {Select} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+            new { accountId, status, roleId, afterSeq, limit }, limit);
 
     public async Task<IReadOnlyList<UserListItem>> ListUserItemsAsync(string accountId, string status, string? roleId, long afterSeq, int offset, int limit, string? featureFlag = null)
     {
-        var sql = $"SELECT {ListItemColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit OFFSET @offset";
+        var sql = $"SELECT {UserTable.ListItemColumns} FROM users WHERE {ListWhere(roleId, featureFlag)} AND seq > @afterSeq ORDER BY seq LIMIT @limit OFFSET @offset";
         var args = new { accountId, status, roleId, afterSeq, limit, offset };
-        return await db.Read(sql, args, ReadListItem, Math.Min(limit, 1000));
+        return await db.Read(sql, args, r => UserTable.ReadListItem(r, db.Dialect), Math.Min(limit, 1000));
     }
-
-    /// <summary>The columns of a <see cref="UserListItem"/>, in the order <see cref="ReadListItem"/> reads them.</summary>
-    const string ListItemColumns = "seq, id, email, type, status, role_id, login_type, pmi, created_at, last_login_time, verified, pic_id, profile";
-
-    /// <summary>
-    /// One row of <see cref="ListItemColumns"/> read by position with typed getters, straight into the item (no row
-    /// object, no boxed values); the profile is parsed from the row's UTF-8 bytes where the engine gives them.
-    /// </summary>
-    static UserListItem ReadListItem(DbDataReader r) => new()
-    {
-        Seq = r.GetInt64(0), Id = r.GetString(1), Email = r.GetString(2), Type = (int)r.GetInt64(3), Status = r.GetString(4), RoleId = r.GetString(5),
-        LoginType = (int)r.GetInt64(6), Pmi = r.GetInt64(7), CreatedAt = At(r.GetInt64(8)), LastLoginTime = r.IsDBNull(9) ? null : At(r.GetInt64(9)),
-        Verified = r.GetInt64(10) != 0, PicId = r.IsDBNull(11) ? null : r.GetString(11),
-        Profile = (r is Microsoft.Data.Sqlite.SqliteDataReader
-            ? JsonSerializer.Deserialize(r.GetFieldValue<byte[]>(12), StorageJson.Default.UserProfile)
-            : JsonSerializer.Deserialize(r.GetString(12), StorageJson.Default.UserProfile)) ?? new UserProfile(),
-    };
 
     public async Task<IReadOnlyList<User>> BrowseUsersAsync(string accountId, string status, int? type, string? roleId, string? prefix, long afterSeq, int limit)
     {
@@ -372,8 +209,8 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
             if (candidates <= db.Dialect.Tuning.BrowseCandidates) where += $" AND seq IN ({string.Join(" UNION ALL ", ranges)})";
             where += $" AND ({First("email")} OR {First(first)} OR {First(last)})";
         }
-        return (await db.Many<UserRow>($"SELECT {UserColumns} FROM users WHERE {where} ORDER BY seq LIMIT @limit",
-            new { accountId, status, type = (long?)type, roleId, prefix, high, length, afterSeq, limit })).Select(r => r.ToUser()).ToList();
+        return await Many($"SELECT {Select} FROM users WHERE {where} ORDER BY seq LIMIT @limit",
+            new { accountId, status, type = (long?)type, roleId, prefix, high, length, afterSeq, limit }, limit);
     }
 
     public async Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId)
