@@ -163,6 +163,21 @@ public sealed class PostgresStore : IRosterStore, IStoreHealth, ISqlDialect, IDi
     // EXCLUSIVE mode: readers go on, every writer waits (and is waited for) — for copying or replacing the whole state
     string? ISqlDialect.LockTables(IEnumerable<string> tables) => $"LOCK TABLE {string.Join(", ", tables)} IN EXCLUSIVE MODE";
 
+    /// <summary>Binary COPY: one round trip for the whole batch.</summary>
+    async Task ISqlDialect.BulkInsertAsync(SqlRunner db, string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        var connection = (NpgsqlConnection)await db.Next();
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync();
+            foreach (var value in row)
+                if (value is null) await copy.WriteNullAsync();
+                else await copy.WriteAsync(value);
+        }
+        await copy.CompleteAsync();
+    }
+
     public bool IsUniqueViolation(DbException e, string column)
         => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p && (p.ConstraintName ?? "").Contains(column, StringComparison.Ordinal);
 

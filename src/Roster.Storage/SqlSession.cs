@@ -1,256 +1,157 @@
-using System.Text.Json.Serialization;
 using Roster.Domain.Accounts;
+using Roster.Domain.Events;
+using Roster.Domain.Sandbox;
+using Roster.Domain.Webhooks;
 
 namespace Roster.Storage;
 
-[JsonSerializable(typeof(UserProfile))]
-[JsonSerializable(typeof(List<string>))]
-[JsonSerializable(typeof(Roster.Domain.Accounts.AccountOptions))]
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-internal sealed partial class StorageJson : JsonSerializerContext;
-
 /// <summary>
-/// The store's queries, written once in the SQL that SQLite and PostgreSQL share, over one open
-/// connection and transaction. Engines differ only in how
-/// connections, transactions, locks and errors work.
+/// One session of the store as the domain sees it (<see cref="IStoreSession"/>): each call goes to the part that owns
+/// its table (<see cref="UserStore"/>, <see cref="AccountStore"/> …), and every part runs its statements through the
+/// session's one <see cref="SqlRunner"/> (connection, transaction, kept statements, writes sent together). A part is
+/// made on its first use.
 /// </summary>
-/// <param name="oneStatement">A read without a transaction: one statement sees one moment by itself, a second one
-/// would not see the same, so it is refused with <see cref="SnapshotNeeded"/> (the store then reads again in a snapshot).</param>
-/// <param name="statements">Prepared statements kept with the connection (SQLite's readers), used for queries.</param>
-/// <param name="batchWrites">Writes whose results nobody reads (see <see cref="Later"/>) are sent together, in one round trip
-/// with the next statement's turn or before the commit: for a database across a network, on a connection that takes batches.</param>
-internal sealed partial class SqlSession(DbConnection connection, DbTransaction? transaction, ISqlDialect unique, int countShards = 1, bool oneStatement = false,
+/// <param name="dialect">What the shared SQL needs to know of its engine.</param>
+/// <param name="countShards">Over how many rows each list total is spread (see <see cref="UserStore"/>).</param>
+/// <param name="oneStatement">A read without a transaction (see <see cref="SqlRunner"/>).</param>
+/// <param name="statements">Prepared statements kept with the connection (SQLite's readers and writer).</param>
+/// <param name="gates">The node's turns before a row's lock (<see cref="RowGates"/>), where writers run side by side.</param>
+/// <param name="batchWrites">Writes whose results nobody reads are sent together (see <see cref="SqlRunner.Later"/>).</param>
+internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction, ISqlDialect dialect, int countShards = 1, bool oneStatement = false,
     StatementCache? statements = null, RowGates? gates = null, bool batchWrites = false) : IStoreSession
 {
-    static SqlSession() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+    readonly SqlRunner _db = new(connection, transaction, dialect, oneStatement, statements, batchWrites);
+    SessionLocks? _locks;
+    UserStore? _users;
+    AccountStore? _accounts;
+    LockStore? _lockStore;
+    RelationStore? _relations;
+    SettingsStore? _settings;
+    QuotaStore? _quotas;
+    PictureStore? _pictures;
+    AppStore? _apps;
+    EventStore? _events;
+    MetaStore? _meta;
+    SnapshotStore? _snapshots;
+    WebhookStore? _webhooks;
 
-    int _statements;
-
-    /// <summary>The connection, for one statement; see <see cref="Next"/>.</summary>
-    DbConnection Statement => oneStatement && ++_statements > 1 ? throw new SnapshotNeeded() : connection;
-
-    /// <summary>The connection for the next statement, once the writes waiting to be sent (<see cref="Later"/>) have gone: every statement goes through here, so each sees them.</summary>
-    async ValueTask<DbConnection> Next()
-    {
-        if (_later is { Count: > 0 }) await SendLaterAsync();
-        return Statement;
-    }
-
-    async Task<T?> One<T>(string sql, object? args = null)
-        => Kept(args) ? Query<T>(sql, args, single: true).FirstOrDefault() : await (await Next()).QuerySingleOrDefaultAsync<T>(sql, args, transaction);
-    async Task<IReadOnlyList<T>> Many<T>(string sql, object? args = null)
-        => Kept(args) ? Query<T>(sql, args, single: false) : (await (await Next()).QueryAsync<T>(sql, args, transaction)).AsList();
-    async Task<T?> Scalar<T>(string sql, object? args = null)
-    {
-        if (!KeptWrite(args)) return await (await Next()).ExecuteScalarAsync<T>(sql, args, transaction);
-        _ = await Next();
-        return statements!.Run(sql, args, transaction, static c => c.ExecuteScalar()) switch
-        {
-            null or DBNull => default,
-            T value => value,
-            var value => (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture),
-        };
-    }
-
-    /// <summary>Whether a query runs on a kept prepared statement: when there are some, and its arguments are a plain object (not built per call).</summary>
-    bool Kept(object? args) => statements is not null && args is not SqlMapper.IDynamicParameters;
-
-    /// <summary>
-    /// Whether a write (or a scalar) runs on a kept prepared statement: as a query, and only with arguments. The
-    /// statements without any are the ones whose text is built per call (a snapshot's tables, a lock's list): kept, they
-    /// would only crowd out the fixed ones.
-    /// </summary>
-    bool KeptWrite(object? args) => args is not null && Kept(args);
-
-    async Task<int> Exec(string sql, object? args = null)
-    {
-        if (!KeptWrite(args)) return await (await Next()).ExecuteAsync(sql, args, transaction);
-        _ = await Next();
-        return statements!.Run(sql, args, transaction, static c => c.ExecuteNonQuery());
-    }
-
-    /// <summary>A statement over the whole state (a snapshot's copy or restore): as long as it takes, not the usual 30 s.</summary>
-    async Task<int> ExecWhole(string sql) => await (await Next()).ExecuteAsync(sql, null, transaction, commandTimeout: WholeStateTimeoutSeconds);
-    const int WholeStateTimeoutSeconds = 3600;
-
-    // ---- writes sent together ----
-
-    /// <summary>A write that waits to be sent with others; <c>Conflict</c> turns the database's refusal into the store's fact.</summary>
-    sealed record LaterWrite(string Sql, object Args, Func<DbException, Exception?>? Conflict);
-
-    List<LaterWrite>? _later;
-    bool Batches => batchWrites && transaction is not null && statements is null && connection.CanCreateBatch;
-
-    /// <summary>
-    /// A write whose result nobody reads (a row updated by key, an event appended, a total moved). Where writes are
-    /// batched it is sent with the others waiting, before the next statement or the commit, and fails the write there;
-    /// elsewhere it runs now. Either way it is in the transaction before anything after it reads.
-    /// </summary>
-    async Task Later(string sql, object args, Func<DbException, Exception?>? conflict = null)
-    {
-        if (Batches)
-        {
-            (_later ??= []).Add(new(sql, args, conflict));
-            return;
-        }
-        try
-        {
-            await Exec(sql, args);
-        }
-        catch (DbException e) when (conflict?.Invoke(e) is { } fact)
-        {
-            throw fact;
-        }
-    }
+    SessionLocks Locks => _locks ??= new(_db, gates);
+    UserStore Users => _users ??= new(_db, countShards, Locks);
+    AccountStore Accounts => _accounts ??= new(_db, Locks);
+    LockStore LockRows => _lockStore ??= new(Locks, Users, Accounts);
+    RelationStore Relations => _relations ??= new(_db);
+    SettingsStore Settings => _settings ??= new(_db);
+    QuotaStore Quotas => _quotas ??= new(_db);
+    PictureStore Pictures => _pictures ??= new(_db);
+    AppStore Apps => _apps ??= new(_db);
+    EventStore Events => _events ??= new(_db);
+    MetaStore Meta => _meta ??= new(_db);
+    SnapshotStore Snapshots => _snapshots ??= new(_db, Locks);
+    WebhookStore Webhooks => _webhooks ??= new(_db);
 
     /// <summary>Sends the waiting writes in one round trip; a store calls it before it commits.</summary>
-    public async Task SendLaterAsync()
-    {
-        if (_later is not { Count: > 0 } writes) return;
-        _later = null;
-        _ = Statement; // one statement, however many writes
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var write in writes)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = write.Sql;
-            foreach (var property in StatementCache.ShapeOf(write.Args.GetType()))
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = property.Name;
-                parameter.Value = property.GetValue(write.Args) ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-            batch.BatchCommands.Add(command);
-        }
-        try
-        {
-            await batch.ExecuteNonQueryAsync();
-        }
-        catch (DbException e)
-        {
-            // the write the database refused, where it says which (every write's reading otherwise)
-            var failed = e.BatchCommand is { } command ? batch.BatchCommands.IndexOf(command) : -1;
-            foreach (var write in failed >= 0 ? [writes[failed]] : writes)
-                if (write.Conflict?.Invoke(e) is { } fact) throw fact;
-            throw;
-        }
-    }
+    public Task SendLaterAsync() => _db.SendLaterAsync();
 
-    /// <summary>A query on a kept prepared statement, its rows mapped by Dapper's row parser.</summary>
-    List<T> Query<T>(string sql, object? args, bool single)
-    {
-        using var reader = KeptReader(sql, args);
-        var rows = new List<T>();
-        var parse = statements!.ParserOf(sql, typeof(T), reader);
-        while (reader.Read())
-        {
-            rows.Add((T)parse(reader));
-            if (single && rows.Count > 1) throw new InvalidOperationException("Sequence contains more than one element");
-        }
-        return rows;
-    }
+    /// <summary>Gives back the node's turns; called once the transaction has committed or rolled back.</summary>
+    public void LeaveQueues() => _locks?.LeaveQueues();
 
-    /// <summary>The rows of a query on its kept prepared statement (see <see cref="Kept"/>).</summary>
-    DbDataReader KeptReader(string sql, object? args)
-    {
-        _ = Statement; // counts as a statement
-        return statements!.Run(sql, args, transaction, static c => c.ExecuteReader());
-    }
+    /// <summary>Events after <c>(@Tx, @Seq)</c> in order, of the account <c>@accountId</c> or of every account.</summary>
+    internal static string EventsAfterSql(ISqlDialect dialect, bool ofAccount) => EventStore.EventsAfterSql(dialect, ofAccount);
 
-    static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
-    static long? Ms(DateTimeOffset? t) => t?.ToUnixTimeMilliseconds();
-    static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-}
+    // ---- ILockStore ----
+    public Task<User?> LockUserAsync(string id) => LockRows.LockUserAsync(id);
+    public Task<Account?> LockAccountAsync(string id) => LockRows.LockAccountAsync(id);
+    public Task LockAsync(string name) => LockRows.LockAsync(name);
 
-/// <summary>A read run without a transaction reached its second statement: it must run again inside a snapshot.</summary>
-internal sealed class SnapshotNeeded() : Exception("a read of more than one statement needs a snapshot");
+    // ---- IAccountStore ----
+    public Task<Account?> GetAccountAsync(string id) => Accounts.GetAccountAsync(id);
+    public Task InsertAccountAsync(Account account) => Accounts.InsertAccountAsync(account);
+    public Task UpdateAccountAsync(Account account) => Accounts.UpdateAccountAsync(account);
+    public Task<int> CountSubAccountsAsync(string masterId) => Accounts.CountSubAccountsAsync(masterId);
+    public Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit) => Accounts.ListSubAccountsAsync(masterId, afterSeq, limit);
+    public Task<long> NextAccountNumberAsync() => Accounts.NextAccountNumberAsync();
 
-/// <summary>
-/// Prepared statements of one open connection, by their SQL: a statement is prepared on its first use and then only
-/// bound again. Parameters are the properties of the arguments object (as Dapper names them), bound by name.
-/// </summary>
-internal sealed class StatementCache(DbConnection connection) : IDisposable
-{
-    /// <summary>Prepared commands by text and by the shape of their arguments: two queries may share a text and bind different arguments.</summary>
-    readonly Dictionary<(string Sql, Type? Args), DbCommand> _commands = new();
-    // Dapper builds a row parser by emitting code: built once per statement and row type, shared by every connection
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Sql, Type Row), Func<DbDataReader, object>> Parsers = new();
+    // ---- IUserStore ----
+    public Task<User?> GetUserAsync(string id) => Users.GetUserAsync(id);
+    public Task<User?> GetUserByEmailAsync(string email) => Users.GetUserByEmailAsync(email);
+    public Task<IReadOnlyList<User>> GetUsersByEmployeeUniqueIdAsync(string accountId, string employeeUniqueId) => Users.GetUsersByEmployeeUniqueIdAsync(accountId, employeeUniqueId);
+    public Task<User?> GetUserByInviteTokenAsync(string inviteToken) => Users.GetUserByInviteTokenAsync(inviteToken);
+    public Task<bool> VanityNameTakenAsync(string vanityName, string? exceptUserId) => Users.VanityNameTakenAsync(vanityName, exceptUserId);
+    public Task<bool> PmiTakenAsync(long pmi, string? exceptUserId) => Users.PmiTakenAsync(pmi, exceptUserId);
+    public Task InsertUserAsync(User user) => Users.InsertUserAsync(user);
+    public Task InsertUsersAsync(IReadOnlyList<User> users) => Users.InsertUsersAsync(users);
+    public Task<IReadOnlyList<long>> AllPmisAsync() => Users.AllPmisAsync();
+    public Task UpdateUserAsync(User user) => Users.UpdateUserAsync(user);
+    public Task DeleteUserAsync(string id) => Users.DeleteUserAsync(id);
+    public Task<int> CountUsersAsync(string accountId, string status, string? roleId, string? featureFlag = null) => Users.CountUsersAsync(accountId, status, roleId, featureFlag);
+    public Task<IReadOnlyList<User>> ListUsersAsync(string accountId, string status, string? roleId, long afterSeq, int limit, string? featureFlag = null)
+        => Users.ListUsersAsync(accountId, status, roleId, afterSeq, limit, featureFlag);
+    public Task<IReadOnlyList<UserListItem>> ListUserItemsAsync(string accountId, string status, string? roleId, long afterSeq, int offset, int limit, string? featureFlag = null)
+        => Users.ListUserItemsAsync(accountId, status, roleId, afterSeq, offset, limit, featureFlag);
+    public Task<IReadOnlyList<User>> BrowseUsersAsync(string accountId, string status, int? type, string? roleId, string? prefix, long afterSeq, int limit)
+        => Users.BrowseUsersAsync(accountId, status, type, roleId, prefix, afterSeq, limit);
+    public Task<int> CountSeatHoldersAsync(string accountId, string? exceptUserId) => Users.CountSeatHoldersAsync(accountId, exceptUserId);
+    public Task<IReadOnlyList<UserTally>> TallyUsersAsync(string accountId) => Users.TallyUsersAsync(accountId);
 
-    public Func<DbDataReader, object> ParserOf(string sql, Type row, DbDataReader reader)
-        => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row),
-            // users, the hottest rows, are read by position with typed getters; every other row by Dapper's parser
-            (row == typeof(SqlSession.UserRow) ? SqlSession.UserRow.ReaderFor(reader) : null) ?? reader.GetRowParser(row));
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
+    // ---- IRelationStore ----
+    public Task<IReadOnlyList<Assistant>> ListAssistantsAsync(string userId) => Relations.ListAssistantsAsync(userId);
+    public Task<IReadOnlyList<Assistant>> ListSchedulersAsync(string assistantId) => Relations.ListSchedulersAsync(assistantId);
+    public Task InsertAssistantAsync(Assistant assistant) => Relations.InsertAssistantAsync(assistant);
+    public Task<bool> DeleteAssistantAsync(string userId, string assistantId) => Relations.DeleteAssistantAsync(userId, assistantId);
+    public Task DeleteAllAssistantsAsync(string userId) => Relations.DeleteAllAssistantsAsync(userId);
+    public Task DeleteAllSchedulersAsync(string assistantId) => Relations.DeleteAllSchedulersAsync(assistantId);
 
-    /// <summary>The properties of an arguments object: its parameters, as Dapper names them.</summary>
-    public static System.Reflection.PropertyInfo[] ShapeOf(Type args) => Shapes.GetOrAdd(args, t => t.GetProperties());
+    // ---- ISettingsStore, IQuotaStore, IPictureStore ----
+    public Task<string?> GetSettingsAsync(string userId) => Settings.GetSettingsAsync(userId);
+    public Task SaveSettingsAsync(string userId, string json) => Settings.SaveSettingsAsync(userId, json);
+    public Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since) => Quotas.CountEmailChangesSinceAsync(userId, since);
+    public Task InsertEmailChangeAsync(string userId, DateTimeOffset at) => Quotas.InsertEmailChangeAsync(userId, at);
+    public Task<long> IncrementDailyAsync(string accountId, string day, string key) => Quotas.IncrementDailyAsync(accountId, day, key);
+    public Task SavePictureAsync(Picture picture) => Pictures.SavePictureAsync(picture);
+    public Task DeletePicturesOfAsync(string userId) => Pictures.DeletePicturesOfAsync(userId);
+    public Task<Picture?> GetPictureAsync(string id) => Pictures.GetPictureAsync(id);
 
-    public DbConnection Connection => connection;
+    // ---- IAppStore, IMetaStore ----
+    public Task<OAuthApp?> GetAppAsync(string clientId) => Apps.GetAppAsync(clientId);
+    public Task<IReadOnlyList<OAuthApp>> ListAppsAsync(string accountId) => Apps.ListAppsAsync(accountId);
+    public Task InsertAppAsync(OAuthApp app) => Apps.InsertAppAsync(app);
+    public Task UpdateAppSecretAsync(string clientId, string secretHash) => Apps.UpdateAppSecretAsync(clientId, secretHash);
+    public Task InsertGrantAsync(OAuthGrant grant) => Apps.InsertGrantAsync(grant);
+    public Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind) => Apps.TakeGrantAsync(tokenHash, kind);
+    public Task<string?> GetMetaAsync(string key) => Meta.GetMetaAsync(key);
+    public Task SetMetaAsync(string key, string value) => Meta.SetMetaAsync(key, value);
 
-    const int MaxKept = 256; // the store's statements are fixed text; this only bounds a mistake
+    // ---- IEventStore ----
+    public Task AppendEventAsync(DomainEvent e) => Events.AppendEventAsync(e);
+    public Task<IReadOnlyList<DomainEvent>> ListEventsAsync(string? accountId, EventPosition after, int limit) => Events.ListEventsAsync(accountId, after, limit);
+    public Task<IReadOnlyList<DomainEvent>> ListEventsBeforeAsync(string accountId, EventPosition before, int limit) => Events.ListEventsBeforeAsync(accountId, before, limit);
+    public Task<EventPosition> LatestEventPositionAsync() => Events.LatestEventPositionAsync();
+    public Task<EventPosition?> PositionOfAsync(string eventId) => Events.PositionOfAsync(eventId);
+    public Task<DomainEvent?> LatestEventOfTypeAsync(string type) => Events.LatestEventOfTypeAsync(type);
 
-    public DbCommand Prepared(string sql, object? args, DbTransaction? transaction)
-    {
-        var key = (sql, args?.GetType());
-        if (!_commands.TryGetValue(key, out var command))
-        {
-            if (_commands.Count >= MaxKept) { Clear(); Parsers.Clear(); }
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var p in args is null ? [] : Shapes.GetOrAdd(args.GetType(), t => t.GetProperties()))
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + p.Name;
-                command.Parameters.Add(parameter);
-            }
-            command.Prepare();
-            _commands[key] = command;
-        }
-        command.Transaction = transaction;
-        if (args is not null)
-        {
-            var shape = Shapes.GetOrAdd(args.GetType(), t => t.GetProperties());
-            for (var i = 0; i < shape.Length; i++)
-                command.Parameters[i].Value = shape[i].GetValue(args) switch
-                {
-                    null => DBNull.Value,
-                    bool b => b ? 1L : 0L,
-                    var v => v,
-                };
-        }
-        return command;
-    }
+    // ---- ISnapshotStore ----
+    public Task<SnapshotInfo> SaveSnapshotAsync(string name, DateTimeOffset at, IReadOnlyCollection<string> keptMeta) => Snapshots.SaveSnapshotAsync(name, at, keptMeta);
+    public Task<SnapshotInfo?> RestoreSnapshotAsync(string name, IReadOnlyCollection<string> keptMeta) => Snapshots.RestoreSnapshotAsync(name, keptMeta);
+    public Task<IReadOnlyList<SnapshotInfo>> ListSnapshotsAsync() => Snapshots.ListSnapshotsAsync();
+    public Task<bool> DeleteSnapshotAsync(string name) => Snapshots.DeleteSnapshotAsync(name);
+    public Task<IReadOnlyList<string>> DeleteAccountTreeAsync(string accountId) => Snapshots.DeleteAccountTreeAsync(accountId);
 
-    /// <summary>
-    /// Runs a kept statement. One the database refused (a unique key, say: an answer the caller turns into a rule's) is
-    /// dropped, not reused: the next use prepares it afresh, whatever state the failure left it in.
-    /// </summary>
-    public T Run<T>(string sql, object? args, DbTransaction? transaction, Func<DbCommand, T> run)
-    {
-        var command = Prepared(sql, args, transaction);
-        try
-        {
-            return run(command);
-        }
-        catch (DbException)
-        {
-            _commands.Remove((sql, args?.GetType()));
-            command.Dispose();
-            throw;
-        }
-    }
-
-    void Clear()
-    {
-        foreach (var command in _commands.Values) command.Dispose();
-        _commands.Clear();
-    }
-
-    public void Dispose()
-    {
-        Clear();
-        connection.Dispose();
-    }
+    // ---- IWebhookStore ----
+    public Task<WebhookSubscription?> GetSubscriptionAsync(string id) => Webhooks.GetSubscriptionAsync(id);
+    public Task<IReadOnlyList<WebhookSubscription>> ListSubscriptionsOfAppAsync(string clientId) => Webhooks.ListSubscriptionsOfAppAsync(clientId);
+    public Task<IReadOnlyList<WebhookSubscription>> ListActiveSubscriptionsAsync() => Webhooks.ListActiveSubscriptionsAsync();
+    public Task InsertSubscriptionAsync(WebhookSubscription subscription) => Webhooks.InsertSubscriptionAsync(subscription);
+    public Task UpdateSubscriptionAsync(WebhookSubscription subscription) => Webhooks.UpdateSubscriptionAsync(subscription);
+    public Task DeleteSubscriptionAsync(string id) => Webhooks.DeleteSubscriptionAsync(id);
+    public Task SetAppWebhookSecretAsync(string clientId, string sealedSecret) => Webhooks.SetAppWebhookSecretAsync(clientId, sealedSecret);
+    public Task InsertDeliveryAsync(WebhookDelivery delivery) => Webhooks.InsertDeliveryAsync(delivery);
+    public Task<bool> AnyDeliveryDueAsync(DateTimeOffset storeNow, long realNowMs) => Webhooks.AnyDeliveryDueAsync(storeNow, realNowMs);
+    public Task<IReadOnlyList<WebhookDelivery>> LeaseDeliveriesAsync(string owner, DateTimeOffset storeNow, long realNowMs, long leaseUntilMs, int limit)
+        => Webhooks.LeaseDeliveriesAsync(owner, storeNow, realNowMs, leaseUntilMs, limit);
+    public Task<bool> FinishAttemptAsync(WebhookDelivery updated, WebhookAttempt? attempt, string owner) => Webhooks.FinishAttemptAsync(updated, attempt, owner);
+    public Task<WebhookDelivery?> GetDeliveryAsync(string id) => Webhooks.GetDeliveryAsync(id);
+    public Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(DeliveryQuery query) => Webhooks.ListDeliveriesAsync(query);
+    public Task<IReadOnlyList<WebhookAttempt>> ListAttemptsAsync(IReadOnlyList<string> deliveryIds) => Webhooks.ListAttemptsAsync(deliveryIds);
+    public Task<int> RequeueDeliveriesAsync(string accountId, string? id, string? subscriptionId, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
+        => Webhooks.RequeueDeliveriesAsync(accountId, id, subscriptionId, from, to, now);
 }

@@ -1,9 +1,10 @@
+using static Roster.Storage.DbTime;
+
 namespace Roster.Storage;
 
-internal sealed partial class SqlSession
+/// <summary>The outbox: events appended in the change's transaction, read in (tx, seq) order.</summary>
+internal sealed class EventStore(SqlRunner db) : IEventStore
 {
-    // ---- outbox ----
-
     sealed class EventRow
     {
         public long Seq { get; set; }
@@ -19,9 +20,9 @@ internal sealed partial class SqlSession
     }
 
     public Task AppendEventAsync(Domain.Events.DomainEvent e)
-        => Later($"""
+        => db.Later($"""
             INSERT INTO outbox (tx, id, type, account_id, subject_id, operator_id, operator_client_id, occurred_at, payload)
-            VALUES ({unique.OutboxTx}, @Id, @Type, @AccountId, @SubjectId, @OperatorId, @OperatorClientId, @OccurredAt, @Payload)
+            VALUES ({db.Dialect.OutboxTx}, @Id, @Type, @AccountId, @SubjectId, @OperatorId, @OperatorClientId, @OccurredAt, @Payload)
             """, new
         {
             e.Id, e.Type, e.AccountId, e.SubjectId, e.OperatorId, e.OperatorClientId, OccurredAt = Ms(e.OccurredAt),
@@ -30,18 +31,18 @@ internal sealed partial class SqlSession
 
     public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsAsync(string? accountId, Domain.Events.EventPosition after, int limit)
     {
-        var rows = await Many<EventRow>(EventsAfterSql(unique, accountId is not null), new { accountId, after.Tx, after.Seq, limit });
+        var rows = await db.Many<EventRow>(EventsAfterSql(db.Dialect, accountId is not null), new { accountId, after.Tx, after.Seq, limit });
         return rows.Select(Event).ToList();
     }
 
     /// <summary>Events after <c>(@Tx, @Seq)</c> in order, of the account <c>@accountId</c> or of every account.</summary>
-    internal static string EventsAfterSql(ISqlDialect unique, bool ofAccount)
-        => $"SELECT * FROM outbox WHERE {(ofAccount ? "account_id = @accountId AND " : "")}{unique.OutboxAfter} {unique.OutboxSettled} ORDER BY tx, seq LIMIT @limit";
+    internal static string EventsAfterSql(ISqlDialect dialect, bool ofAccount)
+        => $"SELECT * FROM outbox WHERE {(ofAccount ? "account_id = @accountId AND " : "")}{dialect.OutboxAfter} {dialect.OutboxSettled} ORDER BY tx, seq LIMIT @limit";
 
     public async Task<IReadOnlyList<Domain.Events.DomainEvent>> ListEventsBeforeAsync(string accountId, Domain.Events.EventPosition before, int limit)
         // backwards along (account_id, tx, seq)
-        => (await Many<EventRow>(
-            $"SELECT * FROM outbox WHERE account_id = @accountId AND (tx, seq) < (@Tx, @Seq) {unique.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT @limit",
+        => (await db.Many<EventRow>(
+            $"SELECT * FROM outbox WHERE account_id = @accountId AND (tx, seq) < (@Tx, @Seq) {db.Dialect.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT @limit",
             new { accountId, before.Tx, before.Seq, limit })).Select(Event).ToList();
 
     static Domain.Events.DomainEvent Event(EventRow r) => new(r.Type, r.AccountId, r.SubjectId, System.Text.Json.Nodes.JsonNode.Parse(r.Payload)!.AsObject())
@@ -50,21 +51,18 @@ internal sealed partial class SqlSession
     };
 
     public async Task<Domain.Events.EventPosition?> PositionOfAsync(string eventId)
-        => await One<EventRow>("SELECT tx, seq FROM outbox WHERE id = @eventId", new { eventId }) is { } row ? new Domain.Events.EventPosition(row.Tx, row.Seq) : null;
+        => await db.One<EventRow>("SELECT tx, seq FROM outbox WHERE id = @eventId", new { eventId }) is { } row ? new Domain.Events.EventPosition(row.Tx, row.Seq) : null;
 
     public async Task<Domain.Events.DomainEvent?> LatestEventOfTypeAsync(string type)
     {
         // read backwards along the position index: the mark sought is among the newest events
-        var row = await One<EventRow>($"SELECT * FROM outbox WHERE type = @type {unique.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1", new { type });
+        var row = await db.One<EventRow>($"SELECT * FROM outbox WHERE type = @type {db.Dialect.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1", new { type });
         return row is null ? null : Event(row);
     }
 
     public async Task<Domain.Events.EventPosition> LatestEventPositionAsync()
     {
-        var last = await One<EventRow>($"SELECT tx, seq FROM outbox WHERE 1 = 1 {unique.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1");
+        var last = await db.One<EventRow>($"SELECT tx, seq FROM outbox WHERE 1 = 1 {db.Dialect.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1");
         return last is null ? Domain.Events.EventPosition.Start : new(last.Tx, last.Seq);
     }
-
-    public Task SetMetaAsync(string key, string value)
-        => Exec("INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value", new { key, value });
 }

@@ -1,11 +1,11 @@
 using Roster.Domain.Accounts;
+using static Roster.Storage.DbTime;
 
 namespace Roster.Storage;
 
-internal sealed partial class SqlSession
+/// <summary>Accounts and their sub accounts.</summary>
+internal sealed class AccountStore(SqlRunner db, SessionLocks locks) : IAccountStore
 {
-    // ---- accounts ----
-
     sealed class AccountRow
     {
         public long Seq { get; set; }
@@ -35,10 +35,10 @@ internal sealed partial class SqlSession
     const string AccountColumns = "seq, id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at, options";
 
     public async Task<Account?> GetAccountAsync(string id)
-        => (await One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
+        => (await db.One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id", new { id }))?.ToAccount();
 
     public async Task InsertAccountAsync(Account a)
-        => a.Seq = await Scalar<long>(
+        => a.Seq = await db.Scalar<long>(
             """
             INSERT INTO accounts (id, account_number, name, plan, licensed_seats, managed_domains, master_account, parent_id, owner_id, sso_pre_provisioning, created_at, options)
             VALUES (@Id, @AccountNumber, @Name, @Plan, @LicensedSeats, @ManagedDomains, @MasterAccount, @ParentId, @OwnerId, @Sso, @CreatedAt, @Options)
@@ -53,7 +53,7 @@ internal sealed partial class SqlSession
             });
 
     public Task UpdateAccountAsync(Account a)
-        => Exec("""
+        => db.Exec("""
             UPDATE accounts SET name = @Name, plan = @Plan, licensed_seats = @LicensedSeats, managed_domains = @ManagedDomains, sso_pre_provisioning = @Sso,
                 parent_id = @ParentId, options = @Options
             WHERE id = @Id
@@ -65,15 +65,22 @@ internal sealed partial class SqlSession
             });
 
     public async Task<int> CountSubAccountsAsync(string masterId)
-        => (int)await Scalar<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId });
+        => (int)await db.Scalar<long>("SELECT COUNT(*) FROM accounts WHERE parent_id = @masterId", new { masterId });
 
     public async Task<IReadOnlyList<Account>> ListSubAccountsAsync(string masterId, long afterSeq, int limit)
-        => (await Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
+        => (await db.Many<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE parent_id = @masterId AND seq > @afterSeq ORDER BY seq LIMIT @limit",
             new { masterId, afterSeq, limit })).Select(r => r.ToAccount()).ToList();
 
     public async Task<long> NextAccountNumberAsync()
     {
-        await LockAsync("account-number"); // held to the commit: the next one counts from this one
-        return await Scalar<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null);
+        await locks.Named("account-number"); // held to the commit: the next one counts from this one
+        return await db.Scalar<long>("SELECT COALESCE(MAX(account_number), 1000000000) + 1 FROM accounts", null);
+    }
+
+    /// <summary>The account as committed now, held against every other write of it until the session ends.</summary>
+    public async Task<Account?> LockAsync(string id)
+    {
+        await locks.QueueFor("account:" + id);
+        return (await db.One<AccountRow>($"SELECT {AccountColumns} FROM accounts WHERE id = @id {db.Dialect.ForUpdate}", new { id }))?.ToAccount();
     }
 }

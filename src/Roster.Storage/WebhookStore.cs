@@ -1,11 +1,11 @@
 using Roster.Domain.Webhooks;
+using static Roster.Storage.DbTime;
 
 namespace Roster.Storage;
 
-internal sealed partial class SqlSession
+/// <summary>Webhook subscriptions, deliveries and their attempts.</summary>
+internal sealed class WebhookStore(SqlRunner db) : IWebhookStore
 {
-    // ---- webhooks: subscriptions, deliveries, attempts ----
-
     sealed class SubscriptionRow
     {
         public long Seq { get; set; }
@@ -37,31 +37,31 @@ internal sealed partial class SqlSession
     };
 
     public async Task<WebhookSubscription?> GetSubscriptionAsync(string id)
-        => await One<SubscriptionRow>("SELECT * FROM webhook_subscriptions WHERE id = @id", new { id }) is { } r ? ToSubscription(r) : null;
+        => await db.One<SubscriptionRow>("SELECT * FROM webhook_subscriptions WHERE id = @id", new { id }) is { } r ? ToSubscription(r) : null;
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListSubscriptionsOfAppAsync(string clientId)
-        => (await Many<SubscriptionRow>("SELECT * FROM webhook_subscriptions WHERE client_id = @clientId ORDER BY seq", new { clientId }))
+        => (await db.Many<SubscriptionRow>("SELECT * FROM webhook_subscriptions WHERE client_id = @clientId ORDER BY seq", new { clientId }))
             .Select(ToSubscription).ToList();
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListActiveSubscriptionsAsync()
-        => (await Many<SubscriptionRow>("SELECT * FROM webhook_subscriptions WHERE disabled = 0 ORDER BY seq")).Select(ToSubscription).ToList();
+        => (await db.Many<SubscriptionRow>("SELECT * FROM webhook_subscriptions WHERE disabled = 0 ORDER BY seq")).Select(ToSubscription).ToList();
 
     public Task InsertSubscriptionAsync(WebhookSubscription x)
-        => Exec("""
+        => db.Exec("""
             INSERT INTO webhook_subscriptions (id, client_id, account_id, name, events, url, scope, user_ids, created_at, validated_at, validation_failures, disabled)
             VALUES (@Id, @ClientId, @AccountId, @Name, @Events, @Url, @Scope, @UserIds, @CreatedAt, @ValidatedAt, @ValidationFailures, @Disabled)
             """, SubscriptionArgs(x));
 
     public Task UpdateSubscriptionAsync(WebhookSubscription x)
-        => Exec("""
+        => db.Exec("""
             UPDATE webhook_subscriptions SET name = @Name, events = @Events, url = @Url, user_ids = @UserIds, validated_at = @ValidatedAt,
                 validation_failures = @ValidationFailures, disabled = @Disabled WHERE id = @Id
             """, SubscriptionArgs(x));
 
-    public Task DeleteSubscriptionAsync(string id) => Exec("DELETE FROM webhook_subscriptions WHERE id = @id", new { id });
+    public Task DeleteSubscriptionAsync(string id) => db.Exec("DELETE FROM webhook_subscriptions WHERE id = @id", new { id });
 
     public Task SetAppWebhookSecretAsync(string clientId, string sealedSecret)
-        => Exec("UPDATE oauth_apps SET webhook_secret = @sealedSecret WHERE client_id = @clientId", new { clientId, sealedSecret });
+        => db.Exec("UPDATE oauth_apps SET webhook_secret = @sealedSecret WHERE client_id = @clientId", new { clientId, sealedSecret });
 
     sealed class DeliveryRow
     {
@@ -93,34 +93,34 @@ internal sealed partial class SqlSession
     };
 
     public Task InsertDeliveryAsync(WebhookDelivery d)
-        => Exec("""
+        => db.Exec("""
             INSERT INTO webhook_deliveries (id, event_id, subscription_id, client_id, account_id, event, url, body, occurred_at, state, attempts, retries, next_at)
             VALUES (@Id, @EventId, @SubscriptionId, @ClientId, @AccountId, @Event, @Url, @Body, @OccurredAt, @State, 0, 0, @NextAt)
             ON CONFLICT (event_id, subscription_id) DO NOTHING
             """, new { d.Id, d.EventId, d.SubscriptionId, d.ClientId, d.AccountId, d.Event, d.Url, d.Body, OccurredAt = Ms(d.OccurredAt), d.State, NextAt = Ms(d.NextAt) });
 
     public async Task<bool> AnyDeliveryDueAsync(DateTimeOffset storeNow, long realNowMs)
-        => await One<long?>("SELECT 1 FROM webhook_deliveries WHERE state = 'pending' AND next_at <= @now AND lease_until < @realNowMs LIMIT 1",
+        => await db.One<long?>("SELECT 1 FROM webhook_deliveries WHERE state = 'pending' AND next_at <= @now AND lease_until < @realNowMs LIMIT 1",
             new { now = Ms(storeNow), realNowMs }) is not null;
 
     public async Task<IReadOnlyList<WebhookDelivery>> LeaseDeliveriesAsync(string owner, DateTimeOffset storeNow, long realNowMs, long leaseUntilMs, int limit)
-        => (await Many<DeliveryRow>($"""
+        => (await db.Many<DeliveryRow>($"""
             UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @leaseUntilMs
             WHERE seq IN (SELECT seq FROM webhook_deliveries WHERE state = 'pending' AND next_at <= @now AND lease_until < @realNowMs
-                          ORDER BY next_at, seq LIMIT @limit {unique.SkipLocked})
+                          ORDER BY next_at, seq LIMIT @limit {db.Dialect.SkipLocked})
             RETURNING {DeliveryColumns}
             """, new { owner, now = Ms(storeNow), realNowMs, leaseUntilMs, limit })).OrderBy(r => r.NextAt).ThenBy(r => r.Seq).Select(ToDelivery).ToList();
 
     public async Task<bool> FinishAttemptAsync(WebhookDelivery d, WebhookAttempt? a, string owner)
     {
-        var held = await Exec("""
+        var held = await db.Exec("""
             UPDATE webhook_deliveries SET state = @State, attempts = @Attempts, retries = @Retries, next_at = @NextAt, url = @Url, last_status = @LastStatus,
                 last_error = @LastError, lease_owner = NULL, lease_until = 0
             WHERE id = @Id AND lease_owner = @owner
             """, new { d.State, Attempts = (long)d.Attempts, Retries = (long)d.Retries, NextAt = Ms(d.NextAt), d.Url, LastStatus = (long?)d.LastStatus, d.LastError, d.Id, owner }) > 0;
         // the attempt is logged even when the lease was lost meanwhile (it happened), but not for a delivery that is gone
-        if (a is not null && (held || await One<long?>("SELECT 1 FROM webhook_deliveries WHERE id = @Id", new { d.Id }) is not null))
-            await Exec("""
+        if (a is not null && (held || await db.One<long?>("SELECT 1 FROM webhook_deliveries WHERE id = @Id", new { d.Id }) is not null))
+            await db.Exec("""
                 INSERT INTO webhook_attempts (delivery_id, account_id, attempt, retry_num, at, status, latency_ms, failure, response, node)
                 VALUES (@DeliveryId, @AccountId, @Attempt, @RetryNum, @At, @Status, @LatencyMs, @Failure, @Response, @Node)
                 """, new { a.DeliveryId, a.AccountId, Attempt = (long)a.Attempt, RetryNum = (long)a.RetryNum, At = Ms(a.At), Status = (long)a.Status, a.LatencyMs,
@@ -129,10 +129,10 @@ internal sealed partial class SqlSession
     }
 
     public async Task<WebhookDelivery?> GetDeliveryAsync(string id)
-        => await One<DeliveryRow>($"SELECT {DeliveryColumns} FROM webhook_deliveries WHERE id = @id", new { id }) is { } r ? ToDelivery(r) : null;
+        => await db.One<DeliveryRow>($"SELECT {DeliveryColumns} FROM webhook_deliveries WHERE id = @id", new { id }) is { } r ? ToDelivery(r) : null;
 
     public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(DeliveryQuery q)
-        => (await Many<DeliveryRow>($"""
+        => (await db.Many<DeliveryRow>($"""
             SELECT {DeliveryColumns} FROM webhook_deliveries
             WHERE account_id = @AccountId AND seq < @BeforeSeq
               AND (@SubscriptionId IS NULL OR subscription_id = @SubscriptionId) AND (@Event IS NULL OR event = @Event)
@@ -163,14 +163,14 @@ internal sealed partial class SqlSession
             var names = string.Join(", ", chunk.Select((_, i) => "@d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             var args = new DynamicParameters();
             for (var i = 0; i < chunk.Length; i++) args.Add("d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i]);
-            all.AddRange((await Many<AttemptRow>($"SELECT * FROM webhook_attempts WHERE delivery_id IN ({names}) ORDER BY seq", args))
+            all.AddRange((await db.Many<AttemptRow>($"SELECT * FROM webhook_attempts WHERE delivery_id IN ({names}) ORDER BY seq", args))
                 .Select(r => new WebhookAttempt(r.DeliveryId, r.AccountId, (int)r.Attempt, (int)r.RetryNum, At(r.At), (int)r.Status, r.LatencyMs, r.Failure, r.Response, r.Node)));
         }
         return all;
     }
 
     public Task<int> RequeueDeliveriesAsync(string accountId, string? id, string? subscriptionId, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
-        => Exec("""
+        => db.Exec("""
             UPDATE webhook_deliveries SET state = 'pending', retries = 0, next_at = @now, lease_owner = NULL, lease_until = 0
             WHERE account_id = @accountId AND state <> 'pending'
               AND (@id IS NULL OR id = @id) AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId)

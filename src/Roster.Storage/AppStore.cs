@@ -1,9 +1,10 @@
+using static Roster.Storage.DbTime;
+
 namespace Roster.Storage;
 
-internal sealed partial class SqlSession
+/// <summary>OAuth apps and their single-use grants.</summary>
+internal sealed class AppStore(SqlRunner db) : IAppStore
 {
-    // ---- apps, meta ----
-
     sealed class AppRow
     {
         public string ClientId { get; set; } = "";
@@ -29,17 +30,17 @@ internal sealed partial class SqlSession
     };
 
     public async Task<OAuthApp?> GetAppAsync(string clientId)
-        => await One<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE client_id = @clientId", new { clientId }) is { } r ? ToApp(r) : null;
+        => await db.One<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE client_id = @clientId", new { clientId }) is { } r ? ToApp(r) : null;
 
     public async Task<IReadOnlyList<OAuthApp>> ListAppsAsync(string accountId)
-        => (await Many<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE account_id = @accountId ORDER BY created_at, client_id", new { accountId })).Select(ToApp).ToList();
+        => (await db.Many<AppRow>($"SELECT {AppColumns} FROM oauth_apps WHERE account_id = @accountId ORDER BY created_at, client_id", new { accountId })).Select(ToApp).ToList();
 
     public Task InsertAppAsync(OAuthApp a)
-        => Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris, webhook_secret) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt, @Type, @RedirectUris, @WebhookSecret)",
+        => db.Exec("INSERT INTO oauth_apps (client_id, secret_hash, account_id, owner_user_id, scopes, name, active, created_at, app_type, redirect_uris, webhook_secret) VALUES (@ClientId, @SecretHash, @AccountId, @OwnerUserId, @Scopes, @Name, @Active, @CreatedAt, @Type, @RedirectUris, @WebhookSecret)",
             new { a.ClientId, a.SecretHash, a.AccountId, a.OwnerUserId, Scopes = string.Join(' ', a.Scopes), a.Name, Active = a.Active ? 1 : 0, CreatedAt = Ms(a.CreatedAt), a.Type, RedirectUris = string.Join(' ', a.RedirectUris), a.WebhookSecret });
 
     public Task UpdateAppSecretAsync(string clientId, string secretHash)
-        => Exec("UPDATE oauth_apps SET secret_hash = @secretHash WHERE client_id = @clientId", new { clientId, secretHash });
+        => db.Exec("UPDATE oauth_apps SET secret_hash = @secretHash WHERE client_id = @clientId", new { clientId, secretHash });
 
     sealed class GrantRow
     {
@@ -56,7 +57,7 @@ internal sealed partial class SqlSession
     }
 
     public Task InsertGrantAsync(OAuthGrant g)
-        => Exec(
+        => db.Exec(
             """
             INSERT INTO oauth_grants (token_hash, kind, client_id, user_id, account_id, scopes, redirect_uri, code_challenge, challenge_method, expires_at, used)
             VALUES (@TokenHash, @Kind, @ClientId, @UserId, @AccountId, @Scopes, @RedirectUri, @CodeChallenge, @ChallengeMethod, @ExpiresAt, 0)
@@ -66,11 +67,9 @@ internal sealed partial class SqlSession
     public async Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind)
     {
         // The update decides: of two concurrent uses, only one changes the row.
-        if (await Exec("UPDATE oauth_grants SET used = 1 WHERE token_hash = @tokenHash AND kind = @kind AND used = 0", new { tokenHash, kind }) != 1) return null;
-        var r = await One<GrantRow>("SELECT token_hash, kind, client_id, user_id, account_id, scopes, redirect_uri, code_challenge, challenge_method, expires_at FROM oauth_grants WHERE token_hash = @tokenHash", new { tokenHash });
+        if (await db.Exec("UPDATE oauth_grants SET used = 1 WHERE token_hash = @tokenHash AND kind = @kind AND used = 0", new { tokenHash, kind }) != 1) return null;
+        var r = await db.One<GrantRow>("SELECT token_hash, kind, client_id, user_id, account_id, scopes, redirect_uri, code_challenge, challenge_method, expires_at FROM oauth_grants WHERE token_hash = @tokenHash", new { tokenHash });
         return r is null ? null : new OAuthGrant(r.TokenHash, r.Kind, r.ClientId, r.UserId, r.AccountId, r.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             r.RedirectUri, r.CodeChallenge, r.ChallengeMethod, At(r.ExpiresAt));
     }
-
-    public Task<string?> GetMetaAsync(string key) => One<string?>("SELECT value FROM meta WHERE key = @key", new { key });
 }
