@@ -165,11 +165,12 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
         return await store.Write(async s =>
         {
             var joined = new SessionStore(s);
-            var accounts = new AccountsService(joined, clock, passwords: _passwords);
+            var accounts = new SubAccountsService(joined, clock, _passwords);
+            var apps = new AppsService(joined, clock);
             var users = new UsersService(joined, clock, keys, limiter, ids, _passwords);
             var settings = new UserSettingsService(joined, clock);
             var relations = new UserRelationsService(joined, clock);
-            var primary = await s.GetAccountAsync(await s.GetMetaAsync(AccountsService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
+            var primary = await s.GetAccountAsync(await s.GetMetaAsync(BootstrapService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
             var root = new Caller(primary.Id, primary.OwnerId, "roster-seed", Operations.AllAdminScopes.ToHashSet(StringComparer.Ordinal));
             int madeAccounts = 0, madeUsers = 0, madeApps = 0;
             foreach (var account in plan)
@@ -224,7 +225,7 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
                         new AddAssistantsRequest { Assistants = user.Assistants.Select(e => new AssistantRef { Email = e }).ToList() }, ct));
                 foreach (var app in account.Apps)
                 {
-                    await At(app.Line, app.Path, () => accounts.CreateAppAsync(caller, null, app.Scopes, app.Type, app.RedirectUris, app.Name, app.Credentials, ct,
+                    await At(app.Line, app.Path, () => apps.CreateAppAsync(caller, null, app.Scopes, app.Type, app.RedirectUris, app.Name, app.Credentials, ct,
                         app.WebhookSecretToken, async (session, made) =>
                         {
                             // subscriptions through the API's own rules; their URLs are challenged in the background right after
@@ -292,8 +293,8 @@ public sealed class SeedLoader(IRosterStore store, TimeProvider clock, RosterKey
     /// </summary>
     public Task<JsonObject> ExportAsync(CancellationToken ct = default) => store.ReadAsync(async s =>
     {
-        var primary = await s.GetAccountAsync(await s.GetMetaAsync(AccountsService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
-        var primaryApp = await s.GetMetaAsync(AccountsService.PrimaryClientMeta);
+        var primary = await s.GetAccountAsync(await s.GetMetaAsync(BootstrapService.PrimaryMeta) ?? "") ?? throw new InvalidOperationException("the store has no primary account");
+        var primaryApp = await s.GetMetaAsync(BootstrapService.PrimaryClientMeta);
         var seed = new JsonObject { ["version"] = 1 };
         seed["account"] = AccountFacts(primary);
         await ExportAccountAsync(s, primary, seed, primaryApp);

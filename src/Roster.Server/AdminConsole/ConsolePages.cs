@@ -91,7 +91,7 @@ public static class ConsolePages
         {
             int? seats = values.Seats is null ? null
                 : int.TryParse(values.Seats, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw Fail.InvalidField("seats");
-            await Get<AccountsService>(http).CreateSubAccountAsync(caller, new CreateAccountRequest
+            await Get<SubAccountsService>(http).CreateSubAccountAsync(caller, new CreateAccountRequest
             {
                 AccountName = values.AccountName, Email = values.Email, FirstName = values.FirstName, LastName = values.LastName, Password = form["password"].FirstOrDefault(),
                 Plan = values.Plan, Seats = seats, ManagedDomains = values.Domains?.Split(Spaces, StringSplitOptions.RemoveEmptyEntries).ToList(),
@@ -343,7 +343,7 @@ public static class ConsolePages
         bool rotated = false, NewAppValues? values = null, string? error = null, int status = 200)
     {
         var (account, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
-        var apps = await Get<AccountsService>(http).ListAppsAsync(caller, http.RequestAborted);
+        var apps = await Get<AppsService>(http).ListAppsAsync(caller, http.RequestAborted);
         return Render<AppsPage>(new { s.Nav, Account = account, Apps = apps, Shown = shown, Secret = secret, Rotated = rotated, Values = values, Error = error }, status);
     }
 
@@ -358,7 +358,7 @@ public static class ConsolePages
         try
         {
             var scopes = (values.Scopes ?? "").Split(Spaces, StringSplitOptions.RemoveEmptyEntries);
-            var (app, secret) = await Get<AccountsService>(http).CreateAppAsync(caller, null, scopes,
+            var (app, secret) = await Get<AppsService>(http).CreateAppAsync(caller, null, scopes,
                 values.Type == "user" ? Domain.Auth.OAuthAppTypes.User : Domain.Auth.OAuthAppTypes.ServerToServer,
                 (values.RedirectUris ?? "").Split(Spaces, StringSplitOptions.RemoveEmptyEntries), string.IsNullOrWhiteSpace(values.Name) ? null : values.Name,
                 ct: http.RequestAborted);
@@ -373,7 +373,7 @@ public static class ConsolePages
     public static async Task<IResult> RotateAsync(HttpContext http, Session s, string accountId, string clientId)
     {
         var (_, caller) = await Get<ConsoleAccess>(http).ReachAsAccountAsync(s.Who, accountId, http.RequestAborted);
-        var (app, secret) = await Get<AccountsService>(http).RotateAppSecretAsync(caller, clientId, http.RequestAborted);
+        var (app, secret) = await Get<AppsService>(http).RotateAppSecretAsync(caller, clientId, http.RequestAborted);
         return await AppsAsync(http, s, accountId, app, secret, rotated: true);
     }
 
