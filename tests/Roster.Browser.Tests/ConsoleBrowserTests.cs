@@ -21,7 +21,7 @@ public class ConsoleBrowserTests
         Assert.True(code == 0, $"seed exited with {code}: {output}");
     }
 
-    const string AccountName = Roster.Domain.Accounts.AccountsService.SandboxAccountName;
+    const string AccountName = Roster.Domain.Accounts.BootstrapService.SandboxAccountName;
 
     static string AdminKey(string dataDir)
         => JsonNode.Parse(File.ReadAllText(Directory.GetFiles(dataDir, "credentials*.json").Single()))!["sandbox_admin_key"]!.GetValue<string>();

@@ -71,7 +71,7 @@ public class PagesTests
             });
             Assert.Equal(HttpStatusCode.Created, app.StatusCode);
             var clientId = (await app.Content.ReadFromJsonAsync<JsonObject>())!["client_id"]!.GetValue<string>();
-            const string accountName = Roster.Domain.Accounts.AccountsService.SandboxAccountName;
+            const string accountName = Roster.Domain.Accounts.BootstrapService.SandboxAccountName;
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await LaunchAsync(playwright);

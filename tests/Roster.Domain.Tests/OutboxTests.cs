@@ -26,7 +26,10 @@ public sealed class OutboxTests : IDisposable
     readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-outbox");
     readonly SqliteStore _store;
     readonly StillClock _clock = new();
-    readonly AccountsService _accounts;
+    readonly AppsService _apps;
+    readonly BootstrapService _bootstrap;
+    readonly SubAccountsService _subAccounts;
+    readonly AccountMovesService _moves;
     readonly UsersService _users;
     readonly UserRelationsService _relations;
     readonly UserSettingsService _settings;
@@ -39,8 +42,11 @@ public sealed class OutboxTests : IDisposable
     {
         _store = new SqliteStore(Path.Combine(_dir, "roster.db"));
         _store.Migrate();
-        _accounts = new AccountsService(_store, _clock);
-        var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
+        _apps = new AppsService(_store, _clock);
+        _bootstrap = new BootstrapService(_store, _clock, _apps);
+        _subAccounts = new SubAccountsService(_store, _clock);
+        _moves = new AccountMovesService(_store, _clock);
+        var keys = new RosterKeys(_bootstrap.SigningKeyAsync().GetAwaiter().GetResult());
         _users = new UsersService(_store, _clock, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), _clock, new MemoryRateCounter()));
         _oauth = new UserOAuthService(_store, _clock);
         _relations = new UserRelationsService(_store, _clock);
@@ -83,7 +89,7 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task EveryWriteRecordsItsEventsAndAFailedOneNone()
     {
-        var boot = await _accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
+        var boot = await _bootstrap.BootstrapAsync(new BootstrapRequest(null, null, null));
         var admin = new Caller(boot.Account.Id, boot.Owner.Id, boot.App.ClientId, Operations.AllAdminScopes.ToHashSet());
         await New();
 
@@ -142,7 +148,7 @@ public sealed class OutboxTests : IDisposable
         await Refused(() => _users.SetPasswordAsync(admin, u2, new PasswordRequest { Password = "Chang3dPassw" }));
 
         OAuthApp app = null!;
-        var appEvent = (await Expect(async () => app = (await _accounts.CreateAppAsync(admin, null, ["user:read"], OAuthAppTypes.User, ["https://app.test/cb"])).App,
+        var appEvent = (await Expect(async () => app = (await _apps.CreateAppAsync(admin, null, ["user:read"], OAuthAppTypes.User, ["https://app.test/cb"])).App,
             EventTypes.AppCreated)).Single();
         Assert.Equal(app.ClientId, appEvent.SubjectId);
         Assert.DoesNotContain("secret", appEvent.Data.ToJsonString());
@@ -151,11 +157,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal((u2, app.ClientId), (signedIn.OperatorId, signedIn.OperatorClientId));
 
         Account sub = null!;
-        await Expect(async () => sub = (await _accounts.CreateSubAccountAsync(admin, new CreateAccountRequest
+        await Expect(async () => sub = (await _subAccounts.CreateSubAccountAsync(admin, new CreateAccountRequest
         {
             FirstName = "Sub", LastName = "Owner", Email = "boss@tenant.test", Password = "Sub0wnerPass", Seats = 5,
         })).Account, EventTypes.AccountCreated, EventTypes.UserCreated);
-        var switched = (await Expect(() => _accounts.SwitchUserAccountAsync(admin, "me", u3, sub.Id), EventTypes.UserAccountSwitched)).Single();
+        var switched = (await Expect(() => _moves.SwitchUserAccountAsync(admin, "me", u3, sub.Id), EventTypes.UserAccountSwitched)).Single();
         Assert.Equal(sub.Id, switched.Data["object"]!["account_id"]!.GetValue<string>());
         Assert.Equal(boot.Account.Id, switched.Data["old_object"]!["account_id"]!.GetValue<string>());
 

@@ -33,7 +33,9 @@ public sealed class PasswordWorkTests : IDisposable
     readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-domain");
     readonly SqliteStore _sqlite;
     readonly WatchedStore _store;
-    readonly AccountsService _accounts;
+    readonly AppsService _apps;
+    readonly BootstrapService _bootstrap;
+    readonly SubAccountsService _subAccounts;
     readonly UsersService _users;
     readonly UserOAuthService _oauth;
     readonly PasswordHasher _hasher = new();
@@ -43,8 +45,10 @@ public sealed class PasswordWorkTests : IDisposable
         _sqlite = new SqliteStore(Path.Combine(_dir, "roster.db"));
         _sqlite.Migrate();
         _store = new WatchedStore(_sqlite, _hasher);
-        _accounts = new AccountsService(_store, TimeProvider.System, passwords: _hasher);
-        var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
+        _apps = new AppsService(_store, TimeProvider.System);
+        _bootstrap = new BootstrapService(_store, TimeProvider.System, _apps, passwords: _hasher);
+        _subAccounts = new SubAccountsService(_store, TimeProvider.System, passwords: _hasher);
+        var keys = new RosterKeys(_bootstrap.SigningKeyAsync().GetAwaiter().GetResult());
         _users = new UsersService(_store, TimeProvider.System, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), TimeProvider.System, new MemoryRateCounter()),
             passwords: _hasher);
         _oauth = new UserOAuthService(_store, TimeProvider.System, _hasher);
@@ -59,7 +63,7 @@ public sealed class PasswordWorkTests : IDisposable
     [Fact]
     public async Task NoPathHashesInsideAWriteTransaction()
     {
-        var boot = await _accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
+        var boot = await _bootstrap.BootstrapAsync(new BootstrapRequest(null, null, null));
         var admin = new Caller(boot.Account.Id, boot.Owner.Id, boot.App.ClientId, Operations.AllAdminScopes.ToHashSet());
 
         var created = await _users.CreateAsync(admin, new CreateUserRequest
@@ -78,12 +82,12 @@ public sealed class PasswordWorkTests : IDisposable
         });
         await _users.AcceptInvitationAsync(invited.InvitationToken!, "Invit3dPassw");
 
-        await _accounts.CreateSubAccountAsync(admin, new CreateAccountRequest
+        await _subAccounts.CreateSubAccountAsync(admin, new CreateAccountRequest
         {
             FirstName = "Sub", LastName = "Owner", Email = "sub@tenant.test", Password = "Sub0wnerPass",
         });
 
-        var (app, _) = await _accounts.CreateAppAsync(admin, null, ["user:read"], OAuthAppTypes.User, ["https://app.test/cb"]);
+        var (app, _) = await _apps.CreateAppAsync(admin, null, ["user:read"], OAuthAppTypes.User, ["https://app.test/cb"]);
         await _oauth.AuthorizeAsync(app.ClientId, "https://app.test/cb", "auto@example.com", "Thir7Passw", null, null);
 
         Assert.True(_hasher.Computations > 0);
@@ -93,7 +97,7 @@ public sealed class PasswordWorkTests : IDisposable
     [Fact]
     public async Task AnUnknownInvitationTokenIsRefusedBeforeAnyHashing()
     {
-        await _accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
+        await _bootstrap.BootstrapAsync(new BootstrapRequest(null, null, null));
         var before = _hasher.Computations;
         // a weak password would be 1124 if the policy came first; the token is checked before anything else
         Assert.Equal(1120, (await Assert.ThrowsAsync<ZoomException>(() => _users.AcceptInvitationAsync("no-such-token", "x"))).Error.Code);

@@ -27,15 +27,15 @@ public sealed class StoreFollowerTests : IDisposable
     readonly string _dir = Roster.Server.Tests.TestTemp.NewFolder("roster-follower");
     readonly SqliteStore _store;
     readonly StillClock _clock = new();
-    readonly AccountsService _accounts;
+    readonly BootstrapService _bootstrap;
     readonly UsersService _users;
 
     public StoreFollowerTests()
     {
         _store = new SqliteStore(Path.Combine(_dir, "roster.db"));
         _store.Migrate();
-        _accounts = new AccountsService(_store, _clock);
-        var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
+        _bootstrap = new BootstrapService(_store, _clock, new AppsService(_store, _clock));
+        var keys = new RosterKeys(_bootstrap.SigningKeyAsync().GetAwaiter().GetResult());
         _users = new UsersService(_store, _clock, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), _clock, new MemoryRateCounter()));
     }
 
@@ -47,7 +47,7 @@ public sealed class StoreFollowerTests : IDisposable
 
     async Task<Caller> BootAsync()
     {
-        var boot = await _accounts.BootstrapAsync(new BootstrapRequest(null, null, null));
+        var boot = await _bootstrap.BootstrapAsync(new BootstrapRequest(null, null, null));
         return new Caller(boot.Account.Id, boot.Owner.Id, boot.App.ClientId, Operations.AllAdminScopes.ToHashSet());
     }
 
@@ -81,7 +81,7 @@ public sealed class StoreFollowerTests : IDisposable
         var recorder = new Recorder();
         var follower = new StoreFollower(_store, [recorder]);
         await follower.CatchUpAsync();
-        var accounts = new AccountsService(_store, _clock);
+        var accounts = new TestAccountsService(_store, _clock, new AppsService(_store, _clock));
         var testAccount = await accounts.CreateTestAccountAsync("gone");
         var deleted = await accounts.DeleteTestAccountAsync(testAccount.Account.Id);
         await follower.AppliedHereAsync(deleted); // the deleting node, at once

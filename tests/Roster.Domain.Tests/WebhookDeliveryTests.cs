@@ -45,7 +45,8 @@ public sealed class WebhookDeliveryTests : IDisposable
     readonly SqliteStore _store;
     readonly StillClock _real = new();
     readonly StoreClock _clock;
-    readonly AccountsService _accounts;
+    readonly AppsService _apps;
+    readonly BootstrapService _bootstrap;
     readonly UsersService _users;
     readonly ScriptedSender _sender = new(Secret);
     readonly WebhookSubscriptionsService _subscriptions;
@@ -56,10 +57,11 @@ public sealed class WebhookDeliveryTests : IDisposable
         _store = new SqliteStore(Path.Combine(_dir, "roster.db"));
         _store.Migrate();
         _clock = new StoreClock(_real, _store);
-        _accounts = new AccountsService(_store, _clock);
-        var keys = new RosterKeys(_accounts.SigningKeyAsync().GetAwaiter().GetResult());
+        _apps = new AppsService(_store, _clock);
+        _bootstrap = new BootstrapService(_store, _clock, _apps);
+        var keys = new RosterKeys(_bootstrap.SigningKeyAsync().GetAwaiter().GetResult());
         _users = new UsersService(_store, _clock, keys, new RateLimiter(new RateLimitOptions(RateLimitMode.Off, 1), _clock, new MemoryRateCounter()));
-        _subscriptions = new WebhookSubscriptionsService(_store, _clock, new SecretBox(null), _accounts, new UrlValidation(_sender, _real));
+        _subscriptions = new WebhookSubscriptionsService(_store, _clock, new SecretBox(null), _apps, new UrlValidation(_sender, _real));
     }
 
     public void Dispose()
@@ -72,7 +74,7 @@ public sealed class WebhookDeliveryTests : IDisposable
 
     async Task<string> Start(string scope = SubscriptionScopes.Account, IReadOnlyList<string>? users = null)
     {
-        var boot = await _accounts.BootstrapAsync(new BootstrapRequest("acct1", "client1", "client-secret-0123456789", WebhookSecretToken: Secret));
+        var boot = await _bootstrap.BootstrapAsync(new BootstrapRequest("acct1", "client1", "client-secret-0123456789", WebhookSecretToken: Secret));
         _caller = new Caller(boot.Account.Id, boot.Owner.Id, boot.App.ClientId, new HashSet<string>([.. boot.App.Scopes, .. Operations.EventSubscriptionScopes]));
         var sub = await _subscriptions.CreateAsync(_caller, new CreateSubscriptionRequest(["user.created", "user.updated"], "t", "https://hooks.example.test/z",
             users, scope, null));

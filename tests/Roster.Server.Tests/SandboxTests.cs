@@ -186,7 +186,7 @@ public class SandboxTests
     {
         await using var app = new RosterApp();
         using var sandbox = app.ApiWith(AdminKey(app));
-        var (_, _, secret, _) = await app.Services.GetRequiredService<Domain.Accounts.AccountsService>().RotatePrimarySecretAsync();
+        var (_, _, secret, _) = await app.Services.GetRequiredService<Domain.Accounts.AppsService>().RotatePrimarySecretAsync();
         (await sandbox.Post("/roster/v1/sandbox/reset", null)).Is(HttpStatusCode.OK);
         using var api = app.ApiWith(await app.TokenAsync(secret: secret));
         (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK);

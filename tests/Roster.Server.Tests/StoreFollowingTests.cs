@@ -22,7 +22,7 @@ public class StoreFollowingTests
     /// <summary>What a reset does to the keys, in one transaction: another signing key, the next generation.</summary>
     internal static async Task<(long Generation, EventPosition Begins)> ReplaceKeyAsync(IStoreSession s)
     {
-        await s.SetMetaAsync(AccountsService.KeyMeta, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        await s.SetMetaAsync(BootstrapService.KeyMeta, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         return await StoreGeneration.AdvanceAsync(s, DateTimeOffset.UnixEpoch, Guid.NewGuid().ToString("N"));
     }
 

@@ -31,7 +31,7 @@ public sealed class ConsoleAccess(IRosterStore store, SandboxService sandbox, Pa
         if (!await sandbox.IsAdminKeyAsync(key, ct)) return null;
         return await store.ReadAsync(async s =>
         {
-            var primary = await s.GetMetaAsync(AccountsService.PrimaryMeta) is { } id ? await s.GetAccountAsync(id) : null;
+            var primary = await s.GetMetaAsync(BootstrapService.PrimaryMeta) is { } id ? await s.GetAccountAsync(id) : null;
             if (primary is null) return null;
             return new ConsoleIdentity(primary.Id, primary.OwnerId, Stamp(await s.GetMetaAsync(SandboxService.AdminKeyMeta)), AdminKey: true);
         }, ct);

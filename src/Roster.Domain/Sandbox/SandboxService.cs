@@ -29,7 +29,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
     /// <summary>Meta keys that are not state: never copied into a snapshot, never replaced by a restore.</summary>
     public static readonly IReadOnlyCollection<string> KeptMeta =
     [
-        AccountsService.KeyMeta, DataProtectionMeta, StoreGeneration.MetaKey, AccountsService.StoreIdMeta, AdminKeyMeta, FaultRules.MetaKey,
+        BootstrapService.KeyMeta, DataProtectionMeta, StoreGeneration.MetaKey, BootstrapService.StoreIdMeta, AdminKeyMeta, FaultRules.MetaKey,
         // where webhook fan-out stands in the outbox: a reader's position, not state (it only moves forward)
         Webhooks.WebhookDispatcher.CursorMetaKey,
     ];
@@ -207,7 +207,7 @@ public sealed partial class SandboxService(IRosterStore store, StoreClock clock,
         {
             done = await store.Write(async s =>
             {
-                var primary = await s.GetMetaAsync(AccountsService.PrimaryClientMeta);
+                var primary = await s.GetMetaAsync(BootstrapService.PrimaryClientMeta);
                 var current = primary is null ? null : await s.GetAppAsync(primary);
                 var snapshot = await s.RestoreSnapshotAsync(name, KeptMeta) ?? throw Fail.SnapshotNotFound(name);
                 // the primary app keeps the secret its users hold now (a rotation since the snapshot stays in force)

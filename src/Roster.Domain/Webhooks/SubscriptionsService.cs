@@ -47,7 +47,7 @@ public sealed class UrlValidation(IWebhookSender sender, TimeProvider real)
 /// (the challenge over the network) runs after the cheap checks and outside the write transaction; the write checks
 /// again what may have changed meanwhile.
 /// </summary>
-public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider clock, SecretBox secrets, AccountsService accounts, UrlValidation validation)
+public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider clock, SecretBox secrets, AppsService apps, UrlValidation validation)
 {
     public const int DefaultPageSize = 30;
     public const int MaxPageSize = 300;
@@ -118,7 +118,7 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
     }
 
     /// <summary>The app's secret token in clear, made on first need for apps older than webhooks.</summary>
-    async Task<string> SecretOf(OAuthApp app) => (await accounts.EnsureWebhookSecretAsync(app.ClientId)).Token;
+    async Task<string> SecretOf(OAuthApp app) => (await apps.EnsureWebhookSecretAsync(app.ClientId)).Token;
 
     /// <summary>A new secret token: 22 URL-safe characters, like Zoom's.</summary>
     public static string NewSecretToken() => Ids.Random(16);

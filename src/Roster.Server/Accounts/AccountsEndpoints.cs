@@ -54,26 +54,26 @@ public static class AccountsEndpoints
             Options = withOptions ? a.Options : null,
         };
 
-    public static async Task<IResult> Disassociate(HttpContext http, AccountsService accounts, string accountId)
+    public static async Task<IResult> Disassociate(HttpContext http, SubAccountsService accounts, string accountId)
     {
         await accounts.DisassociateAsync(http.Caller(), accountId, http.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> UpdateOptions(HttpContext http, AccountsService accounts, string accountId)
+    public static async Task<IResult> UpdateOptions(HttpContext http, SubAccountsService accounts, string accountId)
     {
         await accounts.UpdateOptionsAsync(http.Caller(), accountId, await Input.Json(http.Request, ServerJson.Default.SubAccountOptions), http.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ManagedDomains(HttpContext http, AccountsService accounts, string accountId)
+    public static async Task<IResult> ManagedDomains(HttpContext http, SubAccountsService accounts, string accountId)
     {
         var domains = await accounts.ManagedDomainsAsync(http.Caller(), accountId, http.RequestAborted);
         // Roster's managed domains are set by whoever runs it (seed, account creation): each counts as verified
         return TypedResults.Json(new ManagedDomainsDto(domains.Count, domains.Select(d => new ManagedDomainDto(d, "verified")).ToList()), ServerJson.Default.ManagedDomainsDto);
     }
 
-    public static async Task<IResult> CreateAccount(HttpContext http, AccountsService accounts)
+    public static async Task<IResult> CreateAccount(HttpContext http, SubAccountsService accounts)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.CreateAccountRequest);
         var (account, owner) = await accounts.CreateSubAccountAsync(http.Caller(), body, http.RequestAborted);
@@ -81,7 +81,7 @@ public static class AccountsEndpoints
             ServerJson.Default.CreatedAccountDto, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> ListAccounts(HttpContext http, AccountsService accounts, RosterKeys keys, TimeProvider clock,
+    public static async Task<IResult> ListAccounts(HttpContext http, SubAccountsService accounts, RosterKeys keys, TimeProvider clock,
         [FromQuery(Name = "page_size")] string? pageSize, [FromQuery(Name = "next_page_token")] string? nextPageToken)
     {
         var caller = http.Caller();
@@ -101,16 +101,16 @@ public static class AccountsEndpoints
             ServerJson.Default.AccountListDto);
     }
 
-    public static async Task<IResult> GetAccount(HttpContext http, AccountsService accounts, string accountId)
+    public static async Task<IResult> GetAccount(HttpContext http, SubAccountsService accounts, string accountId)
     {
         var (account, ownerEmail) = await accounts.GetSubAccountAsync(http.Caller(), accountId, http.RequestAborted);
         return TypedResults.Json(Dto(account, ownerEmail, withOptions: true), ServerJson.Default.AccountDto);
     }
 
-    public static async Task<IResult> SwitchUserAccount(HttpContext http, AccountsService accounts, string accountId, string userId)
+    public static async Task<IResult> SwitchUserAccount(HttpContext http, AccountMovesService moves, string accountId, string userId)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.SwitchAccountRequest);
-        await accounts.SwitchUserAccountAsync(http.Caller(), accountId, userId, body.AccountId, http.RequestAborted);
+        await moves.SwitchUserAccountAsync(http.Caller(), accountId, userId, body.AccountId, http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

@@ -22,7 +22,7 @@ public static class OAuthEndpoints
     static IResult Error(int status, string reason, string error)
         => TypedResults.Json(new OAuthErrorBody(reason, error), ServerJson.Default.OAuthErrorBody, statusCode: status);
 
-    public static async Task<IResult> IssueToken(HttpRequest request, AccountsService accounts, AccessTokens tokens, UserOAuthService oauth, FailureThrottle throttle)
+    public static async Task<IResult> IssueToken(HttpRequest request, AppsService apps, AccessTokens tokens, UserOAuthService oauth, FailureThrottle throttle)
     {
         // Zoom takes the parameters from the form body or from the query string.
         IFormCollection? form = null;
@@ -47,7 +47,7 @@ public static class OAuthEndpoints
         var ct = request.HttpContext.RequestAborted;
         if (throttle.Blocked(request.HttpContext, FailureThrottle.Client(clientId)))
             return Error(429, "Too many failed attempts. Try again later.", "too_many_requests");
-        var app = await accounts.AuthenticateAppAsync(clientId, secret, ct);
+        var app = await apps.AuthenticateAppAsync(clientId, secret, ct);
         if (app is null)
         {
             throttle.Failed(request.HttpContext, FailureThrottle.Client(clientId));

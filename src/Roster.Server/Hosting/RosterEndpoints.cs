@@ -51,7 +51,7 @@ public static class RosterEndpoints
     /// A new app, its client secret and webhook secret token shown once; with <c>event_subscription</c> also its first
     /// subscription, whose URL answers the challenge under the new token before anything is saved.
     /// </summary>
-    public static async Task<IResult> CreateApp(HttpContext http, AccountsService accounts, Domain.Webhooks.WebhookSubscriptionsService subscriptions)
+    public static async Task<IResult> CreateApp(HttpContext http, AppsService apps, Domain.Webhooks.WebhookSubscriptionsService subscriptions)
     {
         var body = await Input.Json(http.Request, ServerJson.Default.AppRequest);
         var caller = http.Caller();
@@ -65,7 +65,7 @@ public static class RosterEndpoints
                 new(es.Events, es.EventSubscriptionName, es.EventWebhookUrl, es.UserIds, es.SubscriptionScope, es.AccountId), token, http.RequestAborted);
             alsoCreate = async (s, app) => subscription = await insert(s, app);
         }
-        var (created, secret) = await accounts.CreateAppAsync(caller, body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
+        var (created, secret) = await apps.CreateAppAsync(caller, body.AccountId, body.Scopes, body.Type ?? Domain.Auth.OAuthAppTypes.ServerToServer,
             body.RedirectUris ?? [], body.Name, ct: http.RequestAborted, webhookSecretToken: token, alsoInTransaction: alsoCreate);
         return TypedResults.Json(new AppDto(created.ClientId, secret, created.AccountId, string.Join(' ', created.Scopes), created.Type, created.RedirectUris, created.Name,
             token, subscription?.Id), ServerJson.Default.AppDto, statusCode: StatusCodes.Status201Created);

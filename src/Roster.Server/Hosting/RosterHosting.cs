@@ -54,7 +54,11 @@ public static class RosterHosting
         services.AddSingleton(SecretBox.FromSetting(config["ROSTER_KEY_ENCRYPTION_KEY"] ?? config["Store:KeyEncryptionKey"]));
         // one password hasher per host: its cost and its queue (Passwords:Iterations, MaxWait, Concurrency) are this host's own
         services.AddSingleton(new Domain.Users.PasswordHasher(config.GetSection("Passwords").Get<Domain.Users.PasswordHashing>()));
-        services.AddSingleton<AccountsService>();
+        services.AddSingleton<AppsService>();
+        services.AddSingleton<BootstrapService>();
+        services.AddSingleton<TestAccountsService>();
+        services.AddSingleton<SubAccountsService>();
+        services.AddSingleton<AccountMovesService>();
         // The antiforgery (and later cookie) keys live in the store, so every node accepts what another issued.
         Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "roster");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
@@ -154,7 +158,8 @@ public static class RosterHosting
     public static async Task BootstrapAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
-        var accounts = app.Services.GetRequiredService<AccountsService>();
+        var accounts = app.Services.GetRequiredService<BootstrapService>();
+        var apps = app.Services.GetRequiredService<AppsService>();
         var request = new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret, OwnerPassword: options.OwnerPassword,
             WebhookSecretToken: options.WebhookSecretToken);
         BootstrapResult result;
@@ -204,7 +209,7 @@ public static class RosterHosting
             if (result.App.WebhookSecret.Length == 0)
             {
                 // a store from before webhooks: the primary app's secret token is made now, kept beside the other credentials
-                var (token, _) = await accounts.EnsureWebhookSecretAsync(result.App.ClientId);
+                var (token, _) = await apps.EnsureWebhookSecretAsync(result.App.ClientId);
                 var tokenPath = await CredentialsFile.WriteAsync(app, new() { ["webhook_secret_token"] = token });
                 Console.WriteLine($"Roster made a webhook secret token for app {result.App.ClientId} (in {tokenPath})");
             }
@@ -213,7 +218,7 @@ public static class RosterHosting
         var fields = new Dictionary<string, string>
         {
             ["account_id"] = result.Account.Id, ["client_id"] = result.App.ClientId, ["client_secret"] = result.ClientSecret!, ["owner_email"] = result.Owner.Email,
-            ["webhook_secret_token"] = accounts.WebhookSecretOf(result.App),
+            ["webhook_secret_token"] = apps.WebhookSecretOf(result.App),
         };
         if (adminKey is not null) fields["sandbox_admin_key"] = adminKey;
         var path = await CredentialsFile.WriteAsync(app, fields);
@@ -239,7 +244,7 @@ public static class RosterHosting
 public static class CredentialsFile
 {
     public static async Task<string> PathAsync(WebApplication app)
-        => PathOf(app.Services.GetRequiredService<RosterOptions>(), await app.Services.GetRequiredService<AccountsService>().StoreIdAsync());
+        => PathOf(app.Services.GetRequiredService<RosterOptions>(), await app.Services.GetRequiredService<BootstrapService>().StoreIdAsync());
 
     static string PathOf(RosterOptions options, string storeId)
         => options.PostgresConnection is null ? options.CredentialsPath : Path.Combine(options.DataDirectory, $"credentials.{storeId}.json");
@@ -248,7 +253,7 @@ public static class CredentialsFile
     public static async Task<string> WriteAsync(WebApplication app, Dictionary<string, string> fields)
     {
         var options = app.Services.GetRequiredService<RosterOptions>();
-        var storeId = await app.Services.GetRequiredService<AccountsService>().StoreIdAsync();
+        var storeId = await app.Services.GetRequiredService<BootstrapService>().StoreIdAsync();
         var path = PathOf(options, storeId);
         var credentials = File.Exists(path)
             ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(path), CredentialsJson.Default.DictionaryStringString) ?? []
@@ -277,7 +282,7 @@ public static class CredentialsCommand
 
     public static async Task<int> RunAsync(WebApplication app, bool rotate)
     {
-        var accounts = app.Services.GetRequiredService<AccountsService>();
+        var accounts = app.Services.GetRequiredService<BootstrapService>();
         if (await accounts.PrimaryAsync() is not { } primary)
         {
             Console.Error.WriteLine("roster-server credentials: there is no Roster store in this PostgreSQL database (no server has started on it). " +
@@ -296,7 +301,7 @@ public static class CredentialsCommand
                 : "secret:      not on this machine; `roster-server credentials --rotate` makes a new one (the old one stops working)");
             return 0;
         }
-        var (account, appInfo, secret, ownerEmail) = await accounts.RotatePrimarySecretAsync();
+        var (account, appInfo, secret, ownerEmail) = await app.Services.GetRequiredService<AppsService>().RotatePrimarySecretAsync();
         var written = await CredentialsFile.WriteAsync(app, new()
         {
             ["account_id"] = account.Id, ["client_id"] = appInfo.ClientId, ["client_secret"] = secret, ["owner_email"] = ownerEmail,
@@ -321,7 +326,7 @@ public static class SeedCommand
         }
         var domain = config["domain"] ?? "seed.example.com";
         var start = int.TryParse(config["start"], out var k) ? k : 1;
-        var accounts = app.Services.GetRequiredService<AccountsService>();
+        var accounts = app.Services.GetRequiredService<BootstrapService>();
         var options = app.Services.GetRequiredService<RosterOptions>();
         var primary = (await accounts.BootstrapAsync(new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret))).Account;
         var progress = new Progress<int>(n => { if (n % 100_000 == 0 || n == count) Console.WriteLine($"  {n:N0} users"); });

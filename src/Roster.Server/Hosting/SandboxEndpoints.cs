@@ -72,16 +72,16 @@ public static class SandboxEndpoints
             await s.DeleteAsync(name, http.RequestAborted);
             return TypedResults.NoContent();
         }).WithName("sandboxDeleteSnapshot");
-        sandbox.MapPost("/accounts", async (AccountsService accounts, HttpContext http) =>
+        sandbox.MapPost("/accounts", async (TestAccountsService accounts, AppsService apps, HttpContext http) =>
         {
             var body = http.Request.ContentLength is 0 or null && !http.Request.Headers.ContainsKey("Transfer-Encoding")
                 ? new TestAccountRequest(null) : await Input.Json(http.Request, ServerJson.Default.TestAccountRequest);
             if (body.Name is { } n && (n.Trim().Length is 0 or > 64 || n.Any(char.IsControl))) throw Fail.InvalidField("name");
             var made = await accounts.CreateTestAccountAsync(body.Name?.Trim(), http.RequestAborted);
-            return TypedResults.Json(new TestAccountDto(made.Account.Id, made.Account.Name, made.Owner.Email, made.App.ClientId, made.ClientSecret!, accounts.WebhookSecretOf(made.App)),
+            return TypedResults.Json(new TestAccountDto(made.Account.Id, made.Account.Name, made.Owner.Email, made.App.ClientId, made.ClientSecret!, apps.WebhookSecretOf(made.App)),
                 ServerJson.Default.TestAccountDto, statusCode: StatusCodes.Status201Created);
         }).WithName("sandboxCreateAccount");
-        sandbox.MapDelete("/accounts/{accountId}", async (AccountsService accounts, StoreFollower follower, string accountId, HttpContext http) =>
+        sandbox.MapDelete("/accounts/{accountId}", async (TestAccountsService accounts, StoreFollower follower, string accountId, HttpContext http) =>
         {
             // this node's memory follows its own events at once; other nodes read them from the outbox
             await follower.AppliedHereAsync(await accounts.DeleteTestAccountAsync(accountId, http.RequestAborted), http.RequestAborted);
