@@ -39,7 +39,9 @@ public static class DataFolder
     /// <summary>Writes a file that holds secrets: a 0600 temporary file in the same folder, then an atomic rename.</summary>
     public static async Task WriteSecretAsync(string path, string content)
     {
+#pragma warning disable RS0030 // a temporary file's unique name, not an id
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+#pragma warning restore RS0030
         try
         {
             await using (var stream = Create(temp))

@@ -34,10 +34,12 @@ public static class RosterHosting
     {
         var options = RosterOptions.From(config);
         services.AddSingleton(options);
-        // The one clock and the one id source of the store: nothing else reads the system clock (ClockDisciplineTests).
+        // The one clock and the one id source of the store: nothing else reads the system clock (src/BannedSymbols.txt).
         // Real time comes from the system (tests put their manual clock here); the store's clock runs on it, moved or
         // frozen only by the sandbox, and is the TimeProvider everything else is given.
+#pragma warning disable RS0030 // the composition root: the one place that names the system clock (BannedSymbols.txt)
         services.TryAddKeyedSingleton<TimeProvider>("real", TimeProvider.System);
+#pragma warning restore RS0030
         services.AddSingleton(sp => new Domain.Sandbox.StoreClock(sp.GetRequiredKeyedService<TimeProvider>("real"), sp.GetRequiredService<IRosterStore>()));
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<Domain.Sandbox.StoreClock>());
         services.AddSingleton(sp => new Domain.IdSource(sp.GetRequiredService<TimeProvider>()));
