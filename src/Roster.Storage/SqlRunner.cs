@@ -138,7 +138,7 @@ internal sealed class SqlRunner(DbConnection connection, DbTransaction? transact
     {
         using var reader = KeptReader(sql, args);
         var rows = new List<T>();
-        var parse = statements!.ParserOf(sql, typeof(T), reader);
+        var parse = StatementCache.ParserOf(sql, typeof(T), reader);
         while (reader.Read())
         {
             rows.Add((T)parse(reader));

@@ -11,7 +11,7 @@ internal sealed class StatementCache(DbConnection connection) : IDisposable
     // Dapper builds a row parser by emitting code: built once per statement and row type, shared by every connection
     static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Sql, Type Row), Func<DbDataReader, object>> Parsers = new();
 
-    public Func<DbDataReader, object> ParserOf(string sql, Type row, DbDataReader reader)
+    public static Func<DbDataReader, object> ParserOf(string sql, Type row, DbDataReader reader)
         => Parsers.TryGetValue((sql, row), out var parse) ? parse : Parsers.GetOrAdd((sql, row), reader.GetRowParser(row));
     static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
 

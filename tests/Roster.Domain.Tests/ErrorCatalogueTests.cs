@@ -19,12 +19,12 @@ public class ErrorCatalogueTests
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root!.FullName, "src"), "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(root.FullName, file);
-            if (relative.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") || relative.StartsWith(Path.Combine("src", "Roster.Client")) || relative.StartsWith(Path.Combine("src", "Roster.Cli"))) continue;
+            if (relative.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || relative.StartsWith(Path.Combine("src", "Roster.Client"), StringComparison.Ordinal) || relative.StartsWith(Path.Combine("src", "Roster.Cli"), StringComparison.Ordinal)) continue;
             if (relative == Path.Combine("src", "Roster.Domain", "Errors", "Fail.cs")) continue;
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
                 if (BuildsAnError.IsMatch(lines[i])) offenders.Add($"{relative}:{i + 1}: {lines[i].Trim()}");
-            if (relative.StartsWith(Path.Combine("src", "Roster.Storage")) && File.ReadAllText(file).Contains("Errors.", StringComparison.Ordinal))
+            if (relative.StartsWith(Path.Combine("src", "Roster.Storage"), StringComparison.Ordinal) && File.ReadAllText(file).Contains("Errors.", StringComparison.Ordinal))
                 offenders.Add($"{relative}: the store refers to Zoom's errors");
         }
         Assert.True(offenders.Count == 0, string.Join('\n', offenders));

@@ -21,7 +21,7 @@ sealed class ScriptedSender(string secret) : IWebhookSender
     {
         var json = JsonNode.Parse(body)!.AsObject();
         var h = headers.ToDictionary(p => p.Key, p => p.Value);
-        Assert.Equal(WebhookSignature.Sign(secret, long.Parse(h[WebhookSignature.TimestampHeader]), body), h[WebhookSignature.SignatureHeader]);
+        Assert.Equal(WebhookSignature.Sign(secret, long.Parse(h[WebhookSignature.TimestampHeader], System.Globalization.CultureInfo.InvariantCulture), body), h[WebhookSignature.SignatureHeader]);
         if (json["event"]!.GetValue<string>() == "endpoint.url_validation")
         {
             var plain = json["payload"]!["plainToken"]!.GetValue<string>();

@@ -21,7 +21,7 @@ public class AssistantsTests
         Assert.Equal(["a1@example.com", "a2@example.com"], list.Select(a => a!["email"]!.GetValue<string>()).Order().ToArray());
         var schedulers = (await api.Get($"/v2/users/{a1}/schedulers")).Json["schedulers"]!.AsArray();
         Assert.Equal(boss, schedulers.Single()!["id"]!.GetValue<string>());
-        Assert.Equal(10, schedulers.Single()!["pmi"]!.GetValue<long>().ToString().Length);
+        Assert.Equal(10, schedulers.Single()!["pmi"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
 
         (await api.Delete($"/v2/users/{a1}/schedulers/{boss}")).Is(HttpStatusCode.NoContent);
         Assert.Single((await api.Get($"/v2/users/{boss}/assistants")).Json["assistants"]!.AsArray());

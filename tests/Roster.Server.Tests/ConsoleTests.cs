@@ -735,7 +735,7 @@ public class ConsoleTests
         var imports = $"/console/accounts/{accountId}/imports";
 
         var csv = new System.Text.StringBuilder("Email,First_Name,last_name,type\n");
-        for (var i = 0; i < 150; i++) csv.Append($"row{i:000}@import.test,Row,\"Number {i}, imported\",{(i % 2) + 1}\n");
+        for (var i = 0; i < 150; i++) csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"row{i:000}@import.test,Row,\"Number {i}, imported\",{(i % 2) + 1}\n");
         csv.Append("not-an-email,Bad,Row,1\n").Append("owner@example.com,Taken,Row,1\n").Append("typo@import.test,Bad,Type,7\n");
         var started = await Upload(console, imports, csv.ToString());
         Assert.Equal(HttpStatusCode.SeeOther, started.Status);
@@ -872,7 +872,7 @@ public class ConsoleTests
         Assert.Single(Regex.Matches(faulted.Html, "<strong>GET /v2/users/me</strong>"));
         Assert.Contains($"fault {rule}", faulted.Html);
         var all = await console.Get("/console/sandbox/traffic");
-        Assert.Equal(2, Regex.Matches(all.Html, "<strong>GET /v2/users/me</strong>").Count);
+        Assert.Equal(2, Regex.Count(all.Html, "<strong>GET /v2/users/me</strong>"));
         Assert.DoesNotContain("<strong>GET /console", all.Html);
         Assert.DoesNotContain("<strong>POST /console", all.Html);
 

@@ -84,7 +84,7 @@ public class FuzzTests
             "use_pmi", "custom_attributes", "x", "", "a.b", "__proto__",
         ];
 
-        public string Deep(int levels) => string.Concat(Enumerable.Repeat("{\"in_meeting\":", levels)) + "1" + new string('}', levels);
+        public static string Deep(int levels) => string.Concat(Enumerable.Repeat("{\"in_meeting\":", levels)) + "1" + new string('}', levels);
 
         public (HttpContent? Content, bool Valid) Body(Op op)
         {

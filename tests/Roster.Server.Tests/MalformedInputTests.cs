@@ -182,11 +182,11 @@ public class MalformedInputTests
                 var length = 0;
                 string? line;
                 while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(cts.Token)))
-                    if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line[15..].Trim());
+                    if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line[15..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
                 var buffer = new char[length];
                 var read = 0;
                 while (read < length) read += await reader.ReadAsync(buffer.AsMemory(read), cts.Token);
-                return (int.Parse(statusLine.Split(' ')[1]), new string(buffer));
+                return (int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), new string(buffer));
             }
             var host = $"Host: {uri.Host}:{uri.Port}\r\n";
             var (status, body) = await Send($"POST /oauth/token HTTP/1.1\r\n{host}Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n",

@@ -9,7 +9,7 @@ public class OpenApiConformanceTests
     /// <summary>The response schema the document declares for this operation and status, as a JSON Schema.</summary>
     static JsonSchema? SchemaFor(JsonNode doc, string template, string method, int status)
     {
-        var response = doc["paths"]?[template]?[method.ToLowerInvariant()]?["responses"]?[status.ToString()];
+        var response = doc["paths"]?[template]?[method.ToLowerInvariant()]?["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         Assert.True(response is not null, $"{method} {template} does not declare {status}");
         var schema = response!["content"]?["application/json"]?["schema"];
         if (schema is null) return null;

@@ -161,7 +161,7 @@ public partial class MultiNodeTests(ITestOutputHelper output)
             var email = $"drill-{client}-{i}@example.com";
             var created = await Answer(http.PostAsJsonAsync("/v2/users", new { action = "custCreate", user_info = new { email, type = 1 } }, CancellationToken.None), node, tally, clock);
             if (created is not { StatusCode: HttpStatusCode.Created }) continue;
-            var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var id = (await created.Content.ReadFromJsonAsync<JsonObject>(CancellationToken.None))!["id"]!.GetValue<string>();
             tally.Created[id] = email;
             var name = $"v{client}x{i}";
             var updated = await Answer(http.PatchAsJsonAsync($"/v2/users/{id}", new { first_name = name }, CancellationToken.None), node, tally, clock);

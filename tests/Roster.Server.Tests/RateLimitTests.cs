@@ -12,7 +12,7 @@ public class RateLimitTests
         var first = (await api.Get("/v2/users/me")).Is(HttpStatusCode.OK).Response;
         Assert.Equal("Light", first.Headers.GetValues("X-RateLimit-Category").Single());
         Assert.Equal("80", first.Headers.GetValues("X-RateLimit-Limit").Single());
-        var remaining = int.Parse(first.Headers.GetValues("X-RateLimit-Remaining").Single());
+        var remaining = int.Parse(first.Headers.GetValues("X-RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(remaining, 0, 79);
         var list = (await api.Get("/v2/users")).Response;
         Assert.Equal("Medium", list.Headers.GetValues("X-RateLimit-Category").Single());

@@ -20,7 +20,7 @@ public class UsersCreateTests
         Assert.Equal("active", user["status"]!.GetValue<string>());
         Assert.Equal(99, user["login_types"]![0]!.GetValue<int>());
         Assert.Equal("Member", user["role_name"]!.GetValue<string>());
-        Assert.Equal(10, user["pmi"]!.GetValue<long>().ToString().Length);
+        Assert.Equal(10, user["pmi"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class UsersCreateTests
         var id = await api.CreateUser("late@example.com", action: "create");
         app.Clock.Advance(TimeSpan.FromMinutes(50));
         var user = (await api.Get($"/v2/users/{id}")).Json;
-        Assert.Equal(app.Clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), user["created_at"]!.GetValue<string>());
+        Assert.Equal(app.Clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), user["created_at"]!.GetValue<string>());
         app.Clock.Advance(TimeSpan.FromDays(31));
         using var later = await app.ApiAsync();
         (await later.Get($"/v2/users/{id}")).IsError(400, 1120);

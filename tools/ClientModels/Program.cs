@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -47,7 +48,7 @@ text.AppendLine("/// <summary>The OpenAPI schema each generated model was writte
     .AppendLine("    /// <summary>Schema name → model.</summary>")
     .AppendLine("    public static readonly IReadOnlyDictionary<string, Type> BySchema = new Dictionary<string, Type>(StringComparer.Ordinal)")
     .AppendLine("    {");
-foreach (var name in chosen) text.AppendLine($"        [\"{name}\"] = typeof({ClassName(name)}),");
+foreach (var name in chosen) text.AppendLine(CultureInfo.InvariantCulture, $"        [\"{name}\"] = typeof({ClassName(name)}),");
 text.AppendLine("    };").AppendLine("}");
 
 if (errors.Count > 0)
@@ -70,7 +71,7 @@ string Emit(string schemaName)
     var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
     var lines = new StringBuilder()
         .AppendLine(Doc("", Description(schema, schemaName)))
-        .AppendLine($"public sealed partial class {className}")
+        .AppendLine(CultureInfo.InvariantCulture, $"public sealed partial class {className}")
         .AppendLine("{");
     foreach (var (json, property) in schema["properties"]?.AsObject() ?? [])
     {
@@ -80,7 +81,7 @@ string Emit(string schemaName)
         var present = required.Contains(json) && !Types(property!).Contains("null") && !SdkNames.KeptNullable.Contains($"{schemaName}.{json}");
         var initial = !present || IsValueType(type) ? "" : type == "string" ? " = \"\";" : type.StartsWith("List<", StringComparison.Ordinal) ? " = [];" : " = new();";
         lines.AppendLine(Doc("    ", Description(property!, $"{schemaName}.{json}")))
-            .AppendLine($"    [JsonPropertyName(\"{json}\")] public {type}{(present ? "" : "?")} {name} {{ get; set; }}{initial}");
+            .AppendLine(CultureInfo.InvariantCulture, $"    [JsonPropertyName(\"{json}\")] public {type}{(present ? "" : "?")} {name} {{ get; set; }}{initial}");
     }
     return lines
         .AppendLine("    /// <summary>Fields this version of the client does not know, kept as they came.</summary>")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -39,7 +40,7 @@ return 0;
 
 void Emit(string className, Node node, string doc)
 {
-    var lines = new StringBuilder().AppendLine($"/// <summary>{doc}</summary>").AppendLine($"public sealed partial class {className}").AppendLine("{");
+    var lines = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"/// <summary>{doc}</summary>").AppendLine(CultureInfo.InvariantCulture, $"public sealed partial class {className}").AppendLine("{");
     foreach (var (name, child) in node.Children.OrderBy(c => c.Key, StringComparer.Ordinal))
     {
         var prop = Pascal(name);
@@ -71,8 +72,8 @@ void Emit(string className, Node node, string doc)
             "array" => "List<System.Text.Json.Nodes.JsonNode?>?",
             _ => "System.Text.Json.Nodes.JsonNode?",
         };
-        lines.AppendLine($"    /// <summary>Zoom setting <c>{name}</c>.</summary>");
-        lines.AppendLine($"    [JsonPropertyName(\"{name}\")] public {type} {prop} {{ get; set; }}");
+        lines.AppendLine(CultureInfo.InvariantCulture, $"    /// <summary>Zoom setting <c>{name}</c>.</summary>");
+        lines.AppendLine(CultureInfo.InvariantCulture, $"    [JsonPropertyName(\"{name}\")] public {type} {prop} {{ get; set; }}");
     }
     lines.AppendLine()
         .AppendLine("    /// <summary>Fields this version of the client does not know, kept as they came.</summary>")

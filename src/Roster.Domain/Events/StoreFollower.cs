@@ -14,6 +14,11 @@ public readonly record struct EventPosition(long Tx, long Seq) : IComparable<Eve
 
     public int CompareTo(EventPosition other) => Tx != other.Tx ? Tx.CompareTo(other.Tx) : Seq.CompareTo(other.Seq);
 
+    public static bool operator <(EventPosition left, EventPosition right) => left.CompareTo(right) < 0;
+    public static bool operator <=(EventPosition left, EventPosition right) => left.CompareTo(right) <= 0;
+    public static bool operator >(EventPosition left, EventPosition right) => left.CompareTo(right) > 0;
+    public static bool operator >=(EventPosition left, EventPosition right) => left.CompareTo(right) >= 0;
+
     /// <summary>The cursor form: <c>seq</c> alone while <see cref="Tx"/> is 0, else <c>tx-seq</c>.</summary>
     public override string ToString() => Tx == 0
         ? Seq.ToString(CultureInfo.InvariantCulture)

@@ -44,7 +44,7 @@ public sealed partial class ClientSignIns(IRosterStore store, TimeProvider clock
         return user;
     }
 
-    EventUser What(User user, ClientSignIn body) => EventUser.Of(user) with
+    static EventUser What(User user, ClientSignIn body) => EventUser.Of(user) with
     {
         SignInType = "client", ClientType = body.ClientType, Version = body.Version ?? "", LoginType = LoginTypeOf(user),
     };

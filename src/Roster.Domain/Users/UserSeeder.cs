@@ -49,7 +49,7 @@ public sealed class UserSeeder(IRosterStore store, TimeProvider clock, IdSource?
                     LoginType = LoginTypes.ApiUser,
                     CreatedAt = now,
                     Pmi = pmi,
-                    Profile = new UserProfile { FirstName = "User", LastName = n.ToString("D7"), DisplayName = $"User {n:D7}", Language = "en-US", Timezone = "" },
+                    Profile = new UserProfile { FirstName = "User", LastName = n.ToString("D7", System.Globalization.CultureInfo.InvariantCulture), DisplayName = $"User {n:D7}", Language = "en-US", Timezone = "" },
                 });
             }
             await store.Write(async s => { await s.InsertUsersAsync(batch); return true; }, ct);

@@ -43,7 +43,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         => store.ReadAsync(async s =>
         {
             var user = byUniqueId
-                ? Found((await s.GetUsersByEmployeeUniqueIdAsync(caller.AccountId, userId)).FirstOrDefault(), caller, userId, Operations.GetUser)
+                ? Found(await s.GetUsersByEmployeeUniqueIdAsync(caller.AccountId, userId) is [var first, ..] ? first : null, caller, userId, Operations.GetUser)
                 : await Target(s, caller, userId, Operations.GetUser);
             ThrowIfInvitationExpired(user, Now);
             return user;
@@ -210,7 +210,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
     async Task CountInvitation(IStoreSession s, Account account)
     {
         var quota = limiter.CreateQuota(account.Plan);
-        var used = await s.IncrementDailyAsync(account.Id, Now.UtcDateTime.ToString("yyyy-MM-dd"), "create");
+        var used = await s.IncrementDailyAsync(account.Id, Now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "create");
         if (used <= quota) return;
         throw new Limits.RateDecision("Light", quota, 0, "Daily-limit", limiter.NextReset(), Fail.InvitationQuota(quota)).Refusal();
     }

@@ -10,6 +10,9 @@ namespace Roster.Server.Http;
 /// </summary>
 public static class RequestLogging
 {
+    /// <summary>Framework categories whose Information/Debug lines print URLs: they log warnings only.</summary>
+    static readonly string[] QuietCategories = ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Http.Result", "System.Net.Http.HttpClient"];
+
     static readonly HashSet<string> HarmlessQueryKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "page_size", "page_number", "status", "role_id", "include_fields", "action", "type", "login_type", "option",
@@ -23,7 +26,7 @@ public static class RequestLogging
         // Framework categories whose Information/Debug lines print URLs (query strings, redirect targets with codes).
         builder.Services.PostConfigure<LoggerFilterOptions>(o =>
         {
-            foreach (var category in new[] { "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Http.Result", "System.Net.Http.HttpClient" })
+            foreach (var category in QuietCategories)
                 o.Rules.Add(new LoggerFilterRule(null, category, LogLevel.Warning, null));
             // "No XML encryptor configured": the key ring lives in the store (StoreKeyRing), sealed with the store's
             // key-encryption key when one is set, else protected like the signing key beside it; the warning misleads.
