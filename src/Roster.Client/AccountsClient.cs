@@ -1,3 +1,5 @@
+using Roster.Client.Models;
+
 namespace Roster.Client;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Roster.Client.Models;
 
 namespace Roster.Client;
 

@@ -1,3 +1,4 @@
+
 namespace Roster.Client;
 
 /// <summary>A saved copy of a Roster store's whole state.</summary>

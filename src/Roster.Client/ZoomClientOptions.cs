@@ -1,3 +1,4 @@
+
 namespace Roster.Client;
 
 /// <summary>Where the client sends requests and how it authenticates; bind it from configuration or set it in code.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using Roster.Client.Models;
 
 namespace Roster.Client;
 

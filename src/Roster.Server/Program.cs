@@ -5,6 +5,11 @@ using Roster.Server.Webhooks;
 
 using Roster.Storage;
 using Scalar.AspNetCore;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Errors;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
 
 // `roster-server migrate` (or --migrate-only) applies the store's migrations and exits;
 // `roster-server seed --users N [--domain D]` fills the primary account with N users and exits.

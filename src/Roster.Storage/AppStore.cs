@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
 using static Roster.Storage.DbTime;
 
 namespace Roster.Storage;

@@ -1,3 +1,4 @@
+
 namespace Roster.Storage;
 
 /// <summary>

@@ -1,3 +1,4 @@
+
 namespace Roster.Storage;
 
 /// <summary>Times as the store keeps them: milliseconds since the Unix epoch.</summary>

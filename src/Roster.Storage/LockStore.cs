@@ -1,4 +1,6 @@
+using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
+using Roster.Domain.Users;
 
 namespace Roster.Storage;
 

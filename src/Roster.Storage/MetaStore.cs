@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+
 namespace Roster.Storage;
 
 /// <summary>Small key/value facts (signing keys, the cookie key ring, the primary account).</summary>

@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+
 namespace Roster.Storage;
 
 /// <summary>Pictures: the uploaded bytes, served at <c>/p/{id}</c>.</summary>

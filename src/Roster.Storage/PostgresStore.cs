@@ -1,6 +1,7 @@
 using System.Data;
 using System.Net.Sockets;
 using Npgsql;
+using Roster.Domain.Abstractions;
 
 namespace Roster.Storage;
 

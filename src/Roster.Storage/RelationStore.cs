@@ -1,3 +1,4 @@
+using Roster.Domain.Abstractions;
 using static Roster.Storage.DbTime;
 
 namespace Roster.Storage;

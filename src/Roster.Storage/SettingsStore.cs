@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+
 namespace Roster.Storage;
 
 /// <summary>A user's settings: only the values the user changed, as one JSON document.</summary>

@@ -1,3 +1,4 @@
+
 namespace Roster.Storage;
 
 /// <summary>A read run without a transaction reached its second statement: it must run again inside a snapshot.</summary>

@@ -1,6 +1,9 @@
+using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
 using Roster.Domain.Events;
 using Roster.Domain.Sandbox;
+using Roster.Domain.Users;
 using Roster.Domain.Webhooks;
 
 namespace Roster.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
+using Roster.Domain.Abstractions;
 
 namespace Roster.Storage;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Roster.Domain.Accounts;
+using Roster.Domain.Users;
 
 namespace Roster.Storage;
 

@@ -1,3 +1,4 @@
+using Roster.Domain.Abstractions;
 using Roster.Domain.Limits;
 
 namespace Roster.Storage;

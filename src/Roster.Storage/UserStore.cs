@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Users;
 using static Roster.Storage.DbTime;
 
 namespace Roster.Storage;

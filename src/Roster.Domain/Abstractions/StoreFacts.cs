@@ -1,3 +1,5 @@
+using Roster.Domain.Errors;
+
 namespace Roster.Domain.Abstractions;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>Zoom plans; they decide rate limits, daily invite quotas and what an account may do.</summary>

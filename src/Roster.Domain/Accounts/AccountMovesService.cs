@@ -1,3 +1,9 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>Moving users between the accounts of one master.</summary>

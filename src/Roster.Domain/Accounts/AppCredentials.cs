@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>

@@ -1,3 +1,9 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>The OAuth apps that act on accounts: creating them, their secrets and webhook secret tokens, checking credentials.</summary>

@@ -1,3 +1,6 @@
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Accounts;
 
 public sealed record BootstrapRequest(string? AccountId, string? ClientId, string? ClientSecret, string OwnerEmail = "owner@example.com",

@@ -1,3 +1,7 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>

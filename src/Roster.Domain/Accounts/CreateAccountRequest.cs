@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>Body of POST /accounts (Zoom's create sub account), with Roster's optional plan fields.</summary>

@@ -1,3 +1,5 @@
+using Roster.Domain.Errors;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>A sub account's options as a create or PATCH /accounts/{accountId}/options gives them (null: unchanged).</summary>

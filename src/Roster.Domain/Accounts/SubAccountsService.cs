@@ -1,3 +1,10 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Paging;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>A master account's sub accounts: creating, reading, listing and disassociating them, their options and managed domains.</summary>

@@ -1,3 +1,7 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+
 namespace Roster.Domain.Accounts;
 
 /// <summary>A sandbox's per-test accounts: separate master accounts made and removed whole.</summary>

@@ -1,6 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Roster.Domain.Sandbox;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
 
 namespace Roster.Domain.AdminConsole;
 

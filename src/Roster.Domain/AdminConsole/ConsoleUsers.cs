@@ -1,3 +1,8 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.AdminConsole;
 
 /// <summary>

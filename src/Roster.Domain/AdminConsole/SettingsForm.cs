@@ -1,5 +1,6 @@
 using System.Globalization;
 using Roster.Domain.Settings;
+using Roster.Domain.Errors;
 
 namespace Roster.Domain.AdminConsole;
 

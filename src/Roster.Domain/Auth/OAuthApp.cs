@@ -1,3 +1,5 @@
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Auth;
 
 /// <summary>A Server-to-Server OAuth app of an account. The secret is kept only as a SHA-256 hash.</summary>

@@ -1,3 +1,6 @@
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Auth;
 
 public enum RateLabel { Light, Medium, Heavy }

@@ -1,3 +1,7 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Auth;
 
 /// <summary>A refusal of the OAuth endpoints, in their own terms (reference §7.4): status, <c>error</c>, <c>reason</c>.</summary>

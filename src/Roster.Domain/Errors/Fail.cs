@@ -1,3 +1,7 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Errors;
 
 /// <summary>

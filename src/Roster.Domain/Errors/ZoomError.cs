@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Errors;
 
 /// <summary>One offending input field of a code-300 validation failure.</summary>

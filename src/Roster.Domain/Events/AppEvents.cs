@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Events;
 
 /// <summary><c>app.created</c>: a new app (its client id, name, type and scopes).</summary>

@@ -1,3 +1,6 @@
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Events;
 
 /// <summary>

@@ -1,3 +1,8 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Events;
 
 /// <summary>What an account's admins may read of the outbox: their own account's events, in outbox order (<see cref="EventPosition"/>).</summary>

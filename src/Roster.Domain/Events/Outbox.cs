@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+
 namespace Roster.Domain.Events;
 
 /// <summary>

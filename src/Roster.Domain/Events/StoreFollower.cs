@@ -1,4 +1,5 @@
 using System.Globalization;
+using Roster.Domain.Abstractions;
 
 namespace Roster.Domain.Events;
 

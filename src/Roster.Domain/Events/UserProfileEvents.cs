@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Events;
 
 /// <summary><c>user.picture_updated</c>: the user's picture, with its new id (<c>pic_id</c>).</summary>

@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Events;
 
 /// <summary><c>user.assistants_added</c>: the ids of the assistants added (<c>assistants</c>).</summary>

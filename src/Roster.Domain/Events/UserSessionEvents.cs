@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Events;
 
 /// <summary><c>user.invitation_accepted</c>: an invited user activated the account.</summary>

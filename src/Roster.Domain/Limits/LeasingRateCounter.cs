@@ -1,3 +1,5 @@
+using Roster.Domain.Events;
+
 namespace Roster.Domain.Limits;
 
 /// <summary>A window's budget shared by nodes: grants part of what is left of it.</summary>

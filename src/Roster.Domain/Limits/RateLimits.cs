@@ -1,3 +1,8 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+
 namespace Roster.Domain.Limits;
 
 public enum RateLimitMode { Zoom, Off }

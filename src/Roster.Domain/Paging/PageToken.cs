@@ -1,3 +1,6 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Paging;
 
 /// <summary>

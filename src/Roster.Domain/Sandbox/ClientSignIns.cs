@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
 
 namespace Roster.Domain.Sandbox;
 

@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
 using Roster.Domain.Limits;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Sandbox;
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Roster.Domain.Auth;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Sandbox;
 

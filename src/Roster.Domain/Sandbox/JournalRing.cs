@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
 
 namespace Roster.Domain.Sandbox;
 

@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Sandbox;
 

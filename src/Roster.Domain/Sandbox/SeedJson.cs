@@ -1,3 +1,5 @@
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Sandbox;
 
 [JsonSourceGenerationOptions(UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, NumberHandling = JsonNumberHandling.Strict,

@@ -1,3 +1,7 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Sandbox;
 
 public sealed partial class SeedLoader

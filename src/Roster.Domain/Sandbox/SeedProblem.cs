@@ -1,3 +1,4 @@
+
 namespace Roster.Domain.Sandbox;
 
 /// <summary>What a seed file could not do: where (line, path) and why.</summary>

@@ -1,3 +1,5 @@
+using Roster.Domain.Abstractions;
+
 namespace Roster.Domain.Sandbox;
 
 /// <summary>A store whose reads and writes all run in one session already open: what lets a seed use the domain services in one transaction.</summary>

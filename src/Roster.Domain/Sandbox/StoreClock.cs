@@ -1,4 +1,6 @@
 using System.Globalization;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Sandbox;
 

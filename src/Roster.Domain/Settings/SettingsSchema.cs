@@ -1,4 +1,5 @@
 using System.Reflection;
+using Roster.Domain.Errors;
 
 namespace Roster.Domain.Settings;
 

@@ -1,3 +1,8 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Settings;
 
 /// <summary>The <c>option</c> query values of GET/PATCH settings.</summary>

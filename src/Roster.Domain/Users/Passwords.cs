@@ -1,3 +1,5 @@
+using Roster.Domain.Errors;
+
 namespace Roster.Domain.Users;
 
 /// <summary>Zoom's basic password policy (reference §3.11) and its error codes 1124–1136.</summary>

@@ -1,3 +1,9 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+
 namespace Roster.Domain.Users;
 
 /// <summary>What every user operation does first: find the target in the caller's account, check privileges, record.</summary>

@@ -1,4 +1,8 @@
 using static Roster.Domain.Users.UserAccess;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Users;
 

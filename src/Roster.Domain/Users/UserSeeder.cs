@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Errors;
 
 namespace Roster.Domain.Users;
 

@@ -1,5 +1,9 @@
 using Roster.Domain.Settings;
 using static Roster.Domain.Users.UserAccess;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Users;
 

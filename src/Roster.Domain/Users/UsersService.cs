@@ -1,4 +1,10 @@
 using static Roster.Domain.Users.UserAccess;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Paging;
 
 namespace Roster.Domain.Users;
 

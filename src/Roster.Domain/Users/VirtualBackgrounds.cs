@@ -2,6 +2,11 @@ using System.Buffers.Binary;
 using System.ComponentModel;
 using Roster.Domain.Settings;
 using static Roster.Domain.Users.UserAccess;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Paging;
 
 namespace Roster.Domain.Users;
 

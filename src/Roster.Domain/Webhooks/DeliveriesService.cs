@@ -1,4 +1,8 @@
 using System.Globalization;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
 
 namespace Roster.Domain.Webhooks;
 

@@ -1,3 +1,7 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Webhooks;
 
 /// <summary>Who a subscription hears (reference zoom-webhooks.md §1.2).</summary>

@@ -1,4 +1,10 @@
 using System.Globalization;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Events;
+using Roster.Domain.Users;
 
 namespace Roster.Domain.Webhooks;
 

@@ -1,3 +1,6 @@
+using Roster.Domain.Events;
+using Roster.Domain.Users;
+
 namespace Roster.Domain.Webhooks;
 
 /// <summary>

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
+using Roster.Domain.Events;
 
 namespace Roster.Domain.Webhooks;
 

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roster.Domain.AdminConsole;
-using Roster.Domain.Sandbox;
-using Roster.Domain.Settings;
 using Roster.Server.Hosting;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
 
 namespace Roster.Server.AdminConsole;
 

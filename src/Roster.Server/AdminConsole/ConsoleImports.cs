@@ -3,7 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Roster.Domain.AdminConsole;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
 
 namespace Roster.Server.AdminConsole;
 

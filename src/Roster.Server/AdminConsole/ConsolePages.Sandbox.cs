@@ -1,6 +1,7 @@
 using Roster.Domain.Sandbox;
 using Roster.Server.Hosting;
 using static Roster.Server.AdminConsole.ConsoleEndpoints;
+using Roster.Domain.Errors;
 
 namespace Roster.Server.AdminConsole;
 

@@ -3,6 +3,13 @@ using Roster.Domain.AdminConsole;
 using Roster.Domain.Sandbox;
 using Roster.Server.Hosting;
 using static Roster.Server.AdminConsole.ConsoleEndpoints;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
 
 namespace Roster.Server.AdminConsole;
 

@@ -1,3 +1,4 @@
+
 namespace Roster.Server.AdminConsole;
 
 /// <summary>The console's one stylesheet (served from <c>/console/console.css</c>): readable, visible focus, 4.5:1 contrast or more.</summary>

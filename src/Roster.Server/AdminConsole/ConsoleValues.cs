@@ -1,4 +1,7 @@
 using Roster.Domain.AdminConsole;
+using Roster.Domain.Accounts;
+using Roster.Domain.Users;
+using Roster.Server.Http;
 
 namespace Roster.Server.AdminConsole;
 

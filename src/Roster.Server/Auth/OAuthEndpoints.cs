@@ -1,5 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
 
 namespace Roster.Server.Auth;
 

@@ -1,3 +1,6 @@
+using Roster.Domain.Abstractions;
+using Roster.Server.Http;
+
 namespace Roster.Server.Hosting;
 
 /// <summary>

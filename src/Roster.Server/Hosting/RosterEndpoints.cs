@@ -1,3 +1,12 @@
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
+
 namespace Roster.Server.Hosting;
 
 public sealed record InvitationDto(string Email, string Link, string ExpiresAt);

@@ -1,5 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Roster.Storage;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
 
 namespace Roster.Server.Hosting;
 

@@ -1,5 +1,11 @@
 using Roster.Domain.Events;
 using Roster.Domain.Sandbox;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
 
 namespace Roster.Server.Hosting;
 

@@ -3,6 +3,13 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using System.Text;
 using Roster.Domain.Sandbox;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Server.Auth;
+using Roster.Server.Http;
+using Roster.Server.Users;
 
 namespace Roster.Server.Hosting;
 

@@ -1,3 +1,4 @@
+
 namespace Roster.Server.Hosting;
 
 /// <summary>What <c>roster-server --help</c> prints: the commands, the options and the settings that matter first.</summary>

@@ -1,4 +1,6 @@
 using Roster.Domain.Events;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
 
 namespace Roster.Server.Hosting;
 

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Auth;
 
 namespace Roster.Server.Hosting;
 

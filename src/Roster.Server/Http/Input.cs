@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Roster.Domain.Errors;
 
 namespace Roster.Server.Http;
 

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.OpenApi;
+using Roster.Domain.Auth;
+using Roster.Server.Auth;
+using Roster.Server.Users;
 
 namespace Roster.Server.Http;
 

@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
 using Roster.Server.Accounts;
 using Roster.Server.Hosting;
+using Roster.Domain.Accounts;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Users;
 
 namespace Roster.Server.Http;
 

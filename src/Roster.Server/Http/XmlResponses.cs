@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Microsoft.Net.Http.Headers;
+using Roster.Domain.Abstractions;
 
 namespace Roster.Server.Http;
 

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
 
 namespace Roster.Server.Http;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Users;
 
 namespace Roster.Server.Users;
 

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Roster.Domain.Accounts;
+using Roster.Domain.Users;
 
 namespace Roster.Server.Users;
 

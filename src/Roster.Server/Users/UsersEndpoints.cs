@@ -1,4 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Roster.Domain.Abstractions;
+using Roster.Domain.Accounts;
+using Roster.Domain.Auth;
+using Roster.Domain.Errors;
+using Roster.Domain.Users;
+using Roster.Server.Auth;
+using Roster.Server.Http;
 
 namespace Roster.Server.Users;
 
