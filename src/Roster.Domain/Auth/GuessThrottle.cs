@@ -44,7 +44,7 @@ public sealed class GuessThrottle(TimeProvider clock, GuessLimits? limits = null
     readonly GuessLimits _limits = limits ?? new GuessLimits();
     readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<(string Subject, string Address), DateTimeOffset> _trusted = new();
-    long _sweptAt; // ticks of the clock at the last sweep: at most one a second
+    long _sweptAt, _trustSweptAt; // ticks of the clock at the last sweep of each: at most one a second, whatever the traffic
 
     public GuessLimits Limits => _limits;
     /// <summary>Buckets in memory (a bucket that has refilled is forgotten at the next sweep).</summary>
@@ -87,11 +87,19 @@ public sealed class GuessThrottle(TimeProvider clock, GuessLimits? limits = null
         var now = clock.GetUtcNow();
         if (_trusted.Count >= _limits.MaxTracked)
         {
-            foreach (var (pair, until) in _trusted)
-                if (until <= now) _trusted.TryRemove(pair, out _);
+            if (TakeSweepTurn(ref _trustSweptAt, now))
+                foreach (var (pair, until) in _trusted)
+                    if (until <= now) _trusted.TryRemove(pair, out _);
             if (_trusted.Count >= _limits.MaxTracked) return; // full of live trust: the newcomer waits its turn like anyone
         }
         _trusted[(subject, address)] = now + _limits.Trust;
+    }
+
+    /// <summary>True for the one caller whose turn it is to sweep (the last sweep was over a second ago).</summary>
+    static bool TakeSweepTurn(ref long sweptAt, DateTimeOffset now)
+    {
+        var last = Interlocked.Read(ref sweptAt);
+        return now.UtcTicks - last > TimeSpan.TicksPerSecond && Interlocked.CompareExchange(ref sweptAt, now.UtcTicks, last) == last;
     }
 
     static string AddressKey(string address) => "a:" + address;
@@ -112,11 +120,7 @@ public sealed class GuessThrottle(TimeProvider clock, GuessLimits? limits = null
 
     void Take(string key, int burst, TimeSpan every, DateTimeOffset now)
     {
-        if (_buckets.Count >= _limits.MaxTracked && now.UtcTicks - Interlocked.Read(ref _sweptAt) > TimeSpan.TicksPerSecond)
-        {
-            Interlocked.Exchange(ref _sweptAt, now.UtcTicks);
-            Sweep(now);
-        }
+        if (_buckets.Count >= _limits.MaxTracked && TakeSweepTurn(ref _sweptAt, now)) Sweep(now);
         var b = _buckets.GetOrAdd(key, _ => new Bucket(burst, now));
         lock (b)
         {
