@@ -1,5 +1,3 @@
-using Roster.Domain.Users;
-
 namespace Roster.Domain.Auth;
 
 /// <summary>A Server-to-Server OAuth app of an account. The secret is kept only as a SHA-256 hash.</summary>
@@ -21,20 +19,3 @@ public sealed class OAuthApp
     /// <summary>The webhook secret token that signs the app's deliveries, as stored (sealed by the store's <see cref="SecretBox"/>); empty until made.</summary>
     public string WebhookSecret { get; init; } = "";
 }
-
-/// <summary>
-/// Who is calling: the account and user of the access token, and the token's scopes. <paramref name="UserLevel"/> is
-/// true for tokens of user-level OAuth (authorization code), which act for the signed-in user only.
-/// </summary>
-public sealed record Caller(string AccountId, string UserId, string ClientId, IReadOnlySet<string> Scopes, bool UserLevel = false);
-
-public static class OAuthAppTypes
-{
-    public const string ServerToServer = "s2s";
-    public const string User = "user";
-}
-
-/// <summary>An authorization code or a refresh token, stored only as a hash; single use.</summary>
-public sealed record OAuthGrant(
-    string TokenHash, string Kind, string ClientId, string UserId, string AccountId, IReadOnlyList<string> Scopes,
-    string? RedirectUri, string? CodeChallenge, string? ChallengeMethod, DateTimeOffset ExpiresAt);

@@ -13,9 +13,3 @@ public sealed record ZoomError(int Status, int Code, string Message, IReadOnlyLi
     /// <summary>Response headers that belong to this error (rate-limit headers of a 429).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 }
-
-/// <summary>Thrown by domain rules; aborts the surrounding transaction so nothing is half-written.</summary>
-public sealed class ZoomException(ZoomError error) : Exception(error.Message)
-{
-    public ZoomError Error { get; } = error;
-}

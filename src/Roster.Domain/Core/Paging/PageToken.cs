@@ -1,6 +1,3 @@
-using Roster.Domain.Accounts;
-using Roster.Domain.Users;
-
 namespace Roster.Domain.Paging;
 
 /// <summary>
@@ -14,17 +11,3 @@ public sealed record PageToken(
     [property: JsonPropertyName("t")] int Total,
     [property: JsonPropertyName("n")] int PageNumber,
     [property: JsonPropertyName("i")] long IssuedAt);
-
-/// <summary>A user token (GET /users/{id}/token): whose, which kind, when issued (ms) and when it expires (s).</summary>
-public sealed record UserTokenPayload(
-    [property: JsonPropertyName("uid")] string UserId,
-    [property: JsonPropertyName("typ")] string Type,
-    [property: JsonPropertyName("iat")] long IssuedAtMs,
-    [property: JsonPropertyName("exp")] long ExpiresAt,
-    [property: JsonPropertyName("jti")] string Nonce);
-
-[JsonSerializable(typeof(PageToken))]
-[JsonSerializable(typeof(UserTokenPayload))]
-[JsonSerializable(typeof(Roster.Domain.Accounts.AccountOptions))]
-[JsonSerializable(typeof(Roster.Domain.Users.VirtualBackgroundFile))]
-public sealed partial class DomainJsonContext : JsonSerializerContext;

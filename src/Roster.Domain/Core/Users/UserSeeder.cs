@@ -4,8 +4,6 @@ using Roster.Domain.Errors;
 
 namespace Roster.Domain.Users;
 
-public sealed record SeedResult(int Created, TimeSpan Elapsed);
-
 /// <summary>
 /// The bulk path behind <c>roster-server seed</c>: fills an account with active API users
 /// (<c>user0000001@seed.example.com</c> …) in large transactions, for load tests and demos.

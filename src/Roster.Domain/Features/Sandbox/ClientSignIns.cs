@@ -6,12 +6,6 @@ using Roster.Domain.Users;
 
 namespace Roster.Domain.Sandbox;
 
-/// <summary>A sign-in or sign-out from a Zoom client, as the sandbox acts it out for a user.</summary>
-/// <param name="ClientType">Zoom's client types: browser, mac, win, iphone, android, ipad, chromeos, linux.</param>
-/// <param name="Version">The client's version (not for a browser), e.g. <c>6.2.0.1234</c>.</param>
-/// <param name="EmployeeUniqueId">The SAML attribute an SSO sign-in brings (SSO users only).</param>
-public sealed record ClientSignIn(string? ClientType, string? Version, string? EmployeeUniqueId);
-
 /// <summary>
 /// Acts out what Roster has no clients for: a user signing in to (or out of) a Zoom client. A sign-in sets what
 /// Zoom records of it (<c>last_login_time</c>, <c>last_client_version</c>, an SSO user's <c>employee_unique_id</c>)

@@ -6,15 +6,6 @@ using Roster.Domain.Events;
 
 namespace Roster.Domain.Sandbox;
 
-/// <summary>A saved copy of the whole state.</summary>
-public sealed record SnapshotInfo(string Name, DateTimeOffset CreatedAt, long Users, bool Restorable);
-
-/// <summary>The store's time, its setting, and its distance from real time.</summary>
-public sealed record ClockState(DateTimeOffset Now, ClockSetting Setting, TimeSpan FromReal);
-
-/// <summary>What a reset or restore did: the snapshot it went back to and the store's new generation.</summary>
-public sealed record Restored(SnapshotInfo Snapshot, long Generation);
-
 /// <summary>
 /// The sandbox's control of the whole state: named snapshots, and reset (back to the <c>bootstrap</c> snapshot taken
 /// at the first start). A restore is one transaction: every node sees the old state or the new one, never a mix. It

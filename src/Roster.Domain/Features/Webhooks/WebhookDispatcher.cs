@@ -5,9 +5,6 @@ using Roster.Domain.Events;
 
 namespace Roster.Domain.Webhooks;
 
-/// <summary>A delivery this node holds the lease of, with what sending it needs.</summary>
-public sealed record LeasedDelivery(WebhookDelivery Delivery, string Url, string SecretToken);
-
 /// <summary>
 /// Turns committed events into deliveries and deliveries into signed requests, at least once, from any number of nodes:
 /// <list type="bullet">

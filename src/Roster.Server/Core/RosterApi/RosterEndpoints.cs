@@ -1,6 +1,5 @@
 using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Users;
 using Roster.Server.Auth;
@@ -8,18 +7,6 @@ using Roster.Server.Http;
 using Roster.Server.Users;
 
 namespace Roster.Server.Hosting;
-
-public sealed record InvitationDto(string Email, string Link, string ExpiresAt);
-public sealed record InvitationListDto(IReadOnlyList<InvitationDto> Invitations);
-public sealed record TokenCheckRequest(string? Token);
-public sealed record TokenCheckDto(bool Active, string? UserId, string? Type, long? Exp);
-public sealed record AppRequest(string? AccountId, List<string>? Scopes, string? Type, List<string>? RedirectUris, string? Name, string? WebhookSecretToken = null,
-    Webhooks.EventSubscriptionRequest? EventSubscription = null);
-public sealed record EventDto(long Seq, string Id, string Event, string AccountId, string? SubjectId, string? OperatorId, string? OperatorClientId,
-    string OccurredAt, System.Text.Json.Nodes.JsonObject Payload);
-public sealed record EventListDto(IReadOnlyList<EventDto> Events, string NextAfter);
-public sealed record AppDto(string ClientId, string ClientSecret, string AccountId, string Scope, string Type, IReadOnlyList<string> RedirectUris, string Name,
-    string? WebhookSecretToken = null, string? EventSubscriptionId = null);
 
 /// <summary>
 /// What Roster adds around Zoom's API: the invitation pages a real Zoom would e-mail, the list of open invitations

@@ -1,18 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Roster.Domain.AdminConsole;
-using Roster.Server.Hosting;
 using Roster.Domain.Errors;
-using Roster.Domain.Users;
 using Roster.Server.Auth;
+using Roster.Server.Hosting;
 using Roster.Server.Http;
 
 namespace Roster.Server.AdminConsole;
-
-/// <summary>What every console page knows of its session: who, the account it belongs to, what the menu offers.</summary>
-public sealed record ConsoleNav(string Who, string AccountId, bool AdminKey, bool Sandbox);
 
 /// <summary>
 /// The admin console at <c>/console</c>: server-rendered pages (Razor components, no script) over the same domain

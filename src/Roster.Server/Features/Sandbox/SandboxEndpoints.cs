@@ -1,36 +1,12 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Errors;
 using Roster.Domain.Events;
 using Roster.Domain.Sandbox;
-using Roster.Domain.Accounts;
-using Roster.Domain.Auth;
-using Roster.Domain.Errors;
 using Roster.Server.Auth;
 using Roster.Server.Http;
 using Roster.Server.Users;
 
 namespace Roster.Server.Hosting;
-
-public sealed record SnapshotDto(string Name, string CreatedAt, long Users, bool Restorable);
-public sealed record SnapshotListDto(IReadOnlyList<SnapshotDto> Snapshots);
-public sealed record RestoredDto(SnapshotDto Snapshot, long Generation);
-public sealed record TestAccountRequest(string? Name);
-/// <summary>Body of the sandbox's client sign-in and sign-out.</summary>
-public sealed record SignInRequest(string? ClientType, string? Version, string? EmployeeUniqueId);
-public sealed record TestAccountDto(string AccountId, string AccountName, string OwnerEmail, string ClientId, string ClientSecret, string WebhookSecretToken);
-public sealed record ClockDto(string Now, bool Frozen, bool RealTime, double OffsetSeconds);
-public sealed record ClockRequest(string? Now, bool? Frozen);
-public sealed record AdvanceRequest(double? Seconds);
-public sealed record FaultRequest(string? Fault, string? Operation, string? Method, string? Path, string? AccountId, string? UserId, int? Status, int? Code,
-    string? Message, int? RetryAfter, int? DelayMs, int? Nth, double? Probability, int? Seed, int? Times, double? TtlSeconds);
-public sealed record FaultDto(string Id, string Fault, string? Operation, string? Method, string? Path, string? AccountId, string? UserId, int? Status, int? Code,
-    string? Message, int? RetryAfter, int DelayMs, int Nth, double Probability, int? Times, string? ExpiresAt, string CreatedAt, long Matched, long Hits, bool Spent);
-public sealed record FaultListDto(IReadOnlyList<FaultDto> Faults);
-public sealed record JournalEntryDto(long Id, string Time, string Method, string Path, string? Query, string? Operation, string? AccountId, string? UserId,
-    int Status, int? Code, double DurationMs, JsonNode? RequestBody, JsonNode? ResponseBody, string? Fault, string? TrackingId);
-public sealed record JournalDto(IReadOnlyList<JournalEntryDto> Entries, long? NextAfter);
-public sealed record VerifyRequest(string? Operation, string? Method, string? Path, int? Status, int? Code, string? AccountId, string? UserId, string? Since,
-    string? Until, long? After, bool? Faulted, JsonNode? Body, int? Count, int? AtLeast, int? AtMost);
-public sealed record VerifyDto(bool Ok, int Count, string Expected);
-public sealed record SeedLoadedDto(int SubAccounts, int Users, int Apps);
 
 /// <summary>
 /// The sandbox's control plane under <c>/roster/v1/sandbox</c>. Who may call: whoever holds the sandbox admin key

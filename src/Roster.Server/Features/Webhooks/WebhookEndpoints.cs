@@ -1,29 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Roster.Domain.Webhooks;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
-using Roster.Domain.Users;
+using Roster.Domain.Webhooks;
 using Roster.Server.Auth;
 using Roster.Server.Http;
 using Roster.Server.Users;
 
 namespace Roster.Server.Webhooks;
-
-public sealed record EventSubscriptionRequest(List<string>? Events, string? EventSubscriptionName, string? EventWebhookUrl, List<string>? UserIds,
-    string? SubscriptionScope, string? AccountId);
-public sealed record EventSubscriptionUpdate(string? EventSubscriptionId, List<string>? Events, string? EventSubscriptionName, string? EventWebhookUrl);
-public sealed record SubscribeRequest(List<string>? UserIds, string? AccountId);
-public sealed record EventSubscriptionCreatedDto(string EventSubscriptionId);
-public sealed record EventSubscriptionDto(string EventSubscriptionId, IReadOnlyList<string> Events, string EventSubscriptionName, string EventWebhookUrl,
-    string SubscriptionScope, string CreatedSource, string SubscriberId, IReadOnlyList<string>? UserIds, bool Disabled, string ValidatedAt);
-public sealed record EventSubscriptionListDto(string NextPageToken, int PageSize, IReadOnlyList<EventSubscriptionDto> EventSubscriptions);
-public sealed record SecretTokenDto(string SecretToken);
-public sealed record AttemptDto(int Attempt, int RetryNum, string At, int Status, long LatencyMs, string? Failure, string? Response, string Node);
-public sealed record DeliveryDto(string Id, string EventId, string Event, string SubscriptionId, string Endpoint, string State, int Attempts, int? LastStatus,
-    string? LastError, string EventTime, string NextAttemptAt, JsonObject RequestBody, IReadOnlyList<AttemptDto> AttemptLog);
-public sealed record DeliveryListDto(string NextPageToken, IReadOnlyList<DeliveryDto> Deliveries);
-public sealed record RedeliverRequest(string? SubscriptionId, string? From, string? To);
-public sealed record RedeliveredDto(int Redelivered);
 
 /// <summary>
 /// Zoom's Marketplace event-subscription API (<c>/v2/marketplace/app/event_subscription</c>) for an app's own token,

@@ -1,40 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Roster.Storage;
 using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
-using Roster.Domain.Errors;
 using Roster.Domain.Users;
 using Roster.Server.Auth;
-using Roster.Server.Http;
-using Roster.Server.Users;
+using Roster.Storage;
 
 namespace Roster.Server.Hosting;
-
-/// <summary>Where Roster keeps its state, from <c>--data DIR</c>, <c>ROSTER_DATA</c>, or <c>./data</c>.</summary>
-public sealed record RosterOptions(string DataDirectory, string? AccountId, string? ClientId, string? ClientSecret, string? PostgresConnection, bool AutoMigrate,
-    string? OwnerPassword = null, string? AdminKey = null, bool SandboxEnabled = true, string? SeedFile = null, string? WebhookSecretToken = null)
-{
-    public string DatabasePath => Path.Combine(DataDirectory, "roster.db");
-    public string CredentialsPath => Path.Combine(DataDirectory, "credentials.json");
-
-    public static RosterOptions From(IConfiguration config) => new(
-        Path.GetFullPath(config["data"] ?? config["ROSTER_DATA"] ?? "data"),
-        NullIfEmpty(config["ROSTER_ACCOUNT_ID"]),
-        NullIfEmpty(config["ROSTER_CLIENT_ID"]),
-        NullIfEmpty(config["ROSTER_CLIENT_SECRET"]),
-        NullIfEmpty(config["store"] ?? config["ROSTER_STORE"]),
-        !string.Equals(config["ROSTER_AUTO_MIGRATE"], "false", StringComparison.OrdinalIgnoreCase),
-        NullIfEmpty(config["ROSTER_OWNER_PASSWORD"]),
-        NullIfEmpty(config["ROSTER_ADMIN_KEY"]),
-        // a deployment that is a real directory turns the sandbox controls off: Sandbox:Enabled=false or ROSTER_SANDBOX=off
-        !(string.Equals(config["Sandbox:Enabled"], "false", StringComparison.OrdinalIgnoreCase)
-          || config["ROSTER_SANDBOX"] is "off" or "false"),
-        NullIfEmpty(config["seed"] ?? config["ROSTER_SEED"]),
-        NullIfEmpty(config["ROSTER_WEBHOOK_SECRET_TOKEN"]));
-
-    static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
-}
 
 public static class RosterHosting
 {
@@ -245,115 +217,3 @@ public static class RosterHosting
         }
     }
 }
-
-/// <summary>
-/// Credentials belong to a store. A SQLite store keeps them in <c>credentials.json</c> beside its file; a PostgreSQL
-/// store in <c>credentials.&lt;store id&gt;.json</c> of the data folder, so a node pointed at PostgreSQL never writes
-/// over the file of a SQLite sandbox in the same folder (the SQLite folder is its store). Each file names its store.
-/// </summary>
-public static class CredentialsFile
-{
-    public static async Task<string> PathAsync(WebApplication app)
-        => PathOf(app.Services.GetRequiredService<RosterOptions>(), await app.Services.GetRequiredService<BootstrapService>().StoreIdAsync());
-
-    static string PathOf(RosterOptions options, string storeId)
-        => options.PostgresConnection is null ? options.CredentialsPath : Path.Combine(options.DataDirectory, $"credentials.{storeId}.json");
-
-    /// <summary>Writes <paramref name="fields"/> into the store's credentials file, keeping the fields it already holds.</summary>
-    public static async Task<string> WriteAsync(WebApplication app, Dictionary<string, string> fields)
-    {
-        var options = app.Services.GetRequiredService<RosterOptions>();
-        var storeId = await app.Services.GetRequiredService<BootstrapService>().StoreIdAsync();
-        var path = PathOf(options, storeId);
-        var credentials = File.Exists(path)
-            ? JsonSerializer.Deserialize(await File.ReadAllTextAsync(path), CredentialsJson.Default.DictionaryStringString) ?? []
-            : new Dictionary<string, string>();
-        credentials["store_id"] = storeId;
-        foreach (var (k, v) in fields) credentials[k] = v;
-        DataFolder.Prepare(options.DataDirectory);
-        await DataFolder.WriteSecretAsync(path, JsonSerializer.Serialize(credentials, CredentialsJson.Default.DictionaryStringString));
-        return path;
-    }
-}
-
-/// <summary>
-/// <c>roster-server credentials [--rotate]</c>: the credentials of the store you point at. Where there is none it says so
-/// and makes nothing: making one there would print fresh credentials of a store no server uses.
-/// </summary>
-public static class CredentialsCommand
-{
-    /// <summary>Why there is no SQLite store to show, before anything opens (and creates) it; null when there is one or the store is PostgreSQL.</summary>
-    public static string? NoSqliteStore(RosterOptions options)
-        => options.PostgresConnection is null && !File.Exists(options.DatabasePath)
-            ? $"roster-server credentials: there is no Roster store in {options.DataDirectory} (no {Path.GetFileName(options.DatabasePath)}). " +
-              "Point at the server's data folder with --data DIR (or ROSTER_DATA), or at its PostgreSQL database with --store CONN (or ROSTER_STORE); " +
-              "`dotnet run --project src/Roster.Server` keeps its data in src/Roster.Server/data."
-            : null;
-
-    public static async Task<int> RunAsync(WebApplication app, bool rotate)
-    {
-        var accounts = app.Services.GetRequiredService<BootstrapService>();
-        if (await accounts.PrimaryAsync() is not { } primary)
-        {
-            Console.Error.WriteLine("roster-server credentials: there is no Roster store in this PostgreSQL database (no server has started on it). " +
-                "Point --store (or ROSTER_STORE) at the database your server uses.");
-            return 2;
-        }
-        if (!rotate)
-        {
-            var path = await CredentialsFile.PathAsync(app);
-            Console.WriteLine($"store:       {app.Services.GetRequiredService<IStoreEngine>().Description} (id {await accounts.StoreIdAsync()})");
-            Console.WriteLine($"account_id:  {primary.Account.Id}");
-            Console.WriteLine($"client_id:   {primary.App.ClientId}");
-            Console.WriteLine($"owner_email: {primary.Owner.Email}");
-            Console.WriteLine(File.Exists(path)
-                ? $"secret:      in {path}"
-                : "secret:      not on this machine; `roster-server credentials --rotate` makes a new one (the old one stops working)");
-            return 0;
-        }
-        var (account, appInfo, secret, ownerEmail) = await app.Services.GetRequiredService<AppsService>().RotatePrimarySecretAsync();
-        var written = await CredentialsFile.WriteAsync(app, new()
-        {
-            ["account_id"] = account.Id, ["client_id"] = appInfo.ClientId, ["client_secret"] = secret, ["owner_email"] = ownerEmail,
-        });
-        Console.WriteLine($"New client secret for {appInfo.ClientId} (the old one no longer works):");
-        Console.WriteLine($"  client_secret: {secret}");
-        Console.WriteLine($"  (also in {written})");
-        return 0;
-    }
-}
-
-public static class SeedCommand
-{
-    /// <summary><c>roster-server seed --users N [--domain D] [--start K]</c>: bulk users for load tests, then exit.</summary>
-    public static async Task<int> SeedAsync(this WebApplication app)
-    {
-        var config = app.Configuration;
-        if (!int.TryParse(config["users"], out var count) || count < 1)
-        {
-            Console.Error.WriteLine("usage: roster-server seed --users N [--domain seed.example.com] [--start 1] [--data DIR | --store CONN]");
-            return 2;
-        }
-        var domain = config["domain"] ?? "seed.example.com";
-        var start = int.TryParse(config["start"], out var k) ? k : 1;
-        var accounts = app.Services.GetRequiredService<BootstrapService>();
-        var options = app.Services.GetRequiredService<RosterOptions>();
-        var primary = (await accounts.BootstrapAsync(new BootstrapRequest(options.AccountId, options.ClientId, options.ClientSecret))).Account;
-        var progress = new Progress<int>(n => { if (n % 100_000 == 0 || n == count) Console.WriteLine($"  {n:N0} users"); });
-        try
-        {
-            var result = await app.Services.GetRequiredService<UserSeeder>().SeedAsync(primary.Id, count, domain, start, progress);
-            Console.WriteLine($"Seeded {result.Created:N0} users in {result.Elapsed.TotalSeconds:F1} s ({result.Created / result.Elapsed.TotalSeconds:N0} users/s).");
-            return 0;
-        }
-        catch (Roster.Domain.Errors.ZoomException e)
-        {
-            Console.Error.WriteLine($"roster-server seed: {e.Error.Message}");
-            return 1;
-        }
-    }
-}
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true)]
-internal sealed partial class CredentialsJson : System.Text.Json.Serialization.JsonSerializerContext;
