@@ -38,7 +38,7 @@ public static class ConsoleEndpoints
         // No default scheme (ASP.NET Core would make the only one the default): the API's requests never read this
         // cookie or pay for it. The console reads it itself, first thing, and makes it the request's user, so every
         // form token is bound to the session it was issued in.
-        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        services.AddSingleton<IAuthenticationSchemeProvider, ExplicitSchemeProvider>();
         services.AddAuthentication().AddCookie(Scheme, o =>
         {
             o.Cookie.Name = CookieName;
