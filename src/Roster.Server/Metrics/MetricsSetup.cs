@@ -69,8 +69,8 @@ public static class MetricsSetup
                     await next(context);
                     return;
                 case MetricsVerdict.Unauthorized:
-                    context.Response.Headers.WWWAuthenticate = "Bearer";
-                    throw Fail.InvalidAccessToken();
+                    // the header travels on the error: the error middleware starts the response afresh
+                    throw new ZoomException(Fail.InvalidAccessToken().Error with { Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = "Bearer" } });
                 default:
                     context.Response.StatusCode = StatusCodes.Status404NotFound; // the status code pages write Zoom's body
                     return;
