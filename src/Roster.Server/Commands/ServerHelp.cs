@@ -30,6 +30,8 @@ public static class ServerHelp
           ROSTER_AUTO_MIGRATE=false    PostgreSQL nodes check the schema instead of applying it
           RateLimits__Mode=off         Zoom's rate limits off (RateLimits__Factor=10 scales them)
           Telemetry__OtlpEndpoint      export metrics and traces over OTLP
+          Metrics__Prometheus=true     a Prometheus scrape endpoint at /metrics, for loopback only
+                                       (or for Metrics__Key from anywhere; docs/operations.md)
           ROSTER_ADMIN_KEY             the sandbox admin key (else made at the first start)
           ROSTER_SANDBOX=off           no sandbox controls, fault rules or request journal (a real directory)
         """;

@@ -131,6 +131,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public Task<EventPosition> LatestEventPositionAsync() => Events.LatestEventPositionAsync();
     public Task<EventPosition?> PositionOfAsync(string eventId) => Events.PositionOfAsync(eventId);
     public Task<DomainEvent?> LatestEventOfTypeAsync(string type) => Events.LatestEventOfTypeAsync(type);
+    public Task<long> CountEventsAfterAsync(EventPosition after, int cap) => Events.CountEventsAfterAsync(after, cap);
 
     // ---- ISnapshotStore ----
     public Task<SnapshotInfo> SaveSnapshotAsync(string name, DateTimeOffset at, IReadOnlyCollection<string> keptMeta) => Snapshots.SaveSnapshotAsync(name, at, keptMeta);
@@ -149,6 +150,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public Task SetAppWebhookSecretAsync(string clientId, string sealedSecret) => Webhooks.SetAppWebhookSecretAsync(clientId, sealedSecret);
     public Task InsertDeliveryAsync(WebhookDelivery delivery) => Webhooks.InsertDeliveryAsync(delivery);
     public Task<bool> AnyDeliveryDueAsync(DateTimeOffset storeNow, long realNowMs) => Webhooks.AnyDeliveryDueAsync(storeNow, realNowMs);
+    public Task<long> CountPendingDeliveriesAsync(int cap) => Webhooks.CountPendingDeliveriesAsync(cap);
     public Task<IReadOnlyList<WebhookDelivery>> LeaseDeliveriesAsync(string owner, DateTimeOffset storeNow, long realNowMs, long leaseUntilMs, int limit)
         => Webhooks.LeaseDeliveriesAsync(owner, storeNow, realNowMs, leaseUntilMs, limit);
     public Task<bool> FinishAttemptAsync(WebhookDelivery updated, WebhookAttempt? attempt, string owner) => Webhooks.FinishAttemptAsync(updated, attempt, owner);

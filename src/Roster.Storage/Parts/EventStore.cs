@@ -61,6 +61,11 @@ internal sealed class EventStore(SqlRunner db) : IEventStore
         return row is null ? null : Event(row);
     }
 
+    public Task<long> CountEventsAfterAsync(Domain.Events.EventPosition after, int cap)
+        // along the (tx, seq) index from the position, stopping at the cap: the cost is the backlog's, bounded
+        => db.One<long>($"SELECT count(*) FROM (SELECT 1 FROM outbox WHERE {db.Dialect.OutboxAfter} {db.Dialect.OutboxSettled} LIMIT @cap) backlog",
+            new { after.Tx, after.Seq, cap });
+
     public async Task<Domain.Events.EventPosition> LatestEventPositionAsync()
     {
         var last = await db.One<EventRow>($"SELECT tx, seq FROM outbox WHERE 1 = 1 {db.Dialect.OutboxSettled} ORDER BY tx DESC, seq DESC LIMIT 1");

@@ -103,6 +103,10 @@ internal sealed class WebhookStore(SqlRunner db) : IWebhookStore
         => await db.One<long?>("SELECT 1 FROM webhook_deliveries WHERE state = 'pending' AND next_at <= @now AND lease_until < @realNowMs LIMIT 1",
             new { now = Ms(storeNow), realNowMs }) is not null;
 
+    public Task<long> CountPendingDeliveriesAsync(int cap)
+        // along webhook_deliveries_due (state, next_at), stopping at the cap
+        => db.One<long>("SELECT count(*) FROM (SELECT 1 FROM webhook_deliveries WHERE state = 'pending' LIMIT @cap) pending", new { cap });
+
     public async Task<IReadOnlyList<WebhookDelivery>> LeaseDeliveriesAsync(string owner, DateTimeOffset storeNow, long realNowMs, long leaseUntilMs, int limit)
         => (await db.Many<DeliveryRow>($"""
             UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @leaseUntilMs

@@ -18,4 +18,6 @@ public interface IEventStore
     Task<Events.EventPosition?> PositionOfAsync(string eventId);
     /// <summary>The last event of <paramref name="type"/> a reader may see now, or null.</summary>
     Task<Events.DomainEvent?> LatestEventOfTypeAsync(string type);
+    /// <summary>How many events a reader may see after <paramref name="after"/>, counted along the position index up to <paramref name="cap"/> (a backlog's size, never a scan of the outbox).</summary>
+    Task<long> CountEventsAfterAsync(Events.EventPosition after, int cap);
 }

@@ -16,6 +16,8 @@ public interface IWebhookStore
     Task InsertDeliveryAsync(WebhookDelivery delivery);
     /// <summary>Whether a delivery is due: pending, <c>next_at</c> reached on the store clock, no live lease on the real clock.</summary>
     Task<bool> AnyDeliveryDueAsync(DateTimeOffset storeNow, long realNowMs);
+    /// <summary>How many deliveries are pending (due or waiting for a retry), counted along the state index up to <paramref name="cap"/>.</summary>
+    Task<long> CountPendingDeliveriesAsync(int cap);
     /// <summary>
     /// Takes up to <paramref name="limit"/> due deliveries for <paramref name="owner"/> until <paramref name="leaseUntilMs"/>
     /// (real clock); rows another node holds are skipped, not waited for.

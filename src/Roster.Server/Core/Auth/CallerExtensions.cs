@@ -48,7 +48,11 @@ public static class CallerExtensions
             {
                 var plan = (await http.RequestServices.GetRequiredService<Users.AccountFacts>().OfAsync(caller.AccountId, http.RequestAborted)).Plan;
                 var decision = await limiter.TakeAsync(caller.AccountId, plan, operation.Label);
-                if (decision.Error is not null) throw decision.Refusal();
+                if (decision.Error is not null)
+                {
+                    http.RequestServices.GetRequiredService<Metrics.RosterMetrics>().RateLimitRefused(operation, decision.Category, decision.Type);
+                    throw decision.Refusal();
+                }
                 foreach (var (name, value) in decision.Headers()) http.Response.Headers[name] = value;
             }
             return await next(ctx);

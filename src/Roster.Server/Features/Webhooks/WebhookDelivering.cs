@@ -9,7 +9,7 @@ namespace Roster.Server.Webhooks;
 /// shutdown it waits briefly for requests in flight; what it could not finish, another node (or the next start) takes
 /// over when the lease runs out.
 /// </summary>
-public sealed class WebhookDelivering(WebhookDispatcher dispatcher, IConfiguration config, ILogger<WebhookDelivering> log) : BackgroundService
+public sealed class WebhookDelivering(WebhookDispatcher dispatcher, IConfiguration config, ILogger<WebhookDelivering> log, Metrics.RosterMetrics metrics) : BackgroundService
 {
     readonly TimeSpan _interval = TimeSpan.FromMilliseconds(Setting(config, "Webhooks:PollMs", 100));
     readonly int _capacity = Setting(config, "Webhooks:Concurrency", 32);
@@ -79,7 +79,9 @@ public sealed class WebhookDelivering(WebhookDispatcher dispatcher, IConfigurati
         await _slots.WaitAsync();
         try
         {
-            _done.Writer.TryWrite(await dispatcher.SendAsync(leased, CancellationToken.None));
+            var attempted = await dispatcher.SendAsync(leased, CancellationToken.None);
+            metrics.WebhookAttempted(attempted.Next.State);
+            _done.Writer.TryWrite(attempted);
         }
         catch (Exception e)
         {

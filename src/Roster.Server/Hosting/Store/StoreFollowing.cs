@@ -7,7 +7,7 @@ namespace Roster.Server.Hosting;
 /// what the node keeps in memory follows what any node committed. A failed round (the store out of reach) is logged
 /// once and retried; the next round catches up from where the last one ended.
 /// </summary>
-public sealed class StoreFollowing(StoreFollower follower, IConfiguration config, ILogger<StoreFollowing> log) : BackgroundService
+public sealed class StoreFollowing(StoreFollower follower, IConfiguration config, ILogger<StoreFollowing> log, Metrics.RosterMetrics metrics) : BackgroundService
 {
     public TimeSpan Interval { get; } = TimeSpan.FromMilliseconds(
         int.TryParse(config["Store:FollowIntervalMs"], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : 250);
@@ -21,6 +21,7 @@ public sealed class StoreFollowing(StoreFollower follower, IConfiguration config
             try
             {
                 await follower.CatchUpAsync(stoppingToken);
+                metrics.FollowerCaughtUp();
                 if (failing) log.LogInformation("Following the store again");
                 failing = false;
             }
