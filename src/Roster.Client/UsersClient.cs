@@ -101,15 +101,15 @@ public class UsersClient
 
     /// <summary>PUT /users/{userId}/status: <c>activate</c> or <c>deactivate</c>.</summary>
     public virtual Task SetStatusAsync(string userId, string action, CancellationToken cancellationToken = default)
-        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/status", Json(new StatusBody(action), ZoomJsonContext.Default.StatusBody), null, cancellationToken);
+        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/status", Json(new StatusBody { Action = action }, ZoomJsonContext.Default.StatusBody), null, cancellationToken);
 
     /// <summary>PUT /users/{userId}/email.</summary>
     public virtual Task ChangeEmailAsync(string userId, string email, CancellationToken cancellationToken = default)
-        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/email", Json(new EmailBody(email), ZoomJsonContext.Default.EmailBody), null, cancellationToken);
+        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/email", Json(new EmailBody { Email = email }, ZoomJsonContext.Default.EmailBody), null, cancellationToken);
 
     /// <summary>PUT /users/{userId}/password.</summary>
     public virtual Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken = default)
-        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/password", Json(new PasswordBody(password), ZoomJsonContext.Default.PasswordBody), null, cancellationToken);
+        => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/password", Json(new PasswordBody { Password = password }, ZoomJsonContext.Default.PasswordBody), null, cancellationToken);
 
     /// <summary>GET /users/{userId}/permissions: privilege names such as <c>User:Edit</c>.</summary>
     public virtual async Task<IReadOnlyList<string>> GetPermissionsAsync(string userId, CancellationToken cancellationToken = default)
@@ -187,7 +187,7 @@ public class UsersClient
     /// </summary>
     public virtual Task SetPresenceStatusAsync(string userId, string status, TimeSpan? doNotDisturbFor = null, CancellationToken cancellationToken = default)
         => _transport.SendAsync<object>(HttpMethod.Put, $"/users/{Id(userId)}/presence_status",
-            Json(new PresenceBody(status, doNotDisturbFor is { } d ? (int)d.TotalMinutes : null), ZoomJsonContext.Default.PresenceBody), null, cancellationToken);
+            Json(new PresenceBody { Status = status, Duration = doNotDisturbFor is { } d ? (int)d.TotalMinutes : null }, ZoomJsonContext.Default.PresenceBody), null, cancellationToken);
 
     /// <summary>GET /users/email: whether a work-e-mail user of your account has this address.</summary>
     public virtual async Task<bool> IsEmailInUseAsync(string email, CancellationToken cancellationToken = default)
@@ -200,7 +200,7 @@ public class UsersClient
     /// <summary>PUT /accounts/{accountId}/users/{userId}/account: move a user to another sub account (<c>me</c> = the master).</summary>
     public virtual Task SwitchAccountAsync(string userId, string currentAccountId, string newAccountId, CancellationToken cancellationToken = default)
         => _transport.SendAsync<object>(HttpMethod.Put, $"/accounts/{Uri.EscapeDataString(currentAccountId)}/users/{Id(userId)}/account",
-            Json(new AccountBody(newAccountId), ZoomJsonContext.Default.AccountBody), null, cancellationToken);
+            Json(new AccountBody { AccountId = newAccountId }, ZoomJsonContext.Default.AccountBody), null, cancellationToken);
 }
 
 /// <summary>Assistants of a user (users who may schedule on their behalf).</summary>
@@ -218,7 +218,7 @@ public class AssistantsClient
     /// <summary>POST /users/{userId}/assistants (at most 30).</summary>
     public virtual Task AddAsync(string userId, IEnumerable<AssistantRef> assistants, CancellationToken cancellationToken = default)
         => _transport.SendAsync<object>(HttpMethod.Post, $"/users/{UsersClient.Id(userId)}/assistants",
-            UsersClient.Json(new AssistantAdd([.. assistants]), ZoomJsonContext.Default.AssistantAdd), null, cancellationToken);
+            UsersClient.Json(new AssistantAdd { Assistants = [.. assistants] }, ZoomJsonContext.Default.AssistantAdd), null, cancellationToken);
 
     /// <summary>DELETE /users/{userId}/assistants/{assistantId}.</summary>
     public virtual Task DeleteAsync(string userId, string assistantId, CancellationToken cancellationToken = default)

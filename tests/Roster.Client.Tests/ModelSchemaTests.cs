@@ -9,11 +9,15 @@ namespace Roster.Client.Tests;
 
 /// <summary>
 /// The SDK's models against the server's OpenAPI document (openapi/v2.json, which OpenApiTests keeps equal to what the
-/// server publishes) and its golden answers: no field of a users answer is missing from the model the SDK reads it into.
+/// server publishes) and its golden answers: no field of a users or accounts answer is missing from the model the SDK
+/// reads it into, nor any field of a request body from the model the SDK writes it from.
 /// </summary>
 public class ModelSchemaTests
 {
     static readonly JsonNode Document = JsonNode.Parse(File.ReadAllText(Roster.Server.Tests.OpenApiTests.RepoFile("openapi", "v2.json")))!;
+
+    // the paths whose models the SDK generates (tools/ClientModels' SdkNames.Resources)
+    static readonly string[] Resources = ["/v2/users", "/v2/accounts"];
 
     // answers the SDK reads into hand-written internal types (envelopes it unwraps)
     static readonly Dictionary<string, Type> HandWritten = new(StringComparer.Ordinal)
@@ -26,10 +30,10 @@ public class ModelSchemaTests
     static readonly HashSet<string> NotRead = new(StringComparer.Ordinal) { "AssistantsAddedDto", "JsonObject" };
 
     [Fact]
-    public void EveryPropertyOfEveryUsersAnswerIsOnItsModel()
+    public void EveryPropertyOfEveryAnswerAndBodyIsOnItsModel()
     {
         var missing = new List<string>();
-        foreach (var schema in UsersAnswerSchemas().Where(s => !NotRead.Contains(s)))
+        foreach (var schema in Schemas(Answers()).Union(Schemas(Bodies())).Where(s => !NotRead.Contains(s)))
         {
             var model = GeneratedModels.BySchema.GetValueOrDefault(schema) ?? HandWritten.GetValueOrDefault(schema);
             if (model is null)
@@ -44,13 +48,50 @@ public class ModelSchemaTests
     }
 
     [Fact]
-    public void GeneratedModelsAreTheUsersAnswersAndTheirParts()
+    public void GeneratedModelsAreTheAnswersAndBodiesAndTheirParts()
     {
-        var expected = UsersAnswerSchemas().Where(s => !NotRead.Contains(s) && !HandWritten.ContainsKey(s)).Order(StringComparer.Ordinal);
+        var expected = Schemas(Answers()).Union(Schemas(Bodies())).Where(s => !NotRead.Contains(s) && !HandWritten.ContainsKey(s)).Order(StringComparer.Ordinal);
         Assert.Equal(expected, GeneratedModels.BySchema.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(typeof(User), GeneratedModels.BySchema["UserDto"]);
+        Assert.Equal(typeof(UpdateUserRequest), GeneratedModels.BySchema["UserUpdate"]);
+        Assert.Equal(typeof(SubAccount), GeneratedModels.BySchema["AccountDto"]);
         Assert.Equal(typeof(DateTimeOffset?), typeof(User).GetProperty(nameof(User.CreatedAt))!.PropertyType);
         Assert.Equal(typeof(List<PhoneNumber>), typeof(User).GetProperty(nameof(User.PhoneNumbers))!.PropertyType);
+        Assert.Equal(typeof(DateTimeOffset?), typeof(SubAccount).GetProperty(nameof(SubAccount.CreatedAt))!.PropertyType);
+    }
+
+    [Fact]
+    public void ARequestModelRequiresWhatItsSchemaRequiresAndLeavesTheRestUnsetAndUnwritten()
+    {
+        var unmet = new List<string>();
+        foreach (var schema in Schemas(Bodies()).Except(Schemas(Answers())))
+        {
+            var model = GeneratedModels.BySchema[schema];
+            var required = Document["components"]!["schemas"]![schema]!["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
+            foreach (var property in model.GetProperties().Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null))
+            {
+                var json = property.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name;
+                var isRequired = property.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() is not null;
+                var nullable = new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
+                var skipsNull = property.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition == JsonIgnoreCondition.WhenWritingNull;
+                if (required.Contains(json) ? !isRequired || nullable : isRequired || !nullable || !skipsNull)
+                    unmet.Add($"{schema}.{json} ({model.Name}.{property.Name}: required {isRequired}, nullable {nullable}, skips null {skipsNull})");
+            }
+        }
+        Assert.Empty(unmet);
+    }
+
+    // the SDK's metadata under options that write nulls (the serializer's default): the models' attributes alone leave them out
+    static readonly JsonSerializerOptions WritingNulls = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine(ZoomJsonContext.Default, AccountsJsonContext.Default) };
+
+    [Fact]
+    public void AnUpdateSendsOnlyWhatTheCallerSet()
+    {
+        var update = JsonNode.Parse(JsonSerializer.Serialize(new UpdateUserRequest { FirstName = "Ada", UsePmi = false, PhoneNumbers = [] }, WritingNulls))!.AsObject();
+        Assert.Equal(["first_name", "phone_numbers", "use_pmi"], update.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.False(update["use_pmi"]!.GetValue<bool>());
+        var change = JsonNode.Parse(JsonSerializer.Serialize(new SubAccountOptionsUpdate { ShareRc = true }, WritingNulls))!.AsObject();
+        Assert.Equal(["share_rc"], change.Select(p => p.Key));
     }
 
     [Fact]
@@ -100,12 +141,21 @@ public class ModelSchemaTests
     static IEnumerable<string> Properties(string schema)
         => Document["components"]!["schemas"]![schema]!["properties"]?.AsObject().Select(p => p.Key) ?? [];
 
-    // every schema an answer (2xx) of /v2/users… refers to, and those they refer to
-    static SortedSet<string> UsersAnswerSchemas()
-    {
-        var roots = Document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/v2/users", StringComparison.Ordinal))
-            .SelectMany(p => p.Value!.AsObject()).SelectMany(op => op.Value!["responses"]?.AsObject() ?? [])
+    static IEnumerable<JsonNode> Operations()
+        => Document["paths"]!.AsObject().Where(p => Resources.Any(r => p.Key == r || p.Key.StartsWith(r + "/", StringComparison.Ordinal)))
+            .SelectMany(p => p.Value!.AsObject()).Select(op => op.Value!);
+
+    // the answers (2xx) of the resources' operations
+    static IEnumerable<JsonNode?> Answers()
+        => Operations().SelectMany(op => op["responses"]?.AsObject() ?? [])
             .Where(r => r.Key.StartsWith('2')).SelectMany(r => r.Value!["content"]?.AsObject() ?? []).Select(c => c.Value!["schema"]);
+
+    // their JSON bodies (a multipart upload is a file)
+    static IEnumerable<JsonNode?> Bodies() => Operations().Select(op => op["requestBody"]?["content"]?["application/json"]?["schema"]);
+
+    // every schema the roots refer to, and those they refer to
+    static SortedSet<string> Schemas(IEnumerable<JsonNode?> roots)
+    {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<JsonNode?>(roots);
         while (pending.TryPop(out var node))

@@ -4,9 +4,10 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClientModels;
 
-// openapi/v2.json (the server's published document) -> the SDK's response models: every schema an answer of a path in
-// SdkNames.Resources refers to, with names, types, nullability and doc comments from the document; unknown fields kept
-// in [JsonExtensionData]. A schema or property without a description fails the build. Usage: ClientModels OPENAPI OUT
+// openapi/v2.json (the server's published document) -> the SDK's request and response models: every schema a JSON body
+// or an answer of a path in SdkNames.Resources refers to, with names, types, nullability and doc comments from the
+// document; unknown fields kept in [JsonExtensionData]. A schema or property without a description fails the build.
+// Usage: ClientModels OPENAPI OUT
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: ClientModels <openapi.json> <output.cs>");
@@ -15,22 +16,20 @@ if (args.Length != 2)
 
 var document = JsonNode.Parse(File.ReadAllText(args[0]))!;
 var schemas = document["components"]!["schemas"]!.AsObject();
-var roots = document["paths"]!.AsObject()
+var operations = document["paths"]!.AsObject()
     .Where(p => SdkNames.Resources.Any(r => p.Key == r || p.Key.StartsWith(r + "/", StringComparison.Ordinal)))
-    .SelectMany(p => p.Value!.AsObject()).SelectMany(op => op.Value!["responses"]?.AsObject() ?? [])
-    .Where(r => r.Key.StartsWith('2')).SelectMany(r => r.Value!["content"]?.AsObject() ?? [])
-    .Select(c => c.Value!["schema"]);
+    .SelectMany(p => p.Value!.AsObject()).Select(op => op.Value!).ToList();
+var answers = operations.SelectMany(op => op["responses"]?.AsObject() ?? [])
+    .Where(r => r.Key.StartsWith('2')).SelectMany(r => r.Value!["content"]?.AsObject() ?? []).Select(c => c.Value!["schema"]);
+// JSON bodies only: a multipart upload (a picture) is a file, not a model
+var bodies = operations.Select(op => op["requestBody"]?["content"]?["application/json"]?["schema"]);
 
-// the answers' schemas and those they refer to; one the SDK unwraps is not generated, what it holds is
-var chosen = new SortedSet<string>(StringComparer.Ordinal);
-var seen = new HashSet<string>(StringComparer.Ordinal);
-var pending = new Stack<string>(roots.SelectMany(References));
-while (pending.TryPop(out var name))
-{
-    if (!seen.Add(name)) continue;
-    if (!SdkNames.NotGenerated.Contains(name)) chosen.Add(name);
-    foreach (var (_, property) in Schema(name)["properties"]?.AsObject() ?? []) foreach (var r in References(property)) pending.Push(r);
-}
+// the schemas and those they refer to; one the SDK unwraps is not generated, what it holds is. A schema that only
+// bodies refer to is a request: what is not required is nullable and only written when set.
+var answerSchemas = Reachable(answers);
+var requestSchemas = Reachable(bodies);
+requestSchemas.ExceptWith(answerSchemas);
+var chosen = new SortedSet<string>(answerSchemas.Concat(requestSchemas).Where(n => !SdkNames.NotGenerated.Contains(n)), StringComparer.Ordinal);
 
 var errors = new List<string>();
 var text = new StringBuilder()
@@ -64,27 +63,51 @@ return 0;
 JsonObject Schema(string name)
     => schemas[name]?.AsObject() ?? throw new InvalidOperationException($"the document has no schema {name}");
 
+HashSet<string> Reachable(IEnumerable<JsonNode?> roots)
+{
+    var seen = new HashSet<string>(StringComparer.Ordinal);
+    var pending = new Stack<string>(roots.SelectMany(References));
+    while (pending.TryPop(out var name))
+    {
+        if (!seen.Add(name)) continue;
+        foreach (var (_, property) in Schema(name)["properties"]?.AsObject() ?? []) foreach (var r in References(property)) pending.Push(r);
+    }
+    return seen;
+}
+
 string Emit(string schemaName)
 {
     var schema = Schema(schemaName);
     var className = ClassName(schemaName);
+    var request = requestSchemas.Contains(schemaName);
     var required = schema["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
     var lines = new StringBuilder()
         .AppendLine(Doc("", Description(schema, schemaName)))
-        .AppendLine(CultureInfo.InvariantCulture, $"public sealed partial class {className}")
+        .AppendLine(CultureInfo.InvariantCulture, $"{(SdkNames.Internal.Contains(schemaName) ? "internal" : "public")} sealed partial class {className}")
         .AppendLine("{");
     foreach (var (json, property) in schema["properties"]?.AsObject() ?? [])
     {
-        var name = SdkNames.PropertyNames.GetValueOrDefault(json) ?? Pascal(json);
+        var name = SdkNames.PropertyNames.GetValueOrDefault($"{schemaName}.{json}") ?? SdkNames.PropertyNames.GetValueOrDefault(json) ?? Pascal(json);
         if (name == className) name += "Value";
         var type = ClrType(property!, $"{schemaName}.{json}");
+        var doc = Doc("    ", Description(property!, $"{schemaName}.{json}"));
+        if (request)
+        {
+            // a request: what the schema requires the caller must set; anything else is sent only when set
+            lines.AppendLine(doc).AppendLine(required.Contains(json)
+                ? $"    [JsonPropertyName(\"{json}\")] public required {type} {name} {{ get; set; }}"
+                : $"    [JsonPropertyName(\"{json}\"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public {type}? {name} {{ get; set; }}");
+            continue;
+        }
         var present = required.Contains(json) && !Types(property!).Contains("null") && !SdkNames.KeptNullable.Contains($"{schemaName}.{json}");
         var initial = !present || IsValueType(type) ? "" : type == "string" ? " = \"\";" : type.StartsWith("List<", StringComparison.Ordinal) ? " = [];" : " = new();";
-        lines.AppendLine(Doc("    ", Description(property!, $"{schemaName}.{json}")))
+        lines.AppendLine(doc)
             .AppendLine(CultureInfo.InvariantCulture, $"    [JsonPropertyName(\"{json}\")] public {type}{(present ? "" : "?")} {name} {{ get; set; }}{initial}");
     }
     return lines
-        .AppendLine("    /// <summary>Fields this version of the client does not know, kept as they came.</summary>")
+        .AppendLine(request
+            ? "    /// <summary>Fields this version of the client does not know, sent as they are.</summary>"
+            : "    /// <summary>Fields this version of the client does not know, kept as they came.</summary>")
         .AppendLine("    [JsonExtensionData] public Dictionary<string, JsonElement>? Unknown { get; set; }")
         .AppendLine("}").ToString();
 }
@@ -139,6 +162,9 @@ string ClassName(string schemaName)
 string Description(JsonNode schema, string where)
 {
     if (schema["description"]?.GetValue<string>() is { Length: > 0 } description) return description;
+    // a property that is a model (the document keeps no description beside a $ref): that model's
+    if (schema["type"] is null && References(schema).ToList() is [var model] && Schema(model)["description"]?.GetValue<string>() is { Length: > 0 } its)
+        return its;
     errors.Add($"{where} has no description: give the server's DTO a [Description]");
     return "";
 }

@@ -6,8 +6,8 @@ namespace ClientModels;
 /// </summary>
 static class SdkNames
 {
-    /// <summary>Paths whose answers' schemas (and every schema they reference) are generated.</summary>
-    public static readonly string[] Resources = ["/v2/users"];
+    /// <summary>Paths whose JSON bodies' and answers' schemas (and every schema they reference) are generated.</summary>
+    public static readonly string[] Resources = ["/v2/users", "/v2/accounts"];
 
     /// <summary>Answers the SDK does not hand out as a model: it unwraps them (hand-written internal records) or drops them.</summary>
     public static readonly HashSet<string> NotGenerated = new(StringComparer.Ordinal)
@@ -17,14 +17,39 @@ static class SdkNames
         "JsonObject", // settings: tools/SettingsModels writes them from the settings schema
     };
 
-    /// <summary>A schema's class is its name without "Dto", except these.</summary>
+    /// <summary>
+    /// Bodies the SDK builds from a method's arguments (<c>UpdateStatusAsync(userId, action)</c>) and envelopes it
+    /// unwraps (<c>GetManagedDomainsAsync</c> returns the list): generated, but internal, as the records they replaced were.
+    /// </summary>
+    public static readonly HashSet<string> Internal = new(StringComparer.Ordinal)
+    {
+        "StatusRequest", "EmailRequest", "PasswordRequest", "PresenceRequest", "AddAssistantsRequest", "SwitchAccountRequest",
+        "ManagedDomainsDto",
+    };
+
+    /// <summary>A schema's class is its name without "Dto", except these (the SDK's names from before generation).</summary>
     public static readonly Dictionary<string, string> ClassNames = new(StringComparer.Ordinal)
     {
         ["UserListDto"] = "UserPage",
         ["PresenceDto"] = "PresenceStatus",
+        ["NewUserInfo"] = "NewUser",
+        ["UserUpdate"] = "UpdateUserRequest",
+        ["StatusRequest"] = "StatusBody",
+        ["EmailRequest"] = "EmailBody",
+        ["PasswordRequest"] = "PasswordBody",
+        ["PresenceRequest"] = "PresenceBody",
+        ["AddAssistantsRequest"] = "AssistantAdd",
+        ["SwitchAccountRequest"] = "AccountBody",
+        ["AccountDto"] = "SubAccount",
+        ["AccountListDto"] = "SubAccountPage",
+        ["AccountOptions"] = "SubAccountOptions", // the answer's options ...
+        ["SubAccountOptions"] = "SubAccountOptionsUpdate", // ... and the request's
+        ["CreatedAccountDto"] = "CreatedSubAccount",
+        ["CreateAccountRequest"] = "CreateSubAccountRequest",
+        ["ManagedDomainsDto"] = "ManagedDomainList",
     };
 
-    /// <summary>A property is its JSON name in PascalCase, except these.</summary>
+    /// <summary>A property is its JSON name in PascalCase, except these (<c>Schema.json</c> for one schema's, else every schema's).</summary>
     public static readonly Dictionary<string, string> PropertyNames = new(StringComparer.Ordinal)
     {
         ["dept"] = "Department",
@@ -44,5 +69,7 @@ static class SdkNames
     public static readonly HashSet<string> KeptNullable = new(StringComparer.Ordinal)
     {
         "UserDto.pmi", "UserDto.use_pmi", "UserDto.verified", "SchedulerDto.pmi", "AssistantDto.can_manage_host_private_event",
+        "AccountDto.seats", "AccountDto.created_at", "AccountDto.account_number", "CreatedAccountDto.created_at",
+        "AccountOptions.share_rc", "AccountOptions.share_mc", "AccountOptions.billing_auto_renew",
     };
 }

@@ -43,77 +43,6 @@ public sealed class ListUsersOptions
     public string? License { get; set; }
 }
 
-/// <summary>The <c>user_info</c> of a create request.</summary>
-public sealed class NewUser
-{
-    /// <summary>E-mail address (required).</summary>
-    [JsonPropertyName("email")] public required string Email { get; set; }
-    /// <summary>Plan type (required), see <see cref="UserTypes"/>.</summary>
-    [JsonPropertyName("type")] public required int Type { get; set; }
-    /// <summary>First name.</summary>
-    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
-    /// <summary>Last name.</summary>
-    [JsonPropertyName("last_name")] public string? LastName { get; set; }
-    /// <summary>Display name.</summary>
-    [JsonPropertyName("display_name")] public string? DisplayName { get; set; }
-    /// <summary>Password (only for <c>autoCreate</c>).</summary>
-    [JsonPropertyName("password")] public string? Password { get; set; }
-}
-
-/// <summary>Body of POST /users.</summary>
-public sealed class CreateUserRequest
-{
-    /// <summary><c>create</c>, <c>autoCreate</c>, <c>custCreate</c> or <c>ssoCreate</c>.</summary>
-    [JsonPropertyName("action")] public required string Action { get; set; }
-    /// <summary>The user.</summary>
-    [JsonPropertyName("user_info")] public required NewUser UserInfo { get; set; }
-}
-
-/// <summary>Body of PATCH /users/{userId}: only the properties set are sent.</summary>
-public sealed class UpdateUserRequest
-{
-    /// <summary>First name.</summary>
-    [JsonPropertyName("first_name")] public string? FirstName { get; set; }
-    /// <summary>Last name.</summary>
-    [JsonPropertyName("last_name")] public string? LastName { get; set; }
-    /// <summary>Display name.</summary>
-    [JsonPropertyName("display_name")] public string? DisplayName { get; set; }
-    /// <summary>Plan type.</summary>
-    [JsonPropertyName("type")] public int? Type { get; set; }
-    /// <summary>Personal meeting id (10 digits).</summary>
-    [JsonPropertyName("pmi")] public long? Pmi { get; set; }
-    /// <summary>Use the PMI for instant meetings.</summary>
-    [JsonPropertyName("use_pmi")] public bool? UsePmi { get; set; }
-    /// <summary>Personal link name.</summary>
-    [JsonPropertyName("vanity_name")] public string? VanityName { get; set; }
-    /// <summary>Host key (6–10 digits).</summary>
-    [JsonPropertyName("host_key")] public string? HostKey { get; set; }
-    /// <summary>IANA time zone.</summary>
-    [JsonPropertyName("timezone")] public string? Timezone { get; set; }
-    /// <summary>Language.</summary>
-    [JsonPropertyName("language")] public string? Language { get; set; }
-    /// <summary>Department.</summary>
-    [JsonPropertyName("dept")] public string? Department { get; set; }
-    /// <summary>Company.</summary>
-    [JsonPropertyName("company")] public string? Company { get; set; }
-    /// <summary>Job title.</summary>
-    [JsonPropertyName("job_title")] public string? JobTitle { get; set; }
-    /// <summary>Location.</summary>
-    [JsonPropertyName("location")] public string? Location { get; set; }
-    /// <summary>Manager's e-mail.</summary>
-    [JsonPropertyName("manager")] public string? Manager { get; set; }
-    /// <summary>Cost center.</summary>
-    [JsonPropertyName("cost_center")] public string? CostCenter { get; set; }
-    /// <summary>Phone numbers.</summary>
-    [JsonPropertyName("phone_numbers")] public List<PhoneNumber>? PhoneNumbers { get; set; }
-    /// <summary>Custom attributes.</summary>
-    [JsonPropertyName("custom_attributes")] public List<CustomAttribute>? CustomAttributes { get; set; }
-    /// <summary>Pronouns.</summary>
-    [JsonPropertyName("pronouns")] public string? Pronouns { get; set; }
-    /// <summary>1 ask, 2 always show, 3 never show.</summary>
-    [JsonPropertyName("pronouns_option")] public int? PronounsOption { get; set; }
-}
-
 /// <summary>Options of DELETE /users/{userId}.</summary>
 public sealed class DeleteUserOptions
 {
@@ -127,17 +56,6 @@ public sealed class DeleteUserOptions
     public bool? TransferWebinar { get; set; }
     /// <summary>Transfer recordings.</summary>
     public bool? TransferRecording { get; set; }
-}
-
-/// <summary>An assistant to add: by id or by e-mail.</summary>
-public sealed class AssistantRef
-{
-    /// <summary>Assistant's user id.</summary>
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    /// <summary>Assistant's e-mail.</summary>
-    [JsonPropertyName("email")] public string? Email { get; set; }
-    /// <summary>May manage the host's private events.</summary>
-    [JsonPropertyName("can_manage_host_private_event")] public bool? CanManageHostPrivateEvent { get; set; }
 }
 
 /// <summary>An authentication option (option=meeting_authentication|recording_authentication).</summary>
@@ -206,13 +124,7 @@ internal sealed record Existed([property: JsonPropertyName("existed")] bool Exis
 internal sealed record Permissions([property: JsonPropertyName("permissions")] List<string> Values);
 internal sealed record TokenResult([property: JsonPropertyName("token")] string? Token);
 internal sealed record AssistantList([property: JsonPropertyName("assistants")] List<Assistant> Assistants);
-internal sealed record AssistantAdd([property: JsonPropertyName("assistants")] List<AssistantRef> Assistants);
 internal sealed record SchedulerList([property: JsonPropertyName("schedulers")] List<Scheduler> Schedulers);
-internal sealed record PresenceBody([property: JsonPropertyName("status")] string Status, [property: JsonPropertyName("duration")] int? Duration);
-internal sealed record StatusBody([property: JsonPropertyName("action")] string Action);
-internal sealed record EmailBody([property: JsonPropertyName("email")] string Email);
-internal sealed record PasswordBody([property: JsonPropertyName("password")] string Password);
-internal sealed record AccountBody([property: JsonPropertyName("account_id")] string AccountId);
 internal sealed record MeetingSecurityEnvelope([property: JsonPropertyName("meeting_security")] MeetingSecuritySettings? MeetingSecurity);
 
 /// <summary>Source-generated JSON metadata for every model (no reflection at run time).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 
 namespace Roster.Server.Http;
 
@@ -31,15 +32,33 @@ public static class OpenApiMetadata
     public static RouteHandlerBuilder Body<T>(this RouteHandlerBuilder b, string mediaType = "application/json") where T : notnull
         => b.AddOpenApiOperationTransformer(async (operation, context, ct) =>
         {
-            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    [mediaType] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct) },
+                    [mediaType] = new() { Schema = AsComponents(await context.GetOrCreateSchemaAsync(typeof(T), null, ct), context.Document, mediaType) },
                 },
             };
         });
+
+    /// <summary>
+    /// A JSON body's schema as the answers' are: each object type a component of its own (named as the type) and the
+    /// body a reference to it, so clients generate one model a type (tools/ClientModels). <c>GetOrCreateSchemaAsync</c>
+    /// hands the schema unresolved, every type inline with its id in <c>x-schema-id</c>; forms stay inline.
+    /// </summary>
+    static IOpenApiSchema AsComponents(IOpenApiSchema schema, OpenApiDocument? document, string mediaType)
+    {
+        if (document is null || mediaType != "application/json" || schema is not OpenApiSchema s) return schema;
+        if (s.Properties is { } properties)
+            foreach (var name in properties.Keys.ToList()) properties[name] = AsComponents(properties[name], document, mediaType);
+        if (s.Items is { } items) s.Items = AsComponents(items, document, mediaType);
+        if (s.Metadata?.TryGetValue("x-schema-id", out var id) != true || id is not string { Length: > 0 } schemaId || s.Properties is null) return s;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        document.Components.Schemas.TryAdd(schemaId, s);
+        return new OpenApiSchemaReference(schemaId, document);
+    }
 
     public static RouteHandlerBuilder Summary(this RouteHandlerBuilder b, string summary) => b.WithSummary(summary);
 }

@@ -1,16 +1,18 @@
+using System.ComponentModel;
 using Roster.Domain.Errors;
 
 namespace Roster.Domain.Accounts;
 
 /// <summary>A sub account's options as a create or PATCH /accounts/{accountId}/options gives them (null: unchanged).</summary>
+[Description("A sub account's options to set (only those sent change).")]
 public sealed class SubAccountOptions
 {
-    [JsonPropertyName("share_rc")] public bool? ShareRc { get; set; }
-    [JsonPropertyName("room_connector_list")] public List<string>? RoomConnectorList { get; set; }
-    [JsonPropertyName("share_mc")] public bool? ShareMc { get; set; }
-    [JsonPropertyName("meeting_connector_list")] public List<string>? MeetingConnectorList { get; set; }
-    [JsonPropertyName("pay_mode")] public string? PayMode { get; set; }
-    [JsonPropertyName("billing_auto_renew")] public bool? BillingAutoRenew { get; set; }
+    [JsonPropertyName("share_rc"), Description("Share the master's room connectors.")] public bool? ShareRc { get; set; }
+    [JsonPropertyName("room_connector_list"), Description("Which room connectors (IP addresses); only while shared.")] public List<string>? RoomConnectorList { get; set; }
+    [JsonPropertyName("share_mc"), Description("Share the master's meeting connectors.")] public bool? ShareMc { get; set; }
+    [JsonPropertyName("meeting_connector_list"), Description("Which meeting connectors (IP addresses); only while shared.")] public List<string>? MeetingConnectorList { get; set; }
+    [JsonPropertyName("pay_mode"), Description("`master` or `sub`: who pays.")] public string? PayMode { get; set; }
+    [JsonPropertyName("billing_auto_renew"), Description("Automatic billing renewal.")] public bool? BillingAutoRenew { get; set; }
 
     /// <summary>
     /// <paramref name="current"/> with these changes, or Zoom's 400/300 naming what is wrong: <c>pay_mode</c> is

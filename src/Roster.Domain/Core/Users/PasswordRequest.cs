@@ -1,6 +1,9 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 namespace Roster.Domain.Users;
 
+[Description("Body of PUT /users/{userId}/password.")]
 public sealed class PasswordRequest
 {
-    [JsonPropertyName("password")] public string? Password { get; set; }
+    [JsonPropertyName("password"), Description("The new password."), Required] public string? Password { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Roster.Domain.Abstractions;
 
 namespace Roster.Domain.Users;
