@@ -154,7 +154,7 @@ public sealed class ListenTests
     [Fact]
     public Task ListenUsesASubscriptionThatAlreadyPointsAtItsPortAndLeavesIt() => WithServer("roster-cli-listen-reuse", async (dir, server, secret, api) =>
     {
-        var port = ServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var port = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // a listener that died without cleaning up (kill -9) leaves its subscription behind
         string left;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Roster.Server.Tests;
 
@@ -19,13 +18,6 @@ public sealed class ServerProcess : IAsyncDisposable
         _process = process;
         BaseUrl = baseUrl;
         _log = log;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A token of the primary account's app (every admin scope) from the server at <paramref name="baseUrl"/>.</summary>
@@ -65,7 +57,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDir, string? store = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var dll = Path.Combine(AppContext.BaseDirectory, "roster-server.dll");
         var info = new ProcessStartInfo("dotnet")
         {

@@ -262,7 +262,7 @@ public class ServerCommandTests
         var existing = PostgresCluster.NewDatabase();
         try
         {
-            var closed = ServerProcess.FreePort();
+            var closed = LoopbackPort.Free();
             var (exit, output) = await Run("--data", dir, "--store", $"Host=127.0.0.1;Port={closed};Username=postgres;Database=postgres;Timeout=3");
             Assert.Equal(2, exit);
             Assert.Contains("cannot use the store", output);

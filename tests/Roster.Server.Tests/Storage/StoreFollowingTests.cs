@@ -44,7 +44,7 @@ public class StoreFollowingTests
 
 }
 
-/// <summary>The same on PostgreSQL across real nodes, and the outbox read order that makes following exact there.</summary>
+/// <summary>The same on PostgreSQL across real nodes (the outbox read order that makes following exact there: <c>Roster.Storage.Tests.OutboxReadOrderTests</c>).</summary>
 [Collection("postgres-cluster")]
 public class StoreFollowingPostgresTests
 {
@@ -138,74 +138,6 @@ public class StoreFollowingPostgresTests
             NpgsqlConnection.ClearAllPools();
             PostgresCluster.Drop(db);
             TestTemp.Delete(dir);
-        }
-    }
-
-    /// <summary>
-    /// Transaction X takes a lower seq than transaction Y but commits after it. A reader by seq alone would pass
-    /// X's number while X is still open and never see it; by (tx, seq) below the oldest open transaction, it does.
-    /// </summary>
-    [SkippableFact]
-    public async Task AnEventThatCommitsAfterAHigherSeqIsStillReadOnPostgres()
-    {
-        PostgresCluster.Require();
-        var db = PostgresCluster.NewDatabase();
-        try
-        {
-            using var store = new PostgresStore(db);
-            await store.MigrateAsync(apply: true);
-            static DomainEvent Event(string subject) => new("user.updated", "acct", subject, new JsonObject()) { Id = Guid.NewGuid().ToString("N") };
-
-            var yStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var yGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var xAppended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var xGo = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            // Y writes first (so its transaction id is the lower one), then waits
-            var y = store.WriteAsync(async s =>
-            {
-                await s.SetMetaAsync("test_y", "1");
-                yStarted.TrySetResult();
-                await yGo.Task;
-                await s.AppendEventAsync(Event("y"));
-                return 0;
-            });
-            await yStarted.Task;
-            // X appends first (the lower seq) and stays open
-            var x = store.WriteAsync(async s =>
-            {
-                await s.SetMetaAsync("test_x", "1");
-                await s.AppendEventAsync(Event("x"));
-                await s.GetMetaAsync("test_x"); // a statement after it: the appended event has gone to the database (its seq taken)
-                xAppended.TrySetResult();
-                await xGo.Task;
-                return 0;
-            });
-            await xAppended.Task;
-            yGo.SetResult();
-            await y; // Y commits: the higher seq is visible, the lower one not yet
-
-            var first = await store.ReadAsync(s => s.ListEventsAsync(null, EventPosition.Start, 100));
-            xGo.SetResult();
-            await x;
-            // both have ended now, but a transaction of another test in the same cluster can still hide them for a
-            // while: read on (after the first read's position) until both are seen, up to a bound
-            var read = first.ToList();
-            for (var deadline = DateTime.UtcNow.AddSeconds(30); read.Count < 2 && DateTime.UtcNow < deadline;)
-            {
-                read.AddRange(await store.ReadAsync(s => s.ListEventsAsync(null, read.Count > 0 ? read[^1].Position : EventPosition.Start, 100)));
-                if (read.Count < 2) await Task.Delay(50);
-            }
-
-            Assert.Equal(["x", "y"], read.Select(e => e.SubjectId!).Order());
-            Assert.Equal(read.Count, read.Select(e => e.Seq).Distinct().Count());
-            var ySeq = read.Single(e => e.SubjectId == "y").Seq;
-            Assert.True(read.Single(e => e.SubjectId == "x").Seq < ySeq, "the interleaving did not happen: X should hold the lower seq");
-            Assert.Equal(read[^1].Position, await store.ReadAsync(s => s.LatestEventPositionAsync()));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            PostgresCluster.Drop(db);
         }
     }
 }

@@ -29,7 +29,7 @@ public class StoreOutageTests
     }
 
     /// <summary>A PostgreSQL engine whose server is not there: every statement fails as in an outage.</summary>
-    static IStoreEngine Unreachable() => StoreEngines.Create($"Host=127.0.0.1;Port={ServerProcess.FreePort()};Username=postgres;Database=roster;Timeout=2", "");
+    static IStoreEngine Unreachable() => StoreEngines.Create($"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=postgres;Database=roster;Timeout=2", "");
 
     static RequestDelegate ReadsTheStore(IStoreEngine engine) => context => Read(engine, context.RequestAborted);
 

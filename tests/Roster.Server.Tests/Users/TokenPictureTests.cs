@@ -100,4 +100,41 @@ public class TokenPictureTests
         // the first picture is still the one served
         Assert.Equal(picUrl, (await api.Get($"/v2/users/{id}")).Json["pic_url"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task OwnZakIsOfTheTokensUserAndLastsFiveMinutes()
+    {
+        await using var app = new RosterApp();
+        using var admin = await app.ApiAsync();
+        var zak = (await admin.Get("/v2/users/me/zak")).Is(HttpStatusCode.OK).Json["token"]!.GetValue<string>();
+        var verified = (await admin.Post("/roster/v1/tokens/verify", new { token = zak })).Is(HttpStatusCode.OK).Json;
+        Assert.True(verified["active"]!.GetValue<bool>());
+        var ownerId = (await admin.Get("/v2/users/me")).Json["id"]!.GetValue<string>();
+        Assert.Equal(ownerId, verified["user_id"]!.GetValue<string>());
+        app.Clock.Advance(TimeSpan.FromSeconds(301));
+        Assert.False((await admin.Post("/roster/v1/tokens/verify", new { token = zak })).Json["active"]!.GetValue<bool>());
+
+        // Zoom's scope for it is user_zak:read; user:read alone is not enough
+        using var reader = await app.AppAsync(admin, null, ["user:read"]);
+        (await reader.Get("/v2/users/me/zak")).IsError(400, 4711);
+        using var zakOnly = await app.AppAsync(admin, null, ["user_zak:read"]);
+        (await zakOnly.Get("/v2/users/me/zak")).Is(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task DeletingAPictureClearsPicUrlAndStopsServingIt()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var id = await api.CreateUser("face@example.com");
+        (await api.Delete($"/v2/users/{id}/picture")).Is(HttpStatusCode.NoContent); // none yet: nothing to do, no error
+        (await TokenPictureTests.Upload(api, id, TokenPictureTests.Png, "me.png")).Is(HttpStatusCode.Created);
+        var picUrl = (await api.Get($"/v2/users/{id}")).Json["pic_url"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync(new Uri(picUrl).AbsolutePath)).StatusCode);
+
+        (await api.Delete($"/v2/users/{id}/picture")).Is(HttpStatusCode.NoContent);
+        Assert.Equal("", (await api.Get($"/v2/users/{id}")).Json["pic_url"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Http.GetAsync(new Uri(picUrl).AbsolutePath)).StatusCode);
+        (await api.Delete("/v2/users/nobody@example.com/picture")).IsError(404, 1001);
+    }
 }

@@ -16,7 +16,7 @@ public class HealthTelemetryTests
     [Fact]
     public async Task MetricsReachAnOtlpEndpointWhenTurnedOn()
     {
-        var port = ServerProcess.FreePort();
+        var port = LoopbackPort.Free();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
