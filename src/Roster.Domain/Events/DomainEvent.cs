@@ -73,6 +73,13 @@ public static class EventTypes
     public const string UserAssistantsAdded = "user.assistants_added";
     public const string UserAssistantsDeleted = "user.assistants_deleted";
     public const string UserSchedulersDeleted = "user.schedulers_deleted";
+    public const string GroupCreated = "group.created";
+    public const string GroupUpdated = "group.updated";
+    public const string GroupDeleted = "group.deleted";
+    public const string GroupMemberAdded = "group.member_added";
+    public const string GroupMemberDeleted = "group.member_deleted";
+    public const string GroupAdminAdded = "group.admin_added";
+    public const string GroupAdminDeleted = "group.admin_deleted";
     public const string AccountCreated = "account.created";
     /// <summary>An account's plan, seats, domains or name changed (a seed file's <c>account</c>).</summary>
     public const string AccountUpdated = "account.updated";
@@ -158,6 +165,14 @@ public static class Changes
     {
         var (n, o) = Diff(before, Snapshot(after));
         if (n.Count == 0) return null;
+        // Zoom's user.updated says primary_group_id when the primary group (the first of group_ids) changed
+        var primaryWas = before["group_ids"] is JsonArray { Count: > 0 } was ? was[0]?.GetValue<string>() ?? "" : "";
+        var primaryNow = after.Profile.GroupIds is [var first, ..] ? first : "";
+        if (primaryWas != primaryNow)
+        {
+            n["primary_group_id"] = primaryNow;
+            o["primary_group_id"] = primaryWas;
+        }
         n["id"] = after.Id;
         o["id"] = after.Id;
         return (n, o);

@@ -29,6 +29,8 @@ public sealed class NewUserInfo
     [JsonPropertyName("plan_united_type")] public string? PlanUnitedType { get; set; }
     [JsonPropertyName("division_ids")] public List<string>? DivisionIds { get; set; }
     [JsonPropertyName("license_info_list")] public List<LicenseInfo>? LicenseInfoList { get; set; }
+    /// <summary>A group of the account the new user joins.</summary>
+    [JsonPropertyName("group_id")] public string? GroupId { get; set; }
 }
 
 /// <summary>Body of POST /users.</summary>
