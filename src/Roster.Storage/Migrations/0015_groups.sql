@@ -16,16 +16,17 @@ CREATE UNIQUE INDEX groups_account_name_key ON groups (account_id, name_key);
 CREATE INDEX groups_account_seq ON groups (account_id, seq);
 
 -- One row per (group, user). seq orders a group's members (the order they were added) and is the keyset of a page:
--- (group_id, seq) is read as a range, never skipped over with OFFSET.
+-- (group_id, seq) is read as a range, never skipped over with OFFSET. The pair's uniqueness is kept user first, so that
+-- (group_id, seq) is the one index a group's rows are found by (given a second one, PostgreSQL read a whole group
+-- through it and sorted, 35 ms for page 1 of 100,000 members, instead of reading the page's range).
 CREATE TABLE group_members (
     seq      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     group_id TEXT    NOT NULL,
     user_id  TEXT    NOT NULL,
     added_at BIGINT  NOT NULL
 );
-CREATE UNIQUE INDEX group_members_group_user ON group_members (group_id, user_id);
+CREATE UNIQUE INDEX group_members_user_group ON group_members (user_id, group_id);
 CREATE UNIQUE INDEX group_members_page ON group_members (group_id, seq);
-CREATE INDEX group_members_user ON group_members (user_id);
 
 CREATE TABLE group_admins (
     seq      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -33,9 +34,8 @@ CREATE TABLE group_admins (
     user_id  TEXT    NOT NULL,
     added_at BIGINT  NOT NULL
 );
-CREATE UNIQUE INDEX group_admins_group_user ON group_admins (group_id, user_id);
+CREATE UNIQUE INDEX group_admins_user_group ON group_admins (user_id, group_id);
 CREATE UNIQUE INDEX group_admins_page ON group_admins (group_id, seq);
-CREATE INDEX group_admins_user ON group_admins (user_id);
 
 -- Before groups were real a user's PATCH group_id was only written into the profile: those ids name no group.
 UPDATE users SET profile = json_remove(profile, '$.group_ids') WHERE json_extract(profile, '$.group_ids') IS NOT NULL; -- sqlite only
