@@ -11,6 +11,7 @@ using Roster.Domain.Errors;
 using Roster.Server.Auth;
 using Roster.Server.Http;
 using Roster.Server.Users;
+using Roster.Server.Groups;
 
 // `roster-server migrate` (or --migrate-only) applies the store's migrations and exits;
 // `roster-server seed --users N [--domain D]` fills the primary account with N users and exits.
@@ -145,6 +146,7 @@ app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationT
 }).ExcludeFromDescription();
 app.MapOAuth();
 app.MapUsers();
+app.MapGroups();
 app.MapAccounts();
 app.MapRosterExtensions();
 app.MapWebhooks();

@@ -169,7 +169,9 @@ public sealed class EventPayloadTests
         Assert.Equal(12, Row(EventTypes.AccountCreated, """{"object":{"id":"a","account_name":"A","owner_email":"o@example.com","plan":"pro","seats":12}}""")
             .As<AccountCreated>()!.Object.Seats);
         // a type this build does not know (a newer build's) has no record, and is still an event
-        Assert.Null(Row("group.created", """{"object":{"id":"g1"}}""").Payload);
+        Assert.Null(Row("meeting.created", """{"object":{"id":"m1"}}""").Payload);
+        Assert.Equal("Sales", Row(EventTypes.GroupUpdated, """{"object":{"id":"g1","name":"Sales EMEA"},"old_object":{"id":"g1","name":"Sales"}}""")
+            .As<GroupUpdated>()!.OldObject.Name);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Roster.Domain.Abstractions;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Events;
+using Roster.Domain.Groups;
 using Roster.Domain.Sandbox;
 using Roster.Domain.Users;
 using Roster.Domain.Webhooks;
@@ -37,6 +38,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     MetaStore? _meta;
     SnapshotStore? _snapshots;
     WebhookStore? _webhooks;
+    GroupStore? _groups;
 
     SessionLocks Locks => _locks ??= new(_db, gates);
     UserStore Users => _users ??= new(_db, countShards, Locks);
@@ -51,6 +53,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     MetaStore Meta => _meta ??= new(_db);
     SnapshotStore Snapshots => _snapshots ??= new(_db, Locks);
     WebhookStore Webhooks => _webhooks ??= new(_db);
+    GroupStore Groups => _groups ??= new(_db, Locks);
 
     /// <summary>Sends the waiting writes in one round trip; a store calls it before it commits.</summary>
     public Task SendLaterAsync() => _db.SendLaterAsync();
@@ -159,4 +162,24 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public Task<IReadOnlyList<WebhookAttempt>> ListAttemptsAsync(IReadOnlyList<string> deliveryIds) => Webhooks.ListAttemptsAsync(deliveryIds);
     public Task<int> RequeueDeliveriesAsync(string accountId, string? id, string? subscriptionId, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
         => Webhooks.RequeueDeliveriesAsync(accountId, id, subscriptionId, from, to, now);
+
+    // ---- IGroupStore ----
+    public Task<Group?> GetGroupAsync(string id) => Groups.GetGroupAsync(id);
+    public Task<Group?> LockGroupAsync(string id) => Groups.LockGroupAsync(id);
+    public Task InsertGroupAsync(Group group) => Groups.InsertGroupAsync(group);
+    public Task UpdateGroupAsync(Group group) => Groups.UpdateGroupAsync(group);
+    public Task DeleteGroupAsync(string id) => Groups.DeleteGroupAsync(id);
+    public Task<int> CountGroupsAsync(string accountId) => Groups.CountGroupsAsync(accountId);
+    public Task<IReadOnlyList<Group>> ListGroupsAsync(string accountId, long afterSeq, int limit) => Groups.ListGroupsAsync(accountId, afterSeq, limit);
+    public Task<IReadOnlyList<GroupMember>> ListGroupMembersAsync(string groupId, long afterSeq, int limit) => Groups.ListGroupMembersAsync(groupId, afterSeq, limit);
+    public Task<IReadOnlyList<(long Seq, string UserId)>> ListGroupMemberIdsAsync(string groupId, long afterSeq, int limit) => Groups.ListGroupMemberIdsAsync(groupId, afterSeq, limit);
+    public Task<bool> IsGroupMemberAsync(string groupId, string userId) => Groups.IsGroupMemberAsync(groupId, userId);
+    public Task AddGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, DateTimeOffset at) => Groups.AddGroupMembersAsync(groupId, userIds, at);
+    public Task<bool> RemoveGroupMemberAsync(string groupId, string userId) => Groups.RemoveGroupMemberAsync(groupId, userId);
+    public Task RemoveUserFromGroupsAsync(string userId) => Groups.RemoveUserFromGroupsAsync(userId);
+    public Task<IReadOnlyList<GroupAdmin>> ListGroupAdminsAsync(string groupId, long afterSeq, int limit) => Groups.ListGroupAdminsAsync(groupId, afterSeq, limit);
+    public Task<int> CountGroupAdminsAsync(string groupId) => Groups.CountGroupAdminsAsync(groupId);
+    public Task<bool> IsGroupAdminAsync(string groupId, string userId) => Groups.IsGroupAdminAsync(groupId, userId);
+    public Task AddGroupAdminAsync(string groupId, string userId, DateTimeOffset at) => Groups.AddGroupAdminAsync(groupId, userId, at);
+    public Task<bool> RemoveGroupAdminAsync(string groupId, string userId) => Groups.RemoveGroupAdminAsync(groupId, userId);
 }

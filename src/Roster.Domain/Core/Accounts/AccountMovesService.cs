@@ -40,6 +40,8 @@ public sealed class AccountMovesService(IRosterStore store, TimeProvider clock)
             await s.DeleteAllAssistantsAsync(user.Id);
             await s.DeleteAllSchedulersAsync(user.Id);
             var before = Changes.Snapshot(user);
+            await s.RemoveUserFromGroupsAsync(user.Id); // groups are the account's: the user leaves those of the old one
+            user.Profile.GroupIds = null;
             user.AccountId = destination.Id;
             user.RoleId = Roles.MemberId;
             await s.UpdateUserAsync(user);

@@ -96,7 +96,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
 
     /// <summary>Every scope Roster knows: the classic and granular scopes of the operations it serves.</summary>
     public static readonly IReadOnlySet<string> KnownScopes = Operations.UsersApi
-        .Concat(Operations.AccountsApi).Concat(Operations.RosterApi)
+        .Concat(Operations.AccountsApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All)
         .SelectMany(o => o.AdminScopes.Concat(o.UserScopes)).Concat(Operations.AllAdminScopes).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -114,5 +114,6 @@ public static class Operations
     public static readonly string[] AllAdminScopes =
     [
         "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin", "user:read:zak:admin",
+        .. Groups.GroupOperations.AppScopes,
     ];
 }

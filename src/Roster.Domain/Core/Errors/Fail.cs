@@ -40,8 +40,20 @@ public static class Fail
         "email" => EmailTaken(conflict.Value),
         "vanity_name" => VanityNameTaken(),
         "pmi" => PmiTaken(conflict.Value),
+        "group_name" => GroupNameTaken(conflict.Value),
         _ => Invalid($"{conflict.Key} is already in use."),
     };
+
+    // ---- groups (zoom-groups.md §1) ----
+    public static ZoomException GroupNotFound(string groupId) => With(404, 4130, $"A group with this {groupId} does not exist.");
+    public static ZoomException GroupNameTaken(string name) => With(409, 4132, $"The group name \"{name}\" is already in use.");
+    public static ZoomException GroupMemberNotFound() => With(404, 4131, "Group member does not exist.");
+    public static ZoomException NotGroupAdmin(string groupId) => With(400, 4138, $"That user is not an administrator for the group: \"{groupId}\".");
+    public static ZoomException GroupNameMissing() => With(400, 300, "Missing field: name");
+    public static ZoomException TargetGroupMissing() => With(400, 300, "The target_group_id can not be empty.");
+    public static ZoomException TooManyGroups(int max) => With(400, 300, $"An account can have at most {max} groups.");
+    public static ZoomException GroupCreateQuota(int quota) => With(429, 429,
+        $"You have exceeded the daily rate limit ({quota}) of Create a Group API request for this account. This limit resets at GMT 00:00:00.");
 
     // ---- input ----
     public static ZoomException Invalid(string message) => With(400, 300, message);

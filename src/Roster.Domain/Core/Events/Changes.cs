@@ -70,6 +70,14 @@ public static class Changes
     {
         var (n, o) = Diff(before, Snapshot(after));
         if (n.Count == 0) return null;
+        // Zoom's user.updated says primary_group_id when the primary group (the first of group_ids) changed
+        var primaryWas = before["group_ids"] is JsonArray { Count: > 0 } was ? was[0]?.GetValue<string>() ?? "" : "";
+        var primaryNow = after.Profile.GroupIds is [var first, ..] ? first : "";
+        if (primaryWas != primaryNow)
+        {
+            n["primary_group_id"] = primaryNow;
+            o["primary_group_id"] = primaryWas;
+        }
         n["id"] = after.Id;
         o["id"] = after.Id;
         return (n, o);

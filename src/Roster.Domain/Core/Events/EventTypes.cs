@@ -23,6 +23,13 @@ public static class EventTypes
     public const string UserAssistantsAdded = "user.assistants_added";
     public const string UserAssistantsDeleted = "user.assistants_deleted";
     public const string UserSchedulersDeleted = "user.schedulers_deleted";
+    public const string GroupCreated = "group.created";
+    public const string GroupUpdated = "group.updated";
+    public const string GroupDeleted = "group.deleted";
+    public const string GroupMemberAdded = "group.member_added";
+    public const string GroupMemberDeleted = "group.member_deleted";
+    public const string GroupAdminAdded = "group.admin_added";
+    public const string GroupAdminDeleted = "group.admin_deleted";
     public const string AccountCreated = "account.created";
     /// <summary>An account's plan, seats, domains or name changed (a seed file's <c>account</c>).</summary>
     public const string AccountUpdated = "account.updated";

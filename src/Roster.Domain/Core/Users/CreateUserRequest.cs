@@ -22,6 +22,8 @@ public sealed class NewUserInfo
     [JsonPropertyName("plan_united_type"), Description("Zoom United plan type.")] public string? PlanUnitedType { get; set; }
     [JsonPropertyName("division_ids"), Description("Division ids.")] public List<string>? DivisionIds { get; set; }
     [JsonPropertyName("license_info_list"), Description("Add-on licences to give the user.")] public List<LicenseInfo>? LicenseInfoList { get; set; }
+    /// <summary>A group of the account the new user joins.</summary>
+    [JsonPropertyName("group_id")] public string? GroupId { get; set; }
 }
 
 /// <summary>Body of POST /users.</summary>

@@ -56,8 +56,13 @@ public sealed partial class UsersService
             if (u.HostKey is not null && !UserTypes.IsPaid(effectiveType)) throw Fail.HostNotPaid();
             if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
             Apply(user.Profile, u);
+            // group_id puts the user (a pending one too) in that group of its account: 404/4130 for any other
+            var joined = u.GroupId is { Length: > 0 } groupId
+                ? await Groups.GroupMembership.JoinAsync(s, Now, await Groups.GroupMembership.GroupToJoinAsync(s, user.AccountId, groupId), user)
+                : null;
             await s.UpdateUserAsync(user);
             if (UserUpdated.Of(before, user) is { } updated) await Record(s, clock, caller, DomainEvent.Of(user, updated));
+            await Record(s, clock, caller, joined);
             return true;
         }, ct);
     }
@@ -122,7 +127,6 @@ public sealed partial class UsersService
         p.ZoomPhone = u.Feature?.ZoomPhone ?? p.ZoomPhone;
         if (u.ZoomOneType is { } zot) p.ZoomOneType = zot == 0 ? null : zot;
         if (u.PlanUnitedType is { } put) p.PlanUnitedType = put == "none" ? null : put;
-        if (u.GroupId is { } g && g.Length > 0) p.GroupIds = [.. (p.GroupIds ?? []).Where(x => x != g), g];
     }
 
     // ---- delete ----
@@ -156,6 +160,7 @@ public sealed partial class UsersService
                 if (target.Id == user.Id) throw Fail.Invalid("The transfer target cannot be the user being deleted.");
                 if (target.IsPending) throw Fail.Invalid("The transfer target must be an active user.");
             }
+            await s.RemoveUserFromGroupsAsync(user.Id); // the groups it was in lose a member
             await s.DeleteUserAsync(user.Id);
             await Record(s, clock, caller, DomainEvent.Of(user, action == "delete" ? new UserDeleted(EventUser.Of(user)) : new UserDisassociated(EventUser.Of(user))));
             return true;

@@ -206,8 +206,13 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
                     if (type != UserTypes.Basic) user.VanityName = await SsoVanityName(s, email);
                     break;
             }
+            // user_info.group_id puts the new user in that group of the account (404/4130 for any other)
+            var joined = info.GroupId is { Length: > 0 } groupId
+                ? await Groups.GroupMembership.JoinAsync(s, now, await Groups.GroupMembership.GroupToJoinAsync(s, account.Id, groupId), user)
+                : null;
             await s.InsertUserAsync(user);
             await Record(s, clock, caller, DomainEvent.Of(user, UserCreated.Of(user, action)));
+            await Record(s, clock, caller, joined);
             return new CreatedUser(user, user.InviteToken);
         }, ct);
     }

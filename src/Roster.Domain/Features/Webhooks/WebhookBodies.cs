@@ -16,7 +16,7 @@ public static class WebhookBodies
     static readonly string[] UpdatedFields =
     [
         "first_name", "last_name", "display_name", "email", "type", "phone_number", "phone_country", "company", "pmi", "use_pmi",
-        "timezone", "pic_url", "vanity_name", "host_key", "dept", "language", "custom_attributes",
+        "timezone", "pic_url", "vanity_name", "host_key", "dept", "language", "custom_attributes", "primary_group_id",
     ];
 
     /// <param name="e">The recorded event.</param>
@@ -95,10 +95,40 @@ public static class WebhookBodies
                     ["id"] = u.Id, ["email"] = u.Email, ["date_time"] = DateTime(e), ["presence_status"] = u.PresenceStatus,
                 };
                 break;
+            case GroupCreated { Object: var g }:
+                Grouped(GroupObject(g));
+                break;
+            case GroupUpdated updated:
+                Grouped(GroupObject(updated.Object));
+                payload["old_object"] = GroupObject(updated.OldObject);
+                break;
+            case GroupDeleted { Object: var g }:
+                Grouped(GroupObject(g));
+                break;
+            case GroupMemberAdded { Object: var m }:
+                Grouped(GroupUsers(m.Id, "members", m.Members));
+                break;
+            case GroupMemberDeleted { Object: var m }:
+                Grouped(GroupUsers(m.Id, "members", m.Members));
+                break;
+            case GroupAdminAdded { Object: var a }:
+                Grouped(GroupUsers(a.Id, "admins", a.Admins));
+                break;
+            case GroupAdminDeleted { Object: var a }:
+                Grouped(GroupUsers(a.Id, "admins", a.Admins));
+                break;
             default:
                 return null;
         }
         return new JsonObject { ["event"] = eventName, ["event_ts"] = e.OccurredAt.ToUnixTimeMilliseconds(), ["payload"] = payload };
+
+        // group.* bodies: the operator, when, and the object (zoom-groups.md §4)
+        void Grouped(JsonObject o)
+        {
+            Operator();
+            payload["time_stamp"] = e.OccurredAt.ToUnixTimeMilliseconds();
+            payload["object"] = o;
+        }
 
         // a password change and a sign-out from all devices are Zoom's user.updated with an operation
         void Updated(EventUser u, string operation)
@@ -110,6 +140,18 @@ public static class WebhookBodies
             payload["object"] = new JsonObject { ["id"] = u.Id };
         }
     }
+
+    /// <summary>A group as Zoom's <c>group.*</c> bodies show it: <c>{id, name}</c>, the name where the event has one.</summary>
+    static JsonObject GroupObject(EventGroup g)
+    {
+        var o = new JsonObject { ["id"] = g.Id };
+        if (g.Name is not null) o["name"] = g.Name;
+        return o;
+    }
+
+    /// <summary>A group and the users an event is about: <c>{id, members[]{id, email}}</c> (or <c>admins</c>).</summary>
+    static JsonObject GroupUsers(string groupId, string name, IReadOnlyList<EventGroupUser> users)
+        => new() { ["id"] = groupId, [name] = new JsonArray([.. users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["email"] = u.Email })]) };
 
     /// <summary>The <c>object</c> of an accepted invitation and a deleted user.</summary>
     static JsonObject Listed(EventUser u) => new() { ["id"] = u.Id, ["email"] = u.Email, ["type"] = u.Type, ["first_name"] = u.FirstName, ["last_name"] = u.LastName };

@@ -24,7 +24,18 @@ public static class WebhookRules
     {
         "user.created", "user.invitation_accepted", "user.updated", "user.settings_updated", "user.activated", "user.deactivated",
         "user.deleted", "user.disassociated", "user.signed_in", "user.signed_out", "user.presence_status_updated", "user.personal_notes_updated",
+        "group.created", "group.updated", "group.deleted", "group.member_added", "group.member_deleted", "group.admin_added", "group.admin_deleted",
     };
+
+    /// <summary>An app hears group events only when it may read groups (the group list's or a group's read scope).</summary>
+    public static readonly string[] GroupEventScopes =
+    [
+        "group:read:admin", "group:write:admin", "group:master", "group:read:group:admin", "group:read:group:master",
+        "group:read:list_groups:admin", "group:read:list_groups:master",
+    ];
+
+    /// <summary>Whether <paramref name="eventName"/> is one of the Users product's group events (heard with <see cref="GroupEventScopes"/>).</summary>
+    public static bool IsGroupEvent(string eventName) => eventName.StartsWith("group.", StringComparison.Ordinal);
 
     /// <summary>An app hears user events only when it may read users (Zoom: the event's own read scope must be on the app).</summary>
     public static readonly string[] UserEventScopes =

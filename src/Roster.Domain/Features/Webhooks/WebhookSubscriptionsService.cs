@@ -40,7 +40,8 @@ public sealed class WebhookSubscriptionsService(IRosterStore store, TimeProvider
     static IReadOnlyList<string> CheckEvents(IReadOnlyList<string>? events, OAuthApp app)
     {
         var list = CheckEventNames(events);
-        if (!WebhookRules.UserEventScopes.Any(app.Scopes.Contains)) throw Fail.EventNotAllowed();
+        if (list.Any(e => !WebhookRules.IsGroupEvent(e)) && !WebhookRules.UserEventScopes.Any(app.Scopes.Contains)) throw Fail.EventNotAllowed();
+        if (list.Any(WebhookRules.IsGroupEvent) && !WebhookRules.GroupEventScopes.Any(app.Scopes.Contains)) throw Fail.EventNotAllowed();
         return list;
     }
 

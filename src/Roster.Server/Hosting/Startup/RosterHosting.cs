@@ -55,6 +55,8 @@ public static class RosterHosting
         });
         services.AddSingleton<RosterKeys>(); // loaded by StartStoreAsync
         services.AddSingleton<UsersService>();
+        services.AddSingleton<Roster.Domain.Groups.GroupsService>();
+        services.AddSingleton<Roster.Domain.Groups.GroupMembersService>();
         services.AddSingleton<UserRelationsService>();
         services.AddSingleton<UserSettingsService>();
         services.AddSingleton<UserPicturesService>();
