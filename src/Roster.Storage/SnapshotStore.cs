@@ -8,7 +8,7 @@ internal sealed class SnapshotStore(SqlRunner db, SessionLocks locks) : ISnapsho
 {
     /// <summary>The tables that hold the state a snapshot keeps (meta in part: see <c>keptMeta</c>).</summary>
     static readonly string[] StateTables =
-        ["accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "webhook_subscriptions"];
+        ["accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "webhook_subscriptions", "roles"];
 
     /// <summary>What a restore empties without a copy: counts of the moment and the record of changes.</summary>
     static readonly string[] TransientTables = ["rate_windows", "outbox", "webhook_deliveries", "webhook_attempts"];
@@ -86,7 +86,7 @@ internal sealed class SnapshotStore(SqlRunner db, SessionLocks locks) : ISnapsho
             await db.Exec($"DELETE FROM assistants WHERE user_id IN ({users}) OR assistant_id IN ({users})", new { id });
             foreach (var t in new[] { "user_settings", "email_changes", "pictures" })
                 await db.Exec($"DELETE FROM {t} WHERE user_id IN ({users})", new { id });
-            foreach (var t in new[] { "users", "user_counts", "daily_counters", "oauth_grants", "oauth_apps", "outbox", "webhook_subscriptions", "webhook_deliveries", "webhook_attempts" })
+            foreach (var t in new[] { "users", "user_counts", "roles", "daily_counters", "oauth_grants", "oauth_apps", "outbox", "webhook_subscriptions", "webhook_deliveries", "webhook_attempts" })
                 await db.Exec($"DELETE FROM {t} WHERE account_id = @id", new { id });
             await db.Exec("DELETE FROM accounts WHERE id = @id", new { id });
         }

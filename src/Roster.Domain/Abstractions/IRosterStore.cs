@@ -23,7 +23,7 @@ public sealed record Assistant(string UserId, string AssistantId, bool CanManage
 public sealed record Picture(string Id, string UserId, string ContentType, byte[] Bytes);
 
 /// <summary>One session of the store: the union of the narrow stores of each resource, over one transaction.</summary>
-public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore, ISnapshotStore, Webhooks.IWebhookStore, ILockStore;
+public interface IStoreSession : IAccountStore, IUserStore, IRelationStore, ISettingsStore, IQuotaStore, IPictureStore, IAppStore, IEventStore, IMetaStore, ISnapshotStore, Webhooks.IWebhookStore, ILockStore, IRoleStore;
 
 /// <summary>
 /// What a write session holds against concurrent writers. A store may run writes side by side (PostgreSQL at READ

@@ -33,7 +33,7 @@ public sealed record Operation(string Id, RateLabel Label, string[] AdminScopes,
     }
 }
 
-public static class Operations
+public static partial class Operations
 {
     static Operation Op(string id, RateLabel label, string classicAdmin, string classicUser, string granular, bool master = true)
     {
@@ -147,5 +147,6 @@ public static class Operations
     public static readonly string[] AllAdminScopes =
     [
         "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin", "user:read:zak:admin",
+        .. RoleAdminScopes,
     ];
 }
