@@ -1,3 +1,4 @@
+using Roster.Server.AccountRoles;
 using Roster.Server.Accounts;
 using Roster.Server.AdminConsole;
 using Roster.Server.Hosting;
@@ -36,6 +37,7 @@ builder.AddRosterTelemetry();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+    o.SerializerOptions.TypeInfoResolverChain.Insert(1, RolesJson.Default);
     o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
     o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
     o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
@@ -144,6 +146,7 @@ app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationT
 app.MapOAuth();
 app.MapUsers();
 app.MapAccounts();
+app.MapRoles();
 app.MapRosterExtensions();
 app.MapWebhooks();
 if (sandboxEnabled) app.MapSandbox();

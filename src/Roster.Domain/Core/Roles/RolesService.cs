@@ -44,6 +44,13 @@ public sealed partial class RolesService(IRosterStore store, TimeProvider clock,
         }, ct);
     }
 
+    /// <summary>
+    /// The name <paramref name="user"/>'s role shows as <c>role_name</c> (a user the caller may already read): a built-in's
+    /// without reading the store, a custom role's from it.
+    /// </summary>
+    public Task<string> RoleNameAsync(User user, CancellationToken ct = default)
+        => Roles.IsKnown(user.RoleId) ? Task.FromResult(Roles.NameOf(user.RoleId)) : store.ReadAsync(s => RoleAccess.NameOfAsync(s, user), ct);
+
     /// <summary>GET /roles/{roleId}.</summary>
     public Task<RoleView> GetAsync(Caller caller, string roleId, CancellationToken ct = default)
     {
