@@ -1,12 +1,5 @@
 namespace Roster.Domain.AccountRoles;
 
-/// <summary>The kinds of role Zoom lists (<c>GET /roles?type=</c>): account roles, and Zoom IQ roles.</summary>
-public static class RoleTypes
-{
-    public const string Common = "common";
-    public const string Iq = "iq";
-}
-
 /// <summary>
 /// A role of an account: a custom one (id <c>R</c> + 22 characters, as Zoom's), or the built-in Admin once the
 /// account changed its privileges. Owner and Member are never stored; the built-ins come from <see cref="BuiltInRoles"/>.
