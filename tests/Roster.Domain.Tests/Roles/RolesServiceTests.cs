@@ -204,6 +204,11 @@ public sealed class RolesServiceTests : IDisposable
         var first = events[0].As<UserUpdated>()!;
         Assert.Equal((role.Id, "Desk"), (first.Object["role_id"]!.GetValue<string>(), first.Object["role"]!.GetValue<string>()));
         Assert.Equal(("2", "Member"), (first.OldObject["role_id"]!.GetValue<string>(), first.OldObject["role"]!.GetValue<string>()));
+        // Zoom's user.updated body carries the role name, not its id
+        var body = Webhooks.WebhookBodies.For(events[0], "owner@example.com")!;
+        Assert.Equal("user.updated", body["event"]!.GetValue<string>());
+        Assert.Equal($$"""{"id":"{{u1}}","role":"Desk"}""", body["payload"]!["object"]!.ToJsonString());
+        Assert.Equal($$"""{"id":"{{u1}}","role":"Member"}""", body["payload"]!["old_object"]!.ToJsonString());
         Assert.Equal(role.Id, (await _users.GetAsync(owner, u2)).RoleId);
         Assert.Equal(2, await _store.ReadAsync(s => s.CountUsersAsync(accountId, UserStatuses.Active, role.Id)));
         Assert.Equal(["User:Read"], await _users.PermissionsAsync(owner, u1));

@@ -28,7 +28,7 @@ public static partial class Operations
 
     /// <summary>
     /// The role scopes the Server-to-Server app made at first start holds (classic and granular), as it holds the user
-    /// scopes; migration 0016 gives them to the apps an earlier start made.
+    /// scopes; the roles migration gives them to the apps an earlier start made.
     /// </summary>
     /// <remarks>A property, not a field: <see cref="AllAdminScopes"/> (another part of this class) reads it while the type initializes.</remarks>
     public static string[] RoleAdminScopes =>
