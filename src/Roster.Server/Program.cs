@@ -1,3 +1,4 @@
+using Roster.Server.AccountRoles;
 using Roster.Server.Accounts;
 using Roster.Server.AdminConsole;
 using Roster.Server.Hosting;
@@ -38,6 +39,7 @@ builder.AddRosterTelemetry();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+    o.SerializerOptions.TypeInfoResolverChain.Insert(1, RolesJson.Default);
     o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
     o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
     o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
@@ -148,6 +150,7 @@ app.MapOAuth();
 app.MapUsers();
 app.MapGroups();
 app.MapAccounts();
+app.MapRoles();
 app.MapRosterExtensions();
 app.MapWebhooks();
 app.MapRosterMetrics(); // only when Metrics:Prometheus is on

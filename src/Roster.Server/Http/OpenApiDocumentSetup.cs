@@ -14,7 +14,7 @@ public static class OpenApiDocumentSetup
     public const string OAuthScheme = "zoom_oauth";
     public const string BasicScheme = "client_basic";
 
-    static IEnumerable<Operation> AllOperations => Operations.UsersApi.Concat(Operations.AccountsApi).Concat(Operations.RosterApi);
+    static IEnumerable<Operation> AllOperations => Operations.UsersApi.Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi);
 
     public static IServiceCollection AddRosterOpenApi(this IServiceCollection services)
     {

@@ -1,4 +1,5 @@
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Events;
@@ -39,6 +40,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     SnapshotStore? _snapshots;
     WebhookStore? _webhooks;
     GroupStore? _groups;
+    RoleStore? _roles;
 
     SessionLocks Locks => _locks ??= new(_db, gates);
     UserStore Users => _users ??= new(_db, countShards, Locks);
@@ -54,6 +56,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     SnapshotStore Snapshots => _snapshots ??= new(_db, Locks);
     WebhookStore Webhooks => _webhooks ??= new(_db);
     GroupStore Groups => _groups ??= new(_db, Locks);
+    RoleStore Roles => _roles ??= new(_db);
 
     /// <summary>Sends the waiting writes in one round trip; a store calls it before it commits.</summary>
     public Task SendLaterAsync() => _db.SendLaterAsync();
@@ -135,6 +138,16 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public Task<EventPosition?> PositionOfAsync(string eventId) => Events.PositionOfAsync(eventId);
     public Task<DomainEvent?> LatestEventOfTypeAsync(string type) => Events.LatestEventOfTypeAsync(type);
     public Task<long> CountEventsAfterAsync(EventPosition after, int cap) => Events.CountEventsAfterAsync(after, cap);
+
+    // ---- IRoleStore ----
+    public Task<Role?> GetRoleAsync(string accountId, string id) => Roles.GetRoleAsync(accountId, id);
+    public Task<IReadOnlyList<Role>> ListRolesAsync(string accountId) => Roles.ListRolesAsync(accountId);
+    public Task InsertRoleAsync(Role role) => Roles.InsertRoleAsync(role);
+    public Task UpdateRoleAsync(Role role) => Roles.UpdateRoleAsync(role);
+    public Task<bool> DeleteRoleAsync(string accountId, string id) => Roles.DeleteRoleAsync(accountId, id);
+    public Task<IReadOnlyDictionary<string, long>> CountRoleMembersAsync(string accountId) => Roles.CountRoleMembersAsync(accountId);
+    public Task<IReadOnlyList<User>> ListRoleMembersAsync(string accountId, string roleId, long afterSeq, int offset, int limit)
+        => Roles.ListRoleMembersAsync(accountId, roleId, afterSeq, offset, limit);
 
     // ---- ISnapshotStore ----
     public Task<SnapshotInfo> SaveSnapshotAsync(string name, DateTimeOffset at, IReadOnlyCollection<string> keptMeta) => Snapshots.SaveSnapshotAsync(name, at, keptMeta);

@@ -9,7 +9,7 @@ internal sealed class SnapshotStore(SqlRunner db, SessionLocks locks) : ISnapsho
     /// <summary>The tables that hold the state a snapshot keeps (meta in part: see <c>keptMeta</c>).</summary>
     static readonly string[] StateTables =
         ["accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "webhook_subscriptions",
-         "groups", "group_members", "group_admins"];
+         "groups", "group_members", "group_admins", "roles"];
 
     /// <summary>What a restore empties without a copy: counts of the moment and the record of changes.</summary>
     static readonly string[] TransientTables = ["rate_windows", "outbox", "webhook_deliveries", "webhook_attempts"];
@@ -89,7 +89,7 @@ internal sealed class SnapshotStore(SqlRunner db, SessionLocks locks) : ISnapsho
                 await db.Exec($"DELETE FROM {t} WHERE group_id IN (SELECT id FROM groups WHERE account_id = @id)", new { id });
             foreach (var t in new[] { "user_settings", "email_changes", "pictures" })
                 await db.Exec($"DELETE FROM {t} WHERE user_id IN ({users})", new { id });
-            foreach (var t in new[] { "groups", "users", "user_counts", "daily_counters", "oauth_grants", "oauth_apps", "outbox", "webhook_subscriptions", "webhook_deliveries", "webhook_attempts" })
+            foreach (var t in new[] { "groups", "users", "user_counts", "roles", "daily_counters", "oauth_grants", "oauth_apps", "outbox", "webhook_subscriptions", "webhook_deliveries", "webhook_attempts" })
                 await db.Exec($"DELETE FROM {t} WHERE account_id = @id", new { id });
             await db.Exec("DELETE FROM accounts WHERE id = @id", new { id });
         }

@@ -23,7 +23,7 @@ public class AuthMatrixTests
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
             {
                 var raw = e.RoutePattern.RawText!;
-                var path = raw.Replace("{userId}", userId).Replace("{assistantId}", "zz").Replace("{schedulerId}", "zz").Replace("{accountId}", "me");
+                var path = raw.Replace("{userId}", userId).Replace("{assistantId}", "zz").Replace("{schedulerId}", "zz").Replace("{accountId}", "me").Replace("{roleId}", "2").Replace("{memberId}", userId);
                 return new Call(e.Metadata.GetMetadata<Domain.Auth.Operation>()!.Id, m, path, raw.Contains("{userId}"));
             })).ToList();
 

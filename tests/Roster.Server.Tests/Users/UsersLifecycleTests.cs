@@ -147,11 +147,12 @@ public class UsersLifecycleTests
         await using var app = new RosterApp();
         using var api = await app.ApiAsync();
         var owner = (await api.Get("/v2/users/me/permissions")).Json["permissions"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.Contains("Billing:Edit", owner);
-        Assert.All(owner, p => Assert.Matches("^[A-Za-z_]+:(Read|Edit)$", p));
+        Assert.Contains("BillingSubscription:Edit", owner);
+        Assert.Contains("Role:Edit", owner);
+        Assert.All(owner, p => Assert.Matches("^[A-Za-z]+:(Read|Edit|Join)$", p));
         var id = await api.CreateUser("member@example.com");
         var member = (await api.Get($"/v2/users/{id}/permissions")).Json["permissions"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.DoesNotContain("Billing:Edit", member);
+        Assert.DoesNotContain("BillingSubscription:Edit", member);
         Assert.Contains("Profile:Edit", member);
     }
 }

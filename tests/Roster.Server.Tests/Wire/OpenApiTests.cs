@@ -50,7 +50,7 @@ public class OpenApiTests
         Assert.Equal("http://localhost/oauth/token", flow["tokenUrl"]!.GetValue<string>());
 
         var operations = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => m.Value!)).ToList();
-        foreach (var op in Roster.Domain.Auth.Operations.UsersApi.Concat(Roster.Domain.Auth.Operations.AccountsApi).Concat(Roster.Domain.Auth.Operations.RosterApi))
+        foreach (var op in Roster.Domain.Auth.Operations.UsersApi.Concat(Roster.Domain.Auth.Operations.AccountsApi).Concat(Roster.Domain.Auth.Operations.RolesApi).Concat(Roster.Domain.Auth.Operations.RosterApi))
         {
             var documented = operations.Single(o => o["operationId"]?.GetValue<string>() == op.Id);
             var scopes = documented["security"]![0]!["zoom_oauth"]!.AsArray().Select(s => s!.GetValue<string>());

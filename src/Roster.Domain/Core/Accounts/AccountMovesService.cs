@@ -1,4 +1,5 @@
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
@@ -19,9 +20,10 @@ public sealed class AccountMovesService(IRosterStore store, TimeProvider clock)
         if (string.IsNullOrEmpty(destinationId)) throw Fail.InvalidField("account_id");
         return store.Write(async s =>
         {
-            var master = await SubAccountsService.MasterOf(s, caller);
+            var master = await SubAccountsService.MasterOf(s, caller, privilege: null);
             var me = await s.GetUserAsync(caller.UserId);
             if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the master account's owner or an admin can do this.");
+            if (!await RoleAccess.AllowsAsync(s, me, Privileges.SubAccountEdit)) throw Fail.LacksPrivilege(Privileges.SubAccountEdit, "move users between accounts");
             var source = accountId == "me" ? master : await s.GetAccountAsync(accountId);
             if (source is null || (source.Id != master.Id && source.ParentId != master.Id)) throw Fail.AccountNotFound(accountId);
             var found = userId.Contains('@') ? await s.GetUserByEmailAsync(userId.ToLowerInvariant()) : await s.GetUserAsync(userId);

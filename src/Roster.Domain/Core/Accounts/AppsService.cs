@@ -1,4 +1,5 @@
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
@@ -62,6 +63,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
         {
             var me = await s.GetUserAsync(caller.UserId);
             if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can rotate an app's secret.");
+            if (!await RoleAccess.AllowsAsync(s, me, Privileges.MarketPlaceEdit)) throw Fail.LacksPrivilege(Privileges.MarketPlaceEdit, "rotate an app's secret");
             var app = await s.GetAppAsync(clientId);
             if (app is null || app.AccountId != caller.AccountId) throw Fail.AppNotFound(clientId);
             var secret = NewId(24);
@@ -80,6 +82,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
         {
             var me = await s.GetUserAsync(caller.UserId);
             if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can see apps.");
+            if (!await RoleAccess.AllowsAsync(s, me, Privileges.MarketPlaceRead)) throw Fail.LacksPrivilege(Privileges.MarketPlaceRead, "see apps");
             return await s.ListAppsAsync(caller.AccountId);
         }, ct);
     }
@@ -96,7 +99,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
 
     /// <summary>Every scope Roster knows: the classic and granular scopes of the operations it serves.</summary>
     public static readonly IReadOnlySet<string> KnownScopes = Operations.UsersApi
-        .Concat(Operations.AccountsApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All)
+        .Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All)
         .SelectMany(o => o.AdminScopes.Concat(o.UserScopes)).Concat(Operations.AllAdminScopes).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -154,6 +157,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
         {
             var me = await s.GetUserAsync(caller.UserId);
             if (me is null || !(me.IsOwner || me.IsAdmin)) throw Fail.NoPrivilege("Only the account owner or an admin can create apps.");
+            if (!await RoleAccess.AllowsAsync(s, me, Privileges.MarketPlaceEdit)) throw Fail.LacksPrivilege(Privileges.MarketPlaceEdit, "create apps");
             Account? account;
             if (string.IsNullOrEmpty(accountId) || accountId == "me" || accountId == caller.AccountId)
                 account = await s.GetAccountAsync(caller.AccountId);

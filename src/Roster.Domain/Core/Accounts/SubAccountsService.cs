@@ -1,4 +1,5 @@
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
@@ -16,11 +17,15 @@ public sealed class SubAccountsService(IRosterStore store, TimeProvider clock, P
 
     static string NewId(int bytes = 16) => Ids.Random(bytes);
 
-    /// <summary>The caller's account, if it is a master account on a paid plan; else Zoom's refusal.</summary>
-    internal static async Task<Account> MasterOf(IStoreSession s, Caller caller)
+    /// <summary>
+    /// The caller's account, if it is a master account on a paid plan and the caller's role holds <paramref name="privilege"/>
+    /// (null: the caller checks its own rule); else Zoom's refusal.
+    /// </summary>
+    internal static async Task<Account> MasterOf(IStoreSession s, Caller caller, string? privilege = Privileges.SubAccountEdit)
     {
         var account = await s.GetAccountAsync(caller.AccountId) ?? throw Fail.AccountNotFound(caller.AccountId);
         if (!account.MasterAccount || !account.IsPaid) throw Fail.NoPrivilege("Only a master account on a Pro or higher plan can do this.");
+        if (privilege is not null) await RoleAccess.RequireAsync(s, caller, privilege, "manage sub accounts");
         return account;
     }
     /// <param name="passwordHash">The owner's password hashed already (a bulk load hashes before its transaction).</param>
@@ -83,7 +88,7 @@ public sealed class SubAccountsService(IRosterStore store, TimeProvider clock, P
     /// <summary>A sub account of the caller's master account (held for a write when <paramref name="hold"/>); 404/2001 for anything else.</summary>
     static async Task<(Account Master, Account Sub)> SubOf(IStoreSession s, Caller caller, string accountId, bool hold = true)
     {
-        var master = await MasterOf(s, caller);
+        var master = await MasterOf(s, caller, hold ? Privileges.SubAccountEdit : Privileges.SubAccountRead);
         var account = hold ? await s.LockAccountAsync(accountId) : await s.GetAccountAsync(accountId);
         if (account is null || account.ParentId != master.Id) throw Fail.AccountNotFound(accountId);
         return (master, account);
@@ -146,7 +151,7 @@ public sealed class SubAccountsService(IRosterStore store, TimeProvider clock, P
         Operations.ListAccounts.Authorize(caller, targetIsSelf: false);
         return store.ReadAsync<(IReadOnlyList<(Account, string)>, int, long, bool)>(async s =>
         {
-            var master = await MasterOf(s, caller);
+            var master = await MasterOf(s, caller, Privileges.SubAccountRead);
             var total = await s.CountSubAccountsAsync(master.Id);
             var rows = await s.ListSubAccountsAsync(master.Id, afterSeq, pageSize + 1);
             var more = rows.Count > pageSize;

@@ -1,6 +1,6 @@
 namespace Roster.Domain.Auth;
 
-public static class Operations
+public static partial class Operations
 {
     static Operation Op(string id, RateLabel label, string classicAdmin, string classicUser, string granular, bool master = true)
     {
@@ -115,5 +115,6 @@ public static class Operations
     [
         "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin", "user:read:zak:admin",
         .. Groups.GroupOperations.AppScopes,
+        .. RoleAdminScopes,
     ];
 }

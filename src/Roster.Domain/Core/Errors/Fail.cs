@@ -41,6 +41,7 @@ public static class Fail
         "vanity_name" => VanityNameTaken(),
         "pmi" => PmiTaken(conflict.Value),
         "group_name" => GroupNameTaken(conflict.Value),
+        "role_name" => RoleNameTaken(conflict.Value),
         _ => Invalid($"{conflict.Key} is already in use."),
     };
 
@@ -112,6 +113,24 @@ public static class Fail
     public static ZoomException ZoomEventsWithWebinar() => With(400, 1205, "Zoom Events cannot be enabled while the user has Webinar.");
     public static ZoomException ZoomEventsNotPaid() => With(400, 1206, "Zoom Events can only be enabled for Licensed or On-prem users.");
     public static ZoomException ConcurrentMeetingNotPaid() => With(400, 1207, "Concurrent Meeting can only be enabled for Licensed or On-prem users.");
+
+    // ---- roles (zoom-roles.md §1; the codes Zoom files under HTTP 200 answer HTTP 400) ----
+    public static ZoomException RoleNotFound() => With(400, 300, "Role not found.");
+    public static ZoomException RoleMembersNotFound() => With(404, 300, "Role not found.");
+    public static ZoomException RoleDoesNotExist() => With(400, 1034, "Role does not exist.");
+    public static ZoomException RoleOrMemberNotFound() => With(404, 300, "Role or Member not found.");
+    public static ZoomException RoleNameEmpty() => With(400, 300, "The name field cannot be empty.");
+    public static ZoomException RoleNameTaken(string name) => With(400, 1224, $"Role name \"{name}\" has already been used.");
+    public static ZoomException RoleNotUpdatable() => With(400, 300, "This role cannot be updated.");
+    public static ZoomException RoleNotDeletable() => With(400, 300, "This role cannot be deleted.");
+    public static ZoomException RoleHasMembers() => With(400, 300, "This role still has members; unassign them before deleting it.");
+    public static ZoomException RoleMembersFixed() => With(400, 300, "Can't delete or add members for Normal/Owner roles.");
+    public static ZoomException OwnerRoleFixed() => With(400, 300, "The account owner's role cannot be changed.");
+    public static ZoomException UnknownPrivilege(string privilege) => With(400, 300, $"Invalid privilege: {privilege}.");
+    public static ZoomException OnlyCommonRoles() => With(400, 300, "Only roles of type common can be created.");
+    public static ZoomException RolesNeedPaidAccount(string action) => With(400, 200, $"The account must be a paid account to {action}.");
+    /// <summary>The caller's role lacks the privilege the call needs (zoom-roles.md §5): Zoom's code 200 "no permission".</summary>
+    public static ZoomException LacksPrivilege(string privilege, string action) => With(400, 200, $"You do not have the permission to {action} ({privilege}).");
 
     // ---- passwords (1124–1136) ----
     public static ZoomException PasswordTooShort(int min) => With(400, 1124, $"Have at least {min} characters.");

@@ -39,6 +39,10 @@ public static class EventTypes
     public const string AccountDeleted = "account.deleted";
     public const string AppCreated = "app.created";
     public const string AppSecretRotated = "app.secret_rotated";
+    /// <summary>A custom role was made, changed or removed (Zoom has no webhook for these).</summary>
+    public const string RoleCreated = "role.created";
+    public const string RoleUpdated = "role.updated";
+    public const string RoleDeleted = "role.deleted";
     /// <summary>The whole state was replaced (a reset, a restored snapshot); store-wide, of no account.</summary>
     public const string StoreReplaced = "store.replaced";
     /// <summary>The sandbox moved, froze or released the store's clock; store-wide.</summary>

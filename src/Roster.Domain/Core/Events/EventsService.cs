@@ -17,7 +17,7 @@ public sealed class EventsService(IRosterStore store)
         if (size is < 1 or > MaxPageSize) throw Fail.InvalidField("page_size");
         return store.ReadAsync(async s =>
         {
-            await Users.UserAccess.RequireAdmin(s, caller);
+            await Users.UserAccess.RequireAdmin(s, caller, AccountRoles.Privileges.UserRead, "read the account's events");
             return await s.ListEventsAsync(caller.AccountId, after, size);
         }, ct);
     }
@@ -29,7 +29,7 @@ public sealed class EventsService(IRosterStore store)
         if (pageSize is < 1 or > MaxPageSize) throw Fail.InvalidField("page_size");
         return store.ReadAsync(async s =>
         {
-            await Users.UserAccess.RequireAdmin(s, caller);
+            await Users.UserAccess.RequireAdmin(s, caller, AccountRoles.Privileges.UserRead, "read the account's events");
             return await s.ListEventsBeforeAsync(caller.AccountId, before ?? new EventPosition(long.MaxValue, long.MaxValue), pageSize);
         }, ct);
     }
@@ -40,7 +40,7 @@ public sealed class EventsService(IRosterStore store)
         Operations.RosterEvents.AuthorizeAdmin(caller);
         return store.ReadAsync(async s =>
         {
-            await Users.UserAccess.RequireAdmin(s, caller);
+            await Users.UserAccess.RequireAdmin(s, caller, AccountRoles.Privileges.UserRead, "read the account's events");
             return await s.LatestEventPositionAsync();
         }, ct);
     }

@@ -23,7 +23,7 @@ public sealed class NewUserInfo
     [JsonPropertyName("division_ids"), Description("Division ids.")] public List<string>? DivisionIds { get; set; }
     [JsonPropertyName("license_info_list"), Description("Add-on licences to give the user.")] public List<LicenseInfo>? LicenseInfoList { get; set; }
     /// <summary>A group of the account the new user joins.</summary>
-    [JsonPropertyName("group_id")] public string? GroupId { get; set; }
+    [JsonPropertyName("group_id"), Description("A group to put the new user in (its first group becomes its primary).")] public string? GroupId { get; set; }
 }
 
 /// <summary>Body of POST /users.</summary>

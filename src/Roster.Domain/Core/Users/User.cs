@@ -32,7 +32,8 @@ public sealed class User
     UserProfile? _profile;
 
     public bool IsOwner => RoleId == Roles.OwnerId;
-    public bool IsAdmin => RoleId == Roles.AdminId;
+    /// <summary>Holds an admin role: the built-in Admin or a custom role (every role but Owner and Member; what it allows is its privileges).</summary>
+    public bool IsAdmin => RoleId is not (Roles.OwnerId or Roles.MemberId);
     public bool IsPending => Status == UserStatuses.Pending;
     public bool InvitationExpired(DateTimeOffset now) => IsPending && InviteExpiresAt is { } exp && exp <= now;
 }

@@ -1,4 +1,5 @@
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
@@ -54,14 +55,12 @@ internal static class UserAccess
     /// <summary>Records an event of this write, by the caller, on the store's clock (null records nothing).</summary>
     public static Task Record(IStoreSession s, TimeProvider clock, Caller caller, DomainEvent? e) => s.RecordAsync(clock, Operator.Of(caller), e);
 
-    /// <summary>Owner and admins manage other users; a member may act only on what user scopes allow.</summary>
-    public static async Task<User> RequireAdmin(IStoreSession s, Caller caller)
-    {
-        var me = await s.GetUserAsync(caller.UserId);
-        if (me is null || me.AccountId != caller.AccountId || !(me.IsOwner || me.IsAdmin))
-            throw Fail.NoPrivilege("Only the account owner or an admin can do this.");
-        return me;
-    }
+    /// <summary>
+    /// Owner and admins manage other users; a member may act only on what user scopes allow. An admin's role must hold
+    /// <paramref name="privilege"/> (<c>User:Edit</c> unless named; the table in docs/compatibility.md, "Privileges").
+    /// </summary>
+    public static Task<User> RequireAdmin(IStoreSession s, Caller caller, string privilege = Privileges.UserEdit, string action = "manage users")
+        => RoleAccess.RequireAsync(s, caller, privilege, action);
 
     public static void ThrowIfInvitationExpired(User user, DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using static Roster.Domain.Users.UserAccess;
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
@@ -23,9 +24,11 @@ public sealed partial class UsersService
         {
             // what the rules read besides the user first: the user is held from its read to the commit, as briefly as can be
             var me = await s.GetUserAsync(caller.UserId);
-            var callerIsAdmin = me is not null && (me.IsOwner || me.IsAdmin);
+            // an admin edits users only through a role holding User:Edit (the owner always)
+            var callerIsAdmin = me is not null && me.AccountId == caller.AccountId && (me.IsOwner || me.IsAdmin) && await RoleAccess.AllowsAsync(s, me, Privileges.UserEdit);
             var account = await AccountOf(s, caller.AccountId);
             var user = await Target(s, caller, userId, Operations.UpdateUser, hold: true);
+            if (user.Id != caller.UserId && me is { IsAdmin: true } && !callerIsAdmin) throw Fail.LacksPrivilege(Privileges.UserEdit, "update this user");
             var before = Changes.Snapshot(user);
             ThrowIfInvitationExpired(user, Now);
             if (!callerIsAdmin && account.IsManagedEmail(user.Email)
@@ -276,7 +279,7 @@ public sealed partial class UsersService
     // ---- permissions, vanity ----
 
     public Task<IReadOnlyList<string>> PermissionsAsync(Caller caller, string userId, CancellationToken ct = default)
-        => store.ReadAsync(async s => Roles.PermissionsOf((await Target(s, caller, userId, Operations.GetPermissions)).RoleId), ct);
+        => store.ReadAsync(async s => await RoleAccess.PermissionsOfAsync(s, await Target(s, caller, userId, Operations.GetPermissions)), ct);
 
     public Task<bool> VanityNameInUseAsync(Caller caller, string? vanityName, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using static Roster.Domain.Users.UserAccess;
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
@@ -255,7 +256,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         Operations.RosterInvitations.AuthorizeAdmin(caller);
         return store.ReadAsync<IReadOnlyList<User>>(async s =>
         {
-            await RequireAdmin(s, caller);
+            await RequireAdmin(s, caller, Privileges.UserRead, "see invitations");
             var pending = await s.ListUsersAsync(caller.AccountId, UserStatuses.Pending, null, 0, int.MaxValue);
             return pending.Where(u => !u.InvitationExpired(Now) && u.InviteToken is not null).ToList();
         }, ct);

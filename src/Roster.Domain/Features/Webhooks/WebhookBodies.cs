@@ -16,7 +16,7 @@ public static class WebhookBodies
     static readonly string[] UpdatedFields =
     [
         "first_name", "last_name", "display_name", "email", "type", "phone_number", "phone_country", "company", "pmi", "use_pmi",
-        "timezone", "pic_url", "vanity_name", "host_key", "dept", "language", "custom_attributes", "primary_group_id",
+        "timezone", "pic_url", "vanity_name", "host_key", "role", "dept", "language", "custom_attributes", "primary_group_id",
     ];
 
     /// <param name="e">The recorded event.</param>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Users;
@@ -27,7 +28,7 @@ public sealed class WebhookDeliveriesService(IRosterStore store, TimeProvider cl
             throw Fail.InvalidField("next_page_token");
         return store.ReadAsync(async s =>
         {
-            await UserAccess.RequireAdmin(s, caller);
+            await UserAccess.RequireAdmin(s, caller, Privileges.UserRead, "read webhook deliveries");
             var page = await s.ListDeliveriesAsync(new DeliveryQuery(caller.AccountId, subscriptionId, eventName, state, from, to, before, size + 1));
             var shown = page.Take(size).ToList();
             var attempts = (await s.ListAttemptsAsync(shown.Select(d => d.Id).ToList())).ToLookup(a => a.DeliveryId);

@@ -12,7 +12,8 @@ public static class UserWire
     public static string? PicUrl(User u, string baseUrl) => PicUrl(u.PicId, baseUrl);
     public static string? PicUrl(string? picId, string baseUrl) => picId is null ? null : $"{baseUrl}/p/{picId}";
 
-    public static UserDto Full(User u, string baseUrl, long accountNumber, DateTimeOffset now)
+    /// <param name="roleName">The role's name (a custom role's, read by the caller); a built-in's when null.</param>
+    public static UserDto Full(User u, string baseUrl, long accountNumber, DateTimeOffset now, string? roleName = null)
     {
         var p = u.Profile;
         return new UserDto
@@ -23,7 +24,7 @@ public static class UserWire
             DisplayName = p.DisplayName ?? "",
             Email = u.Email,
             Type = u.Type,
-            RoleName = Roles.NameOf(u.RoleId),
+            RoleName = roleName ?? Roles.NameOf(u.RoleId),
             Pmi = u.Pmi,
             UsePmi = u.UsePmi,
             PersonalMeetingUrl = $"{baseUrl}/j/{u.Pmi}",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Users;
@@ -90,13 +91,14 @@ public static class UsersEndpoints
     public static async Task<IResult> CheckVanityName(HttpContext http, UsersService users, [FromQuery(Name = "vanity_name")] string? vanityName)
         => TypedResults.Json(new ExistedDto(await users.VanityNameInUseAsync(http.Caller(), vanityName, Ct(http))), ServerJson.Default.ExistedDto);
 
-    public static async Task<IResult> GetUser(HttpContext http, UsersService users, AccountFacts accounts, TimeProvider clock, string userId,
+    public static async Task<IResult> GetUser(HttpContext http, UsersService users, RolesService roles, AccountFacts accounts, TimeProvider clock, string userId,
         [FromQuery(Name = "login_type")] string? loginType, [FromQuery(Name = "search_by_unique_id")] string? searchByUniqueId)
     {
         Input.Int(loginType, "login_type");
         var user = await users.GetAsync(http.Caller(), userId, Ct(http), byUniqueId: Input.Bool(searchByUniqueId, "search_by_unique_id") == true);
         var accountNumber = (await accounts.OfAsync(user.AccountId, Ct(http))).Number;
-        return TypedResults.Json(UserWire.Full(user, UserWire.BaseUrl(http.Request), accountNumber, clock.GetUtcNow()), ServerJson.Default.UserDto);
+        var roleName = await roles.RoleNameAsync(user, Ct(http));
+        return TypedResults.Json(UserWire.Full(user, UserWire.BaseUrl(http.Request), accountNumber, clock.GetUtcNow(), roleName), ServerJson.Default.UserDto);
     }
 
     public static async Task<IResult> UpdateUser(HttpContext http, UsersService users, string userId)

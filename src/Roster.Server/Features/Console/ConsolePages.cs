@@ -156,9 +156,10 @@ public static partial class ConsolePages
             relationsNote = e.Error.Message; // e.g. a pending user
         }
         var sections = settings is null ? [] : SettingsForm.Sections.Select(name => new SettingsSection(name, SettingsForm.Fields(name, settings))).Where(x => x.Fields.Count > 0).ToList();
+        var roleName = await Get<Domain.AccountRoles.RolesService>(http).RoleNameAsync(user, http.RequestAborted);
         return Render<UserPage>(new
         {
-            s.Nav, Account = account, User = user, Sections = sections, SettingsNote = settingsNote,
+            s.Nav, Account = account, User = user, RoleName = roleName, Sections = sections, SettingsNote = settingsNote,
             Notice = error is null ? Notice(http) : null, Error = error, OpenSection = section ?? http.Request.Query["section"].FirstOrDefault(),
             Assistants = assistants, Schedulers = schedulers, RelationsNote = relationsNote,
         }, status);
