@@ -51,7 +51,7 @@ public static class ConsoleStyle
         .settings button{grid-column:1/-1;justify-self:start;margin-top:12px}
         .setting label{display:inline;font-weight:500}.setting select,.setting input:not([type=checkbox]){display:block;width:100%}
         .events{list-style:none;padding:0;margin:0}.events details{margin:4px 0}
-        pre{background:#f7f8fb;border:1px solid var(--line);border-radius:6px;padding:8px;overflow:auto;font-size:.8rem}
+        pre{background:#f7f8fb;border:1px solid var(--line);border-radius:6px;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem}
         .setting .label{font-weight:500}.readonly{font-size:.8rem;color:var(--muted);word-break:break-all}
         .settings .group{grid-column:1/-1;font-weight:700;margin:12px 0 0;padding-top:8px;border-top:1px solid var(--line)}
         .path{display:block;font:.75rem ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);overflow-wrap:anywhere;margin:0 0 2px}
