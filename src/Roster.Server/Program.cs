@@ -9,6 +9,7 @@ using Roster.Domain.Abstractions;
 using Roster.Domain.Errors;
 using Roster.Server.Auth;
 using Roster.Server.Http;
+using Roster.Server.Scim;
 using Roster.Server.Users;
 
 // `roster-server migrate` (or --migrate-only) applies the store's migrations and exits;
@@ -143,6 +144,7 @@ app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationT
 }).ExcludeFromDescription();
 app.MapOAuth();
 app.MapUsers();
+app.MapScim();
 app.MapAccounts();
 app.MapRosterExtensions();
 app.MapWebhooks();

@@ -56,13 +56,14 @@ public sealed partial class UsersService
             if (u.HostKey is not null && !UserTypes.IsPaid(effectiveType)) throw Fail.HostNotPaid();
             if (u.UsePmi is { } usePmi) user.UsePmi = usePmi;
             Apply(user.Profile, u);
+            if (Changes.Snapshot(user).ToJsonString() != before.ToJsonString()) user.Profile.ModifiedAt = Now;
             await s.UpdateUserAsync(user);
             if (UserUpdated.Of(before, user) is { } updated) await Record(s, clock, caller, DomainEvent.Of(user, updated));
             return true;
         }, ct);
     }
 
-    static List<FieldError> ValidateUpdate(UserUpdate u)
+    internal static List<FieldError> ValidateUpdate(UserUpdate u)
     {
         var e = new List<FieldError>();
         void Check(bool ok, string field) { if (!ok) e.Add(new FieldError(field, "Invalid field.")); }
@@ -94,7 +95,7 @@ public sealed partial class UsersService
         return e;
     }
 
-    static void Apply(UserProfile p, UserUpdate u)
+    internal static void Apply(UserProfile p, UserUpdate u)
     {
         p.FirstName = u.FirstName ?? p.FirstName;
         p.LastName = u.LastName ?? p.LastName;
@@ -181,6 +182,7 @@ public sealed partial class UsersService
             if (user.Status == target) return true;
             if (target == UserStatuses.Active) await RequireSeat(s, await AccountOf(s, user.AccountId), user.Type, user.Id);
             user.Status = target;
+            user.Profile.ModifiedAt = Now;
             await s.UpdateUserAsync(user);
             await Record(s, clock, caller, DomainEvent.Of(user, target == UserStatuses.Active ? new UserActivated(EventUser.Of(user)) : new UserDeactivated(EventUser.Of(user))));
             return true;
@@ -221,6 +223,7 @@ public sealed partial class UsersService
             await s.InsertEmailChangeAsync(user.Id, now);
             var before = Changes.Snapshot(user);
             user.Email = email;
+            user.Profile.ModifiedAt = Now;
             await s.UpdateUserAsync(user);
             if (UserEmailChanged.Of(before, user) is { } changed) await Record(s, clock, caller, DomainEvent.Of(user, changed));
             return true;

@@ -83,6 +83,7 @@ public static class RosterHosting
         });
         services.AddSingleton<RosterKeys>(); // loaded by StartStoreAsync
         services.AddSingleton<UsersService>();
+        services.AddSingleton<Domain.Scim.ScimUsersService>();
         services.AddSingleton<UserRelationsService>();
         services.AddSingleton<UserSettingsService>();
         services.AddSingleton<UserPicturesService>();
