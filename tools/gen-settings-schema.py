@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/Roster.Domain/Settings/settings-schema.json from the settings tables of the
+"""Generates src/Roster.Domain/Core/Settings/settings-schema.json from the settings tables of the
 Zoom Users contract reference (sections 5.2 and 5.4). Run it by hand when the reference changes;
 the output is committed so builds never need the reference."""
 import json, re, sys

@@ -1,6 +1,7 @@
 using Roster.Server.Accounts;
 using Roster.Server.AdminConsole;
 using Roster.Server.Hosting;
+using Roster.Server.Metrics;
 using Roster.Server.Webhooks;
 
 using Roster.Storage;
@@ -106,6 +107,7 @@ catch (IOException e) when (app.Services.GetRequiredService<RosterOptions>().See
 if (command == "seed") return await app.SeedAsync();
 
 var sandboxEnabled = app.Services.GetRequiredService<RosterOptions>().SandboxEnabled;
+app.UseRequestMetrics(); // outermost: the status counted is the one sent
 if (sandboxEnabled) app.UseRequestJournal(); // outermost: it keeps what was sent
 app.UseMiddleware<XmlResponseMiddleware>();
 app.UseMiddleware<ZoomErrorMiddleware>();
@@ -148,6 +150,7 @@ app.MapScim();
 app.MapAccounts();
 app.MapRosterExtensions();
 app.MapWebhooks();
+app.MapRosterMetrics(); // only when Metrics:Prometheus is on
 if (sandboxEnabled) app.MapSandbox();
 app.MapConsole(sandboxEnabled);
 

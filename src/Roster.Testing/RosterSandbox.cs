@@ -8,21 +8,6 @@ using Roster.Client;
 
 namespace Roster.Testing;
 
-/// <summary>How <see cref="RosterSandbox.StartAsync"/> starts Roster.</summary>
-public sealed class RosterSandboxOptions
-{
-    /// <summary>Also listen on a real loopback port (for clients that are not .NET); <see cref="RosterSandbox.BaseUrl"/> is then <c>http://127.0.0.1:port</c>.</summary>
-    public bool Loopback { get; set; }
-    /// <summary>Zoom's rate limits, as Zoom applies them (the default), or none.</summary>
-    public bool RateLimits { get; set; } = true;
-    /// <summary>A seed file (YAML or JSON) loaded before the reset point is taken.</summary>
-    public string? SeedFile { get; set; }
-    /// <summary>A PostgreSQL connection string (an empty database); by default a SQLite file in a temporary folder.</summary>
-    public string? PostgresConnection { get; set; }
-    /// <summary>Any other server setting, as in <c>appsettings.json</c> (e.g. <c>Sandbox:Journal:Capacity</c>).</summary>
-    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
-}
-
 /// <summary>
 /// Roster in this process, for a test run: a fresh store (a temporary SQLite file, deleted at the end), the primary
 /// account's credentials and a ready <see cref="ZoomClient"/>, the sandbox controls, and per-test accounts. No port is
@@ -164,42 +149,6 @@ public sealed class RosterSandbox : IAsyncDisposable
             builder.UseContentRoot(AppContext.BaseDirectory);
             builder.UseEnvironment("Production");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        }
-    }
-}
-
-/// <summary>An account made for one test: its credentials and a Zoom client. Disposing it deletes the account.</summary>
-public sealed class RosterTestAccount : IAsyncDisposable
-{
-    readonly RosterSandbox _roster;
-    int _disposed;
-
-    internal RosterTestAccount(RosterSandbox roster, TestAccount made, ZoomClient zoom)
-        => (_roster, AccountId, ClientId, ClientSecret, OwnerEmail, Zoom) = (roster, made.AccountId, made.ClientId, made.ClientSecret, made.OwnerEmail, zoom);
-
-    /// <summary>The account's id (the Server-to-Server <c>account_id</c>).</summary>
-    public string AccountId { get; }
-    /// <summary>Its app's client id.</summary>
-    public string ClientId { get; }
-    /// <summary>Its app's secret.</summary>
-    public string ClientSecret { get; }
-    /// <summary>Its owner's e-mail.</summary>
-    public string OwnerEmail { get; }
-    /// <summary>A Zoom client for this account.</summary>
-    public ZoomClient Zoom { get; }
-
-    /// <summary>Deletes the account and everything of it.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        Zoom.Dispose();
-        try
-        {
-            await _roster.Sandbox.DeleteAccountAsync(AccountId);
-        }
-        catch (ZoomApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // gone already (a reset)
         }
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Roster.Server.Tests;
@@ -84,4 +86,73 @@ public class AuthMatrixTests
         }
         Assert.Equal(before, (await fresh.Get($"/v2/users/{target}")).Body);
     }
+
+    /// <summary>A request to <c>/metrics</c> as it reaches the server from <paramref name="remote"/> (set on the connection).</summary>
+    static async Task<(int Status, int? Code, string Body, HttpResponse Response)> Metrics(RosterApp app, IPAddress? remote, string? authorization = null,
+        string? relayHeader = null, string method = "GET")
+    {
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = method;
+            c.Request.Path = "/metrics";
+            c.Connection.RemoteIpAddress = remote;
+            if (authorization is not null) c.Request.Headers.Authorization = authorization;
+            if (relayHeader is not null) c.Request.Headers[relayHeader] = "203.0.113.9";
+        });
+        using var reader = new StreamReader(context.Response.Body);
+        var body = await reader.ReadToEndAsync();
+        int? code = body.StartsWith('{') ? JsonNode.Parse(body)!["code"]!.GetValue<int>() : null;
+        return (context.Response.StatusCode, code, body, context.Response);
+    }
+
+    /// <summary>
+    /// The scrape endpoint's rule (docs/operations.md): off by default (404 for everyone); on without a key, only a
+    /// loopback connection that no proxy relayed (else 404, as if off); on with <c>Metrics:Key</c>, only that bearer key,
+    /// from anywhere (else 401).
+    /// </summary>
+    [Fact]
+    public async Task TheMetricsEndpointIsOffByDefaultThenLoopbackOnlyOrKeyOnly()
+    {
+        var stranger = IPAddress.Parse("203.0.113.9");
+        await using (var off = new RosterApp())
+        {
+            Assert.Equal((404, 404), Pick(await Metrics(off, IPAddress.Loopback)));
+            Assert.Equal((404, 404), Pick(await Metrics(off, IPAddress.Loopback, "Bearer anything")));
+        }
+
+        await using (var local = new RosterApp(settings: new Dictionary<string, string> { ["Metrics:Prometheus"] = "true" }))
+        {
+            foreach (var here in new[] { IPAddress.Loopback, IPAddress.IPv6Loopback, IPAddress.Loopback.MapToIPv6() })
+            {
+                var ok = await Metrics(local, here);
+                Assert.True(ok.Status == 200, $"{here}: {ok.Status} {ok.Body}");
+                Assert.Contains(Exposition.Parse(ok.Body).Samples, s => s.Name == "roster_outbox_lag");
+            }
+            // a proxy on this machine relays the world's requests from loopback: any relay header and it is not local
+            foreach (var relay in new[] { "X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host", "X-Forwarded-Proto", "Via" })
+                Assert.Equal((404, 404), Pick(await Metrics(local, IPAddress.Loopback, relayHeader: relay)));
+            Assert.Equal((404, 404), Pick(await Metrics(local, stranger)));
+            Assert.Equal((404, 404), Pick(await Metrics(local, IPAddress.Parse("10.0.0.7"))));
+            Assert.Equal((404, 404), Pick(await Metrics(local, null)));
+            Assert.Equal(405, (await Metrics(local, IPAddress.Loopback, method: "POST")).Status);
+        }
+
+        const string key = "scrape-key-0123456789abcdef";
+        await using var keyed = new RosterApp(settings: new Dictionary<string, string> { ["Metrics:Prometheus"] = "true", ["Metrics:Key"] = key });
+        Assert.Equal(200, (await Metrics(keyed, stranger, "Bearer " + key)).Status);
+        Assert.Equal(200, (await Metrics(keyed, IPAddress.Loopback, "Bearer " + key, relayHeader: "X-Forwarded-For")).Status);
+        foreach (var (who, header) in new[]
+        {
+            (IPAddress.Loopback, (string?)null), (stranger, null), (stranger, "Bearer " + key[..^1]), (stranger, "Bearer " + key + "x"),
+            (stranger, "Basic " + key), (stranger, "Bearer"),
+        })
+        {
+            var refused = await Metrics(keyed, who, header);
+            Assert.True((refused.Status, refused.Code) == (401, 124), $"{who} {header}: {refused.Status} {refused.Body}");
+            Assert.Equal("Bearer", refused.Response.Headers.WWWAuthenticate.ToString());
+            Assert.DoesNotContain("roster_", refused.Body);
+        }
+    }
+
+    static (int, int?) Pick((int Status, int? Code, string Body, HttpResponse Response) reply) => (reply.Status, reply.Code);
 }

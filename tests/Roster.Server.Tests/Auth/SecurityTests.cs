@@ -76,19 +76,20 @@ public class SecurityTests
     /// The pages anyone may open without a credential, because they hold no data: the root page (links only) and the
     /// health probes. Every other route is an API operation (AuthMatrixTests), a /roster/v1 call (above), the console
     /// (ConsoleTests), OAuth, the invitation page, the API reference, or a profile picture (<c>/p/{id}</c>: public by its
-    /// unguessable id, as Zoom's <c>pic_url</c>; TokenPictureTests).
+    /// unguessable id, as Zoom's <c>pic_url</c>; TokenPictureTests), or the opt-in <c>/metrics</c> (on here; its rule in
+    /// AuthMatrixTests.TheMetricsEndpointIsOffByDefaultThenLoopbackOnlyOrKeyOnly).
     /// </summary>
     static readonly string[] PublicPages = ["/", "/healthz", "/readyz"];
 
     [Fact]
     public async Task EveryRouteIsInAMatrixAndThePublicOnesHoldNoData()
     {
-        await using var app = new RosterApp();
+        await using var app = new RosterApp(settings: new Dictionary<string, string> { ["Metrics:Prometheus"] = "true" });
         var others = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Domain.Auth.Operation>() is null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(r => !new[] { "/roster/v1/", "/console", "/oauth/", "/openapi/", "/docs", "/invitations", "/p/" }.Any(p => r.StartsWith(p, StringComparison.Ordinal)))
+            .Where(r => !new[] { "/roster/v1/", "/console", "/oauth/", "/openapi/", "/docs", "/invitations", "/p/", "/metrics" }.Any(p => r.StartsWith(p, StringComparison.Ordinal)))
             .ToHashSet();
         Assert.Equal(PublicPages.Order(), others.Order());
 

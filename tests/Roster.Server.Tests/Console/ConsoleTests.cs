@@ -134,6 +134,20 @@ public class ConsoleTests
     static readonly string[] PublicRoutes = ["/console/sign-in", "/console/console.css", "/console/console.js", "/console/sign-out"];
 
     [Fact]
+    public async Task TheConsoleCookieIsNobodysDefaultAndNoProcessWideSwitchIsSet()
+    {
+        await using var app = new RosterApp();
+        var schemes = app.Services.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+        Assert.NotNull(await schemes.GetSchemeAsync(Roster.Server.AdminConsole.ConsoleEndpoints.Scheme));
+        // the API's requests are never authenticated by the console's cookie: no default scheme, though it is the only one
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
+        Assert.Null(await schemes.GetDefaultChallengeSchemeAsync());
+        Assert.Null(await schemes.GetDefaultSignInSchemeAsync());
+        // and that is the host's own doing, not ASP.NET Core's process-wide switch (two hosts in a process stay apart)
+        Assert.False(AppContext.TryGetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", out var on) && on);
+    }
+
+    [Fact]
     public async Task EveryConsoleRouteIsInTheMatrix()
     {
         await using var app = new RosterApp();

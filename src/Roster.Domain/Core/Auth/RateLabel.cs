@@ -1,0 +1,3 @@
+namespace Roster.Domain.Auth;
+
+public enum RateLabel { Light, Medium, Heavy }

@@ -1,0 +1,3 @@
+namespace Roster.Domain.Limits;
+
+public enum RateLimitMode { Zoom, Off }

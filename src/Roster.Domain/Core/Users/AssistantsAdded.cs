@@ -1,0 +1,3 @@
+namespace Roster.Domain.Users;
+
+public sealed record AssistantsAdded(string Ids, DateTimeOffset AddAt);

@@ -1,0 +1,3 @@
+namespace Roster.Domain.Users;
+
+public sealed record CreatedUser(User User, string? InvitationToken);

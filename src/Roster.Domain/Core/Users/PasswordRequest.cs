@@ -1,0 +1,6 @@
+namespace Roster.Domain.Users;
+
+public sealed class PasswordRequest
+{
+    [JsonPropertyName("password")] public string? Password { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace Roster.Domain.Users;
+
+public sealed record SchedulerView(string Id, string Email, long Pmi);

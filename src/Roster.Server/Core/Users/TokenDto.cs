@@ -1,0 +1,3 @@
+namespace Roster.Server.Users;
+
+public sealed record TokenDto(string? Token);

@@ -1,0 +1,3 @@
+namespace Roster.Server.Webhooks;
+
+public sealed record SecretTokenDto(string SecretToken);
