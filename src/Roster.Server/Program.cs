@@ -11,6 +11,7 @@ using Roster.Domain.Abstractions;
 using Roster.Domain.Errors;
 using Roster.Server.Auth;
 using Roster.Server.Http;
+using Roster.Server.Scim;
 using Roster.Server.Users;
 using Roster.Server.Groups;
 
@@ -149,6 +150,7 @@ app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationT
 app.MapOAuth();
 app.MapUsers();
 app.MapGroups();
+app.MapScim();
 app.MapAccounts();
 app.MapRoles();
 app.MapRosterExtensions();
