@@ -149,6 +149,7 @@ app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationT
 app.MapOAuth();
 app.MapUsers();
 app.MapGroups();
+app.MapGroupSettings();
 app.MapAccounts();
 app.MapRoles();
 app.MapRosterExtensions();

@@ -116,5 +116,6 @@ public static partial class Operations
         "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin", "user:read:zak:admin",
         .. Groups.GroupOperations.AppScopes,
         .. RoleAdminScopes,
+        .. Groups.GroupSettingsOperations.AppScopes,
     ];
 }
