@@ -11,6 +11,7 @@ using Roster.Domain.Abstractions;
 using Roster.Domain.Errors;
 using Roster.Server.Auth;
 using Roster.Server.Http;
+using Roster.Server.Scim;
 using Roster.Server.Users;
 using Roster.Server.Groups;
 
@@ -150,6 +151,7 @@ app.MapOAuth();
 app.MapUsers();
 app.MapGroups();
 app.MapGroupSettings();
+app.MapScim();
 app.MapAccounts();
 app.MapRoles();
 app.MapRosterExtensions();

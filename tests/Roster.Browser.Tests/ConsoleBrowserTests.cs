@@ -72,12 +72,12 @@ public class ConsoleBrowserTests
 
             // change a setting; the API sees it
             var before = (await api.GetFromJsonAsync<JsonObject>($"/v2/users/{userId}/settings"))!["schedule_meeting"]!["join_before_host"]!.GetValue<bool>();
-            await page.GetByText("Schedule meeting", new() { Exact = true }).ClickAsync(); // opens the section
-            await page.GetByLabel("Join before host", new() { Exact = true }).SetCheckedAsync(!before);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save schedule meeting" }).ClickAsync();
+            await page.GetByText("Schedule Meeting", new() { Exact = true }).ClickAsync(); // opens the section
+            await page.GetByLabel("Allow participants to join before host", new() { Exact = true }).SetCheckedAsync(!before);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save Schedule Meeting" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Settings saved.");
             Assert.Equal(!before, (await api.GetFromJsonAsync<JsonObject>($"/v2/users/{userId}/settings"))!["schedule_meeting"]!["join_before_host"]!.GetValue<bool>());
-            await Assertions.Expect(page.GetByLabel("Join before host", new() { Exact = true })).ToBeCheckedAsync(new() { Checked = !before });
+            await Assertions.Expect(page.GetByLabel("Allow participants to join before host", new() { Exact = true })).ToBeCheckedAsync(new() { Checked = !before });
             await PagesTests.Screenshot(page, dir, "console-user.png");
 
             // invite a user; the invitation's link activates it

@@ -37,7 +37,8 @@ public class DocsTests
         var receiverPort = ":" + new Uri(DocsReceiver).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.All(ReadmeTests.Blocks("Run"), b => Assert.DoesNotContain(receiverPort, b.Code));
         // the blocks the test below runs are all there are
-        Assert.Equal(["sandbox.md", "webhooks.md"], docs.Where(d => ServerBlocks(d!).Count > 0));
+        Assert.Equal(["sandbox.md", "scim.md", "webhooks.md"], docs.Where(d => ServerBlocks(d!).Count > 0));
+        Assert.Single(ServerBlocks("scim.md"));
         Assert.Equal(2, ServerBlocks("sandbox.md").Count);
         Assert.Equal(3, ServerBlocks("webhooks.md").Count);
     }
@@ -155,6 +156,13 @@ public class DocsTests
             Assert.Equal(2, answers.Count);
             Assert.Equal(300, answers[0]["offset_seconds"]!.GetValue<double>(), 0);
             Assert.NotNull(answers[1]["deliveries"]!.AsArray());
+
+            // scim.md: the Okta- and Entra-shaped walk-through (bash -e: every curl -f succeeded)
+            var scim = (await RunBlock(ServerBlocks("scim.md")[0])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(0, JsonNode.Parse(scim[0])!["totalResults"]!.GetValue<int>());
+            var user = JsonNode.Parse(scim[1])!;
+            Assert.Equal(("inactive", "Reyes-Lee", "Account lead"), (user["status"]!.GetValue<string>(), user["last_name"]!.GetValue<string>(), user["job_title"]!.GetValue<string>()));
+            Assert.Equal("204", scim[2].Trim());
         }
         finally
         {

@@ -118,6 +118,16 @@ public sealed class OutboxTests : IDisposable
         Assert.False(settings.Data["old_object"]!["in_meeting"]!["chat"]!.GetValue<bool>());
         Assert.Single(settings.Data["object"]!["in_meeting"]!.AsObject());
         await Refused(() => _settings.UpdateSettingsAsync(admin, u1, null, JsonNode.Parse("""{"in_meeting":{"chat":"yes"}}""")!.AsObject()));
+        // several settings PATCHes in one transaction (a console section holding leaves of two option documents): an
+        // event each; one refused part refuses the whole, the part before it included
+        static JsonObject Body(string json) => JsonNode.Parse(json)!.AsObject();
+        var both = await Expect(() => _settings.UpdateSettingsAsync(admin, u1, [new Settings.SettingsPatch(null, Body("""{"in_meeting":{"chat":false}}""")),
+            new Settings.SettingsPatch("meeting_security", Body("""{"meeting_security":{"waiting_room":false}}"""))]), EventTypes.UserSettingsUpdated, EventTypes.UserSettingsUpdated);
+        Assert.Equal("""{"in_meeting":{"chat":false},"id":"U"}""".Replace("U", u1), both[0].Data["object"]!.ToJsonString());
+        Assert.Equal("""{"meeting_security":{"waiting_room":false},"id":"U"}""".Replace("U", u1), both[1].Data["object"]!.ToJsonString());
+        await Refused(() => _settings.UpdateSettingsAsync(admin, u1, [new Settings.SettingsPatch(null, Body("""{"in_meeting":{"chat":true}}""")),
+            new Settings.SettingsPatch("meeting_security", Body("""{"meeting_security":{"waiting_room":"no"}}"""))]));
+        Assert.False((await _settings.GetSettingsAsync(admin, u1, null, null))["in_meeting"]!["chat"]!.GetValue<bool>());
 
         await Expect(() => _users.SetStatusAsync(admin, u1, new StatusRequest { Action = "deactivate" }), EventTypes.UserDeactivated);
         await Expect(() => _users.SetStatusAsync(admin, u1, new StatusRequest { Action = "activate" }), EventTypes.UserActivated);

@@ -95,6 +95,7 @@ public sealed class ZoomErrorMiddleware(RequestDelegate next, ILogger<ZoomErrorM
     public static Task Write(HttpContext context, ZoomError error)
     {
         if (!Start(context, error)) return Task.CompletedTask;
+        if (Scim.ScimErrors.Covers(context.Request)) return Scim.ScimErrors.Write(context, error); // SCIM's error schema there, never Zoom's
         var body = new ErrorBody(error.Code, error.Message, error.Errors?.Select(f => new ErrorItem(f.Field, f.Message)).ToList());
         return context.Response.WriteAsJsonAsync(body, ServerJson.Default.ErrorBody, "application/json;charset=UTF-8");
     }

@@ -135,6 +135,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public Task<IReadOnlyList<OAuthApp>> ListAppsAsync(string accountId) => Apps.ListAppsAsync(accountId);
     public Task InsertAppAsync(OAuthApp app) => Apps.InsertAppAsync(app);
     public Task UpdateAppSecretAsync(string clientId, string secretHash) => Apps.UpdateAppSecretAsync(clientId, secretHash);
+    public Task UpdateAppScopesAsync(string clientId, IReadOnlyList<string> scopes) => Apps.UpdateAppScopesAsync(clientId, scopes);
     public Task InsertGrantAsync(OAuthGrant grant) => Apps.InsertGrantAsync(grant);
     public Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind) => Apps.TakeGrantAsync(tokenHash, kind);
     public Task<string?> GetMetaAsync(string key) => Meta.GetMetaAsync(key);

@@ -44,6 +44,9 @@ internal sealed class AppStore(SqlRunner db) : IAppStore
     public Task UpdateAppSecretAsync(string clientId, string secretHash)
         => db.Exec("UPDATE oauth_apps SET secret_hash = @secretHash WHERE client_id = @clientId", new { clientId, secretHash });
 
+    public Task UpdateAppScopesAsync(string clientId, IReadOnlyList<string> scopes)
+        => db.Exec("UPDATE oauth_apps SET scopes = @scopes WHERE client_id = @clientId", new { clientId, scopes = string.Join(' ', scopes) });
+
     sealed class GrantRow
     {
         public string TokenHash { get; set; } = "";

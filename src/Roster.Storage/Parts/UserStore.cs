@@ -9,8 +9,8 @@ internal sealed class UserStore(SqlRunner db, int countShards, SessionLocks lock
 {
     static readonly string Select = UserTable.Columns.Select;
     // the hottest reads' text, built once
-    static readonly string ById = $"SELECT {Select} FROM users WHERE id = @id";
-    static readonly string ByEmail = $"SELECT {Select} FROM users WHERE email = @email";
+    internal static readonly string ById = $"SELECT {Select} FROM users WHERE id = @id";
+    internal static readonly string ByEmail = $"SELECT {Select} FROM users WHERE email = @email";
 
     /// <summary>The user of a query of at most one row, or null.</summary>
     async Task<User?> One(string sql, object args)

@@ -23,9 +23,14 @@ public class AuthMatrixTests
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
             {
                 var raw = e.RoutePattern.RawText!;
-                var path = raw.Replace("{userId}", userId).Replace("{assistantId}", "zz").Replace("{schedulerId}", "zz").Replace("{accountId}", "me").Replace("{roleId}", "2").Replace("{memberId}", userId);
+                var path = raw.Replace("{userId}", userId).Replace("{assistantId}", "zz").Replace("{schedulerId}", "zz").Replace("{accountId}", "me").Replace("{roleId}", "2").Replace("{memberId}", userId).Replace("{id}", "User");
                 return new Call(e.Metadata.GetMetadata<Domain.Auth.Operation>()!.Id, m, path, raw.Contains("{userId}"));
             })).ToList();
+
+    static bool Scim(Call c) => c.Path.StartsWith("/scim2/", StringComparison.Ordinal);
+
+    /// <summary>Zoom's <c>code</c>, or under <c>/scim2</c> the SCIM error's <c>status</c>.</summary>
+    static int? CodeOf(Reply r) => r.Json["code"]?.GetValue<int>() ?? r.Json["status"]?.GetValue<int>();
 
     static async Task<Reply> Send(HttpClient http, Call c, string? authorization)
     {
@@ -68,19 +73,22 @@ public class AuthMatrixTests
             })
             {
                 var reply = await Send(http, c, header);
-                Assert.True(reply.Status == HttpStatusCode.Unauthorized && reply.Code == 124, $"{c.Name} {c.Method} with a {kind} token: {(int)reply.Status} {reply.Body}");
+                if (Scim(c)) reply.IsScimError(401); // SCIM's error schema under /scim2, never Zoom's code
+                else Assert.True(reply.Status == HttpStatusCode.Unauthorized && reply.Code == 124, $"{c.Name} {c.Method} with a {kind} token: {(int)reply.Status} {reply.Body}");
             }
             var missing = await Send(http, c, "Bearer " + narrow.Token);
             // (Zoom grants every app the event-subscription scopes: no app token lacks them)
-            if (c.Name != "userAssistants" && !Domain.Auth.Operations.MarketplaceApi.Any(o => o.Id == c.Name)) missing.IsError(400, 4711);
+            if (Scim(c)) missing.IsScimError(400);
+            else if (c.Name != "userAssistants" && !Domain.Auth.Operations.MarketplaceApi.Any(o => o.Id == c.Name)) missing.IsError(400, 4711);
             var user = await Send(http, c, "Bearer " + userLevel);
-            Assert.True(user.Status == HttpStatusCode.BadRequest && user.Code == 4711, $"{c.Name} {c.Method} with a user-level token: {user.Body}");
+            if (Scim(c)) user.IsScimError(400); // a user-level token without scim2
+            else Assert.True(user.Status == HttpStatusCode.BadRequest && user.Code == 4711, $"{c.Name} {c.Method} with a user-level token: {user.Body}");
             if (c.TargetsUser && c.Name != "switchUserAccount")
             {
                 // another account's user answers exactly as a user that does not exist (input errors come first for both)
                 var foreign = await Send(http, c, "Bearer " + other.Token);
                 var absent = await Send(http, c with { Path = c.Path.Replace(target, "GhostGhostGhostGhost00") }, "Bearer " + other.Token);
-                Assert.True((int)foreign.Status >= 400 && foreign.Status == absent.Status && foreign.Code == absent.Code,
+                Assert.True((int)foreign.Status >= 400 && foreign.Status == absent.Status && CodeOf(foreign) == CodeOf(absent),
                     $"{c.Name} {c.Method} from another account: {foreign.Body} (absent: {absent.Body})");
             }
         }

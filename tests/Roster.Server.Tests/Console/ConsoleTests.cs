@@ -64,7 +64,7 @@ public sealed class ConsoleClient : IDisposable
 
     /// <summary>The e-mails a users page lists, in order (the link text of each row).</summary>
     public static List<string> Emails(string html)
-        => Regex.Matches(html, "<td><a href=\"/console/accounts/[^\"]+/users/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        => Regex.Matches(html, "<td[^>]*><a href=\"/console/accounts/[^\"]+/users/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
     public void Dispose() => Http.Dispose();
 }
@@ -102,7 +102,7 @@ public class ConsoleTests
         ("GET", $"/console/accounts/{accountId}/users/new", null),
         ("POST", $"/console/accounts/{accountId}/users", new() { ["action"] = "custCreate", ["email"] = "matrix@example.com", ["type"] = "1" }),
         ("GET", $"/console/accounts/{accountId}/users/{userId}", null),
-        ("POST", $"/console/accounts/{accountId}/users/{userId}/settings/in_meeting", new() { ["in_meeting.chat"] = "true" }),
+        ("POST", $"/console/accounts/{accountId}/users/{userId}/settings/meeting-in-meeting-basic", new() { ["fields"] = "in_meeting.chat", ["in_meeting.chat"] = "true" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/status", new() { ["action"] = "deactivate" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/type", new() { ["type"] = "1" }),
         ("POST", $"/console/accounts/{accountId}/users/{userId}/delete", new() { ["action"] = "delete" }),
@@ -154,7 +154,7 @@ public class ConsoleTests
         var routes = app.Services.GetServices<Microsoft.AspNetCore.Routing.EndpointDataSource>().SelectMany(s => s.Endpoints)
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/console", StringComparison.Ordinal) == true)
-            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "in_meeting").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none").Replace("{assistantId}", "U").Replace("{schedulerId}", "U").Replace("{importId}", "0123456789abcdef0123456789abcdef"))
+            .Select(e => e.RoutePattern.RawText!.Replace("{accountId}", "A").Replace("{userId}", "U").Replace("{section}", "meeting-in-meeting-basic").Replace("{name}", "bootstrap").Replace("{deliveryId}", "no-such-delivery").Replace("{clientId}", RosterApp.ClientId).Replace("{id}", "flt_none").Replace("{assistantId}", "U").Replace("{schedulerId}", "U").Replace("{importId}", "0123456789abcdef0123456789abcdef"))
             .ToHashSet();
         var known = Calls("A", "U").Select(c => c.Path).Concat(PublicRoutes).ToHashSet();
         Assert.Equal(known.Order(), routes.Order());
@@ -390,10 +390,10 @@ public class ConsoleTests
         // a setting changed in a section form is seen by the API, and recorded as the API's change would be
         var before = (await api.Get($"/v2/users/{user}/settings")).Json;
         var joinBeforeHost = before["schedule_meeting"]!["join_before_host"]!.GetValue<bool>();
-        var form = SectionForm((await console.Get(userPath)).Html, "schedule_meeting");
+        var form = SectionForm((await console.Get(userPath)).Html, "meeting-schedule-meeting");
         if (joinBeforeHost) form.Remove("schedule_meeting.join_before_host"); else form["schedule_meeting.join_before_host"] = "true";
         form["schedule_meeting.audio_type"] = "telephony";
-        var saved = await console.Post($"{userPath}/settings/schedule_meeting", form);
+        var saved = await console.Post($"{userPath}/settings/meeting-schedule-meeting", form);
         Assert.True(saved.Status == HttpStatusCode.SeeOther, saved.Html);
         var after = (await api.Get($"/v2/users/{user}/settings")).Json;
         Assert.Equal(!joinBeforeHost, after["schedule_meeting"]!["join_before_host"]!.GetValue<bool>());
@@ -404,9 +404,9 @@ public class ConsoleTests
         Assert.Equal(["audio_type", "join_before_host"], settingsChanged.Select(p => p.Key).Order().ToArray()); // only what the form changed
 
         // a value the API refuses is refused here with its message, and changes nothing
-        form = SectionForm((await console.Get(userPath)).Html, "schedule_meeting");
+        form = SectionForm((await console.Get(userPath)).Html, "meeting-schedule-meeting");
         form["schedule_meeting.audio_type"] = "pigeon";
-        var bad = await console.Post($"{userPath}/settings/schedule_meeting", form);
+        var bad = await console.Post($"{userPath}/settings/meeting-schedule-meeting", form);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Contains("Validation Failed.", bad.Html);
         Assert.Equal("telephony", (await api.Get($"/v2/users/{user}/settings")).Json["schedule_meeting"]!["audio_type"]!.GetValue<string>());
@@ -451,7 +451,7 @@ public class ConsoleTests
     }
 
     /// <summary>The fields a browser would send for one settings section as the page shows it (ticked boxes, selected options, inputs).</summary>
-    static Dictionary<string, string> SectionForm(string html, string section)
+    internal static Dictionary<string, string> SectionForm(string html, string section)
     {
         var start = html.IndexOf($"<details id=\"{section}\"", StringComparison.Ordinal);
         var body = html[start..html.IndexOf("</details>", start, StringComparison.Ordinal)];

@@ -35,6 +35,12 @@ public class FuzzTests
         ops.Add(new Op("POST", "/oauth/authorize", [], true));
         ops.Add(new Op("GET", "/oauth/authorize", ["response_type", "client_id", "redirect_uri", "code_challenge_method", "state"], false));
         ops.Add(new Op("POST", "/oauth/token", ["grant_type", "account_id", "code", "refresh_token"], true));
+        // SCIM 2.0 (not in the OpenAPI document): its refusals are in the SCIM error schema
+        string[] list = ["startIndex", "count", "filter", "attributes", "excludedAttributes", "sortBy"];
+        ops.Add(new Op("GET", "/scim2/Users", list, false));
+        ops.Add(new Op("POST", "/scim2/Users", ["attributes"], false));
+        foreach (var method in new[] { "GET", "PUT", "PATCH", "DELETE" }) ops.Add(new Op(method, "/scim2/Users/{userId}", ["attributes", "excludedAttributes"], false));
+        foreach (var path in new[] { "/scim2/ServiceProviderConfig", "/scim2/ResourceTypes", "/scim2/Schemas/{id}", "/scim2/{x}" }) ops.Add(new Op("GET", path, [], false));
         return ops;
     }
 
@@ -82,6 +88,8 @@ public class FuzzTests
             "host_key", "role_id", "assistants", "id", "in_meeting", "chat", "schedule_meeting", "recording", "feature", "account_id",
             "scopes", "redirect_uris", "token", "options", "plan", "seats", "managed_domains", "timezone", "language", "phone_numbers",
             "use_pmi", "custom_attributes", "x", "", "a.b", "__proto__",
+            "userName", "Operations", "op", "path", "value", "active", "name", "schemas", "userType", "emails", "displayName",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "name.givenName",
         ];
 
         public static string Deep(int levels) => string.Concat(Enumerable.Repeat("{\"in_meeting\":", levels)) + "1" + new string('}', levels);
@@ -168,6 +176,8 @@ public class FuzzTests
             if (status >= 500) { failures.Add($"{what}: {body[..Math.Min(body.Length, 300)]}"); continue; }
             var api4xx = status >= 400 && (path.StartsWith("/v2/", StringComparison.Ordinal) || path.StartsWith("/roster/v1/", StringComparison.Ordinal));
             if (api4xx && !Shaped(body, xml)) failures.Add($"{what} without Zoom's shape: {body[..Math.Min(body.Length, 300)]}");
+            if (status >= 400 && path.StartsWith("/scim2", StringComparison.Ordinal) && !ScimShaped(body, status))
+                failures.Add($"{what} without the SCIM error schema: {body[..Math.Min(body.Length, 300)]}");
             if (status >= 400 && path.StartsWith("/oauth/token", StringComparison.Ordinal) && !OAuthShaped(body))
                 failures.Add($"{what} without the OAuth error shape: {body}");
             if (op.Method != "GET")
@@ -181,6 +191,20 @@ public class FuzzTests
         // the run reached deep: most requests were refused, some were served
         Assert.True(counts.Where(c => c.Key < 300).Sum(c => c.Value) > 100, string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value}")));
         Assert.True(counts.Where(c => c.Key >= 400).Sum(c => c.Value) > Requests / 2);
+    }
+
+    static bool ScimShaped(string body, int status)
+    {
+        try
+        {
+            var json = JsonNode.Parse(body) as JsonObject;
+            return json?["schemas"]?[0]?.GetValue<string>() == "urn:ietf:params:scim:api:messages:2.0:Error" && json["status"]?.GetValue<int>() == status
+                   && json["detail"] is JsonValue && !json.ContainsKey("code");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
     }
 
     static bool OAuthShaped(string body)

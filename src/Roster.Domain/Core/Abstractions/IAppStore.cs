@@ -10,6 +10,7 @@ public interface IAppStore
     Task<IReadOnlyList<OAuthApp>> ListAppsAsync(string accountId);
     Task InsertAppAsync(OAuthApp app);
     Task UpdateAppSecretAsync(string clientId, string secretHash);
+    Task UpdateAppScopesAsync(string clientId, IReadOnlyList<string> scopes);
     Task InsertGrantAsync(OAuthGrant grant);
     /// <summary>Marks the grant used and returns it, or null when it does not exist or was used before (single use).</summary>
     Task<OAuthGrant?> TakeGrantAsync(string tokenHash, string kind);

@@ -99,7 +99,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
 
     /// <summary>Every scope Roster knows: the classic and granular scopes of the operations it serves.</summary>
     public static readonly IReadOnlySet<string> KnownScopes = Operations.UsersApi
-        .Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All).Concat(Groups.GroupSettingsOperations.All)
+        .Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All).Concat(Groups.GroupSettingsOperations.All).Concat(Operations.ScimApi)
         .SelectMany(o => o.AdminScopes.Concat(o.UserScopes)).Concat(Operations.AllAdminScopes).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -148,7 +148,8 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
         ScopeCoverage.RequireWithin(wanted, caller);
         if (type == OAuthAppTypes.User)
         {
-            if (wanted.Any(sc => sc.EndsWith(":admin", StringComparison.Ordinal) || sc.EndsWith(":master", StringComparison.Ordinal) || sc.StartsWith("account:", StringComparison.Ordinal)))
+            // scim2:admin is the one admin scope Zoom lets a user-level app hold: SCIM connectors (Entra, Okta) sign in as an admin
+            if (wanted.Any(sc => (sc != "scim2:admin" && sc.EndsWith(":admin", StringComparison.Ordinal)) || sc.EndsWith(":master", StringComparison.Ordinal) || sc.StartsWith("account:", StringComparison.Ordinal)))
                 throw Fail.Validation(new FieldError("scopes", "A user-level app can only hold user-level scopes."));
             if (redirectUris.Count == 0 || redirectUris.Any(u => !Uri.TryCreate(u, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")))
                 throw Fail.InvalidField("redirect_uris");

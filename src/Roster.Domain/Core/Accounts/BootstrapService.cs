@@ -65,6 +65,14 @@ public sealed class BootstrapService(IRosterStore store, TimeProvider clock, App
                 app ??= await s.GetAppAsync(await s.GetMetaAsync(PrimaryClientMeta) ?? "") ?? throw new InvalidOperationException("app missing");
                 if (request.ClientId is not null && request.ClientSecret is not null && app.ClientId != request.ClientId)
                     app = await apps.InsertApp(s, existing, owner, request.ClientId, request.ClientSecret);
+                else if (Operations.AllAdminScopes.Except(app.Scopes).ToArray() is { Length: > 0 } missing && missing.All(Operations.ScimScopes.Contains)
+                         && app.Scopes.Contains("user:write:admin"))
+                {
+                    // a store from before SCIM: its first-start app, which held every admin scope, gets scim2 and scim2:admin once
+                    var scopes = app.Scopes.Concat(missing).ToArray();
+                    await s.UpdateAppScopesAsync(app.ClientId, scopes);
+                    app = await s.GetAppAsync(app.ClientId) ?? app;
+                }
                 return new BootstrapResult(existing, owner, app, null, false);
             }
             var now = Now;

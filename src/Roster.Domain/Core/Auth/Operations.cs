@@ -110,12 +110,30 @@ public static partial class Operations
         CreateEventSubscription, ListEventSubscriptions, UpdateEventSubscription, SubscribeEventSubscription, UnsubscribeEventSubscription, DeleteEventSubscription,
     ];
 
+    // Zoom's SCIM2 API (reference zoom-scim2.md §1): classic scim2, granular scim2:admin, on S2S and user-level apps alike;
+    // who the token acts as must be an owner or admin (the domain). Rate labels: lists Medium, one resource Light.
+    static readonly string[] Scim2 = ["scim2", "scim2:admin"];
+    /// <summary>The scopes of Zoom's SCIM2 API (what a store's first-start app from before SCIM is given once).</summary>
+    public static IReadOnlyList<string> ScimScopes => Scim2;
+    public static readonly Operation ScimListUsers = new("userSCIM2List", RateLabel.Medium, Scim2, []);
+    public static readonly Operation ScimCreateUser = new("userScim2Create", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimGetUser = new("userSCIM2Get", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimUpdateUser = new("userSCIM2Update", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimPatchUser = new("userADSCIM2Deactivate", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimDeleteUser = new("userSCIM2Delete", RateLabel.Light, Scim2, []);
+    /// <summary>Roster's discovery documents (RFC 7644 §4), beyond Zoom: the same scopes, outside Zoom's quota.</summary>
+    public static readonly Operation ScimDiscovery = new("rosterScim2Discovery", RateLabel.Light, Scim2, []);
+
+    /// <summary>The SCIM2 operations Roster serves (Groups join when Zoom groups exist).</summary>
+    public static readonly IReadOnlyList<Operation> ScimApi = [ScimListUsers, ScimCreateUser, ScimGetUser, ScimUpdateUser, ScimPatchUser, ScimDeleteUser, ScimDiscovery];
+
     /// <summary>Every scope a Server-to-Server app made by Roster's first start holds (with <c>user:read:zak:admin</c>: its owner's own ZAK).</summary>
     public static readonly string[] AllAdminScopes =
     [
         "user:read:admin", "user:write:admin", "user:master", "account:master", "account:read:admin", "account:write:admin", "user:read:zak:admin",
         .. Groups.GroupOperations.AppScopes,
         .. RoleAdminScopes,
+        "scim2", "scim2:admin",
         .. Groups.GroupSettingsOperations.AppScopes,
     ];
 }

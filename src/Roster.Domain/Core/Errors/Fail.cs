@@ -76,7 +76,7 @@ public static class Fail
     /// <summary>The answer of a fault rule of kind "error": whatever status and code the sandbox asked for.</summary>
     public static ZoomError Injected(int status, int code, string? message) => new(status, code, message ?? "Injected fault.");
     public static ZoomException SnapshotOutdated(string name) => With(409, 3002, $"Snapshot {name} was saved by another schema version and cannot be restored; save it again.");
-    public static ZoomException InvalidJson() => With(400, 300, "Request Body should be a valid JSON object.");
+    public static ZoomException InvalidJson() => new(new ZoomError(400, 300, "Request Body should be a valid JSON object.") { ScimType = "invalidSyntax" });
     public static ZoomException Validation(params FieldError[] errors) => With(400, 300, "Validation Failed.", errors);
     public static ZoomException InvalidField(string field) => Validation(new FieldError(field, "Invalid field."));
     public static ZoomException BodyTooLarge() => With(413, 300, "Request body is too large.");
@@ -169,7 +169,7 @@ public static class Fail
     public static ZoomError PerSecondRateLimit() => new(429, 429, "You have reached the maximum per-second rate limit for this API. Try again later.");
     public static ZoomError InvitationQuota(int quota) => new(429, 429,
         $"You have exceeded the daily rate limit ({quota}) of create user requests for this account. You may resume these requests at GMT 00:00:00.");
-    public static ZoomError BadRequestBody(int status) => new(status, 300, "Request Body should be a valid JSON object.");
+    public static ZoomError BadRequestBody(int status) => new(status, 300, "Request Body should be a valid JSON object.") { ScimType = status == 400 ? "invalidSyntax" : null };
     /// <summary>The store is out of reach (restarting, failing over): 503 with <c>Retry-After</c>, so clients back off and return.</summary>
     public static ZoomError Unavailable() => RetryError(503, 503, "The service is temporarily unavailable. Please try again later.", UnavailableRetryAfter);
     /// <summary>The store's disk is full: writes are refused, nothing is half-written, reads go on.</summary>
@@ -184,4 +184,24 @@ public static class Fail
     public static ZoomException TooManyConcurrentRequests() => Retry(429, 429, "Too many concurrent requests. Please try again later.", "1");
     public static ZoomException TooManyFailedAttempts(string retryAfter) => Retry(429, 429, "Too many failed attempts from this address. Try again later.", retryAfter);
     public static ZoomException PasswordWorkBusy() => Retry(429, 429, "Too many password requests are being processed. Try again later.", "1");
+
+    // ---- SCIM 2.0 (/scim2): written in the SCIM error schema, with RFC 7644 §3.12's scimType where one fits ----
+    static ZoomException Scim(int status, string detail, string? scimType = null) => new(new ZoomError(status, status, detail) { ScimType = scimType });
+    public static ZoomException ScimUserNotFound(string id) => Scim(404, $"User does not exist: {id}.");
+    public static ZoomException ScimNotServed(string id) => Scim(404, $"No resource type or schema {id} is served here.");
+    /// <summary>Zoom's prerequisite (reference zoom-scim2.md §1): SCIM needs Single Sign-On on the account.</summary>
+    public static ZoomException ScimSsoNotEnabled() => Scim(400, "Account has not enabled Single Sign-On.");
+    /// <summary>Zoom: only an owner or admin (role permission User:Edit) provisions users.</summary>
+    public static ZoomException ScimForbidden() => Scim(403, "Only the account owner or an admin can provision users through SCIM.");
+    public static ZoomException ScimInvalidFilter(string why) => Scim(400, $"Invalid filter: {why}", "invalidFilter");
+    public static ZoomException ScimTooMany(int limit) => Scim(400,
+        $"This filter reads every user of the account, which has more than {limit}; filter by userName, externalId or id (eq), which are indexed.", "tooMany");
+    public static ZoomException ScimInvalidValue(string detail) => Scim(400, detail, "invalidValue");
+    public static ZoomException ScimInvalidSyntax(string detail) => Scim(400, detail, "invalidSyntax");
+    public static ZoomException ScimInvalidPath(string path) => Scim(400, $"The path \"{path}\" is not a valid attribute path of a User.", "invalidPath");
+    public static ZoomException ScimNoTarget(string path) => Scim(400, $"The path \"{path}\" matched no value.", "noTarget");
+    public static ZoomException ScimMutability(string attribute) => Scim(400, $"The attribute {attribute} cannot be changed.", "mutability");
+    public static ZoomException ScimUniqueness(string userName) => Scim(409, $"User {userName} already exists.", "uniqueness");
+    public static ZoomException ScimUserType(string value) => Scim(400, $"AttributeValidationFailed: userType \"{value}\" is not supported (Basic, Licensed, On-Prem).", "invalidValue");
+    public static ZoomException ScimMediaType(string? contentType) => Scim(415, $"Unsupported content type: {contentType}. Send application/scim+json or application/json.");
 }

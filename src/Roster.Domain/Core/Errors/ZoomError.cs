@@ -12,4 +12,7 @@ public sealed record ZoomError(int Status, int Code, string Message, IReadOnlyLi
 {
     /// <summary>Response headers that belong to this error (rate-limit headers of a 429).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    /// <summary>Under <c>/scim2</c>: RFC 7644 §3.12's <c>scimType</c> of a 400 or 409 (<c>invalidFilter</c>, <c>invalidValue</c> …), where one fits.</summary>
+    public string? ScimType { get; init; }
 }

@@ -9,6 +9,7 @@ public static class Changes
     public static JsonObject Snapshot(User u)
     {
         var o = JsonSerializer.SerializeToNode(u.Profile, EventJson.Default.UserProfile)!.AsObject();
+        o.Remove("modified_at"); // bookkeeping for SCIM's meta.lastModified, not a field Zoom's events show
         o["id"] = u.Id;
         o["account_id"] = u.AccountId;
         o["email"] = u.Email;

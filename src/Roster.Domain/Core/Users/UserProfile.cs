@@ -13,4 +13,6 @@ public sealed class UserProfile : ProfileFields
     [JsonPropertyName("presence")] public PresenceState? Presence { get; set; }
     /// <summary>The Zoom clients (client types, not the browser) the user is signed in to; null: none.</summary>
     [JsonPropertyName("signed_in_clients")] public List<string>? SignedInClients { get; set; }
+    /// <summary>When a SCIM-visible attribute last changed (SCIM's <c>meta.lastModified</c>); null: not since creation. Never in events.</summary>
+    [JsonPropertyName("modified_at")] public DateTimeOffset? ModifiedAt { get; set; }
 }

@@ -61,38 +61,51 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
 
     /// <summary>Merges a settings PATCH atomically: the read, the merge and the write are one transaction.</summary>
     public Task UpdateSettingsAsync(Caller caller, string userId, string? option, JsonObject body, CancellationToken ct = default)
+        => UpdateSettingsAsync(caller, userId, [new SettingsPatch(option, body)], ct);
+
+    /// <summary>
+    /// Several settings PATCHes of one user (each as <c>PATCH /users/{userId}/settings</c> with its <c>option</c> takes
+    /// it: the same validation and errors) in one transaction: all of them or none. Each part that changed something
+    /// records its own event, as the same calls one after the other would.
+    /// </summary>
+    public Task UpdateSettingsAsync(Caller caller, string userId, IReadOnlyList<SettingsPatch> parts, CancellationToken ct = default)
     {
-        if (!string.IsNullOrEmpty(option) && !SettingsOptions.All.Contains(option)) throw Fail.InvalidField("option");
+        foreach (var part in parts)
+            if (!string.IsNullOrEmpty(part.Option) && !SettingsOptions.All.Contains(part.Option)) throw Fail.InvalidField("option");
         return store.Write(async s =>
         {
             var user = await Target(s, caller, userId, Operations.UpdateSettings, hold: true);
             RefusePending(user, "changed", Now);
             var settings = await LoadAsync(s, user);
-            JsonObject changed, previous;
-            switch (option)
+            var events = new List<UserSettingsUpdated>();
+            foreach (var (option, body) in parts)
             {
-                case SettingsOptions.MeetingSecurity:
-                    var securityBefore = settings.MeetingSecurity();
-                    settings.PatchMeetingSecurity(body);
-                    (changed, previous) = Changes.Diff(securityBefore, settings.MeetingSecurity());
-                    break;
-                case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
-                    var account = await AccountOf(s, user.AccountId);
-                    var authBefore = settings.Authentication(option, account.Id, account.ManagedDomains);
-                    settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
-                    (changed, previous) = Changes.Diff(authBefore, settings.Authentication(option, account.Id, account.ManagedDomains));
-                    break;
-                default:
-                    (changed, previous) = settings.PatchFull(user, body);
-                    break;
-            }
-            await s.SaveSettingsAsync(user.Id, settings.ToJson());
-            if (changed.Count > 0)
-            {
+                JsonObject changed, previous;
+                switch (option)
+                {
+                    case SettingsOptions.MeetingSecurity:
+                        var securityBefore = settings.MeetingSecurity();
+                        settings.PatchMeetingSecurity(body);
+                        (changed, previous) = Changes.Diff(securityBefore, settings.MeetingSecurity());
+                        break;
+                    case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
+                        var account = await AccountOf(s, user.AccountId);
+                        var authBefore = settings.Authentication(option, account.Id, account.ManagedDomains);
+                        settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
+                        (changed, previous) = Changes.Diff(authBefore, settings.Authentication(option, account.Id, account.ManagedDomains));
+                        break;
+                    default:
+                        (changed, previous) = settings.PatchFull(user, body);
+                        break;
+                }
+                if (changed.Count == 0) continue;
                 changed["id"] = user.Id;
                 previous["id"] = user.Id;
-                await Record(s, clock, caller, DomainEvent.Of(user, new UserSettingsUpdated(changed, previous)));
+                events.Add(new UserSettingsUpdated(changed, previous));
             }
+            await s.SaveSettingsAsync(user.Id, settings.ToJson());
+            foreach (var e in events)
+                await Record(s, clock, caller, DomainEvent.Of(user, e));
             return true;
         }, ct);
     }

@@ -63,6 +63,7 @@ public sealed partial class UsersService
             var joined = u.GroupId is { Length: > 0 } groupId
                 ? await Groups.GroupMembership.JoinAsync(s, Now, await Groups.GroupMembership.GroupToJoinAsync(s, user.AccountId, groupId), user)
                 : null;
+            if (Changes.Snapshot(user).ToJsonString() != before.ToJsonString()) user.Profile.ModifiedAt = Now;
             await s.UpdateUserAsync(user);
             if (UserUpdated.Of(before, user) is { } updated) await Record(s, clock, caller, DomainEvent.Of(user, updated));
             await Record(s, clock, caller, joined);
@@ -70,7 +71,7 @@ public sealed partial class UsersService
         }, ct);
     }
 
-    static List<FieldError> ValidateUpdate(UserUpdate u)
+    internal static List<FieldError> ValidateUpdate(UserUpdate u)
     {
         var e = new List<FieldError>();
         void Check(bool ok, string field) { if (!ok) e.Add(new FieldError(field, "Invalid field.")); }
@@ -102,7 +103,7 @@ public sealed partial class UsersService
         return e;
     }
 
-    static void Apply(UserProfile p, UserUpdate u)
+    internal static void Apply(UserProfile p, UserUpdate u)
     {
         p.FirstName = u.FirstName ?? p.FirstName;
         p.LastName = u.LastName ?? p.LastName;
@@ -189,6 +190,7 @@ public sealed partial class UsersService
             if (user.Status == target) return true;
             if (target == UserStatuses.Active) await RequireSeat(s, await AccountOf(s, user.AccountId), user.Type, user.Id);
             user.Status = target;
+            user.Profile.ModifiedAt = Now;
             await s.UpdateUserAsync(user);
             await Record(s, clock, caller, DomainEvent.Of(user, target == UserStatuses.Active ? new UserActivated(EventUser.Of(user)) : new UserDeactivated(EventUser.Of(user))));
             return true;
@@ -229,6 +231,7 @@ public sealed partial class UsersService
             await s.InsertEmailChangeAsync(user.Id, now);
             var before = Changes.Snapshot(user);
             user.Email = email;
+            user.Profile.ModifiedAt = Now;
             await s.UpdateUserAsync(user);
             if (UserEmailChanged.Of(before, user) is { } changed) await Record(s, clock, caller, DomainEvent.Of(user, changed));
             return true;

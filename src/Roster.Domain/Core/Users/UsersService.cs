@@ -227,7 +227,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
         throw new Limits.RateDecision("Light", quota, 0, "Daily-limit", limiter.NextReset(), Fail.InvitationQuota(quota)).Refusal();
     }
 
-    static async Task<long> FreePmi(IStoreSession s)
+    internal static async Task<long> FreePmi(IStoreSession s)
     {
         while (true)
         {
@@ -237,7 +237,7 @@ public sealed partial class UsersService(IRosterStore store, TimeProvider clock,
     }
 
     /// <summary>ssoCreate: a personal link from the e-mail's local part, or a random one if that is invalid or taken.</summary>
-    static async Task<string> SsoVanityName(IStoreSession s, string email)
+    internal static async Task<string> SsoVanityName(IStoreSession s, string email)
     {
         var local = new string(email[..email.IndexOf('@')].Where(c => char.IsAsciiLetterOrDigit(c) || c == '.').ToArray());
         if (ProfileRules.IsVanityName(local) && !await s.VanityNameTakenAsync(local, null)) return local;

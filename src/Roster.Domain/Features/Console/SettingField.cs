@@ -2,8 +2,13 @@ using Roster.Domain.Settings;
 
 namespace Roster.Domain.AdminConsole;
 
-/// <summary>One setting as the console shows it: where it lives, its label, its kind, its choices and current value.</summary>
-public sealed record SettingField(string Path, string Label, SettingType Type, IReadOnlyList<string> Choices, JsonNode? Value, bool Editable)
+/// <summary>
+/// One setting as the console shows it: where it lives, its label, its kind, its choices and current value; the
+/// portal's title of the object it belongs to (<see cref="Group"/>, when it has one); and whether another setting of
+/// its section carries the same label (<see cref="Shared"/>: the page then names the path with the label).
+/// </summary>
+public sealed record SettingField(string Path, string Label, SettingType Type, IReadOnlyList<string> Choices, JsonNode? Value, bool Editable,
+    string? Group = null, bool Shared = false)
 {
     /// <summary>The value as a form shows it (a boolean as <c>true</c>/<c>false</c>, a list as JSON).</summary>
     public string Text => Value switch

@@ -97,7 +97,7 @@ public sealed partial class SeedLoader
         foreach (var (name, value) in profile)
         {
             if (value is null || (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0)) continue;
-            if (name is "group_ids" or "zoom_phone" or "zoom_one_type" or "plan_united_type" or "division_ids" or "license_info_list") continue; // set at creation, not by PATCH
+            if (name is "modified_at" or "group_ids" or "zoom_phone" or "zoom_one_type" or "plan_united_type" or "division_ids" or "license_info_list") continue; // set at creation, not by PATCH
             o[name] = value.DeepClone();
         }
         if (await s.GetSettingsAsync(user.Id) is { } settings && JsonNode.Parse(settings) is JsonObject changed && changed.Count > 0) o["settings"] = changed;

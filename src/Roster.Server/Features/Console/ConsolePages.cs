@@ -6,6 +6,7 @@ using static Roster.Server.AdminConsole.ConsoleEndpoints;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
+using Roster.Domain.Settings;
 using Roster.Domain.Users;
 using Roster.Server.Auth;
 using Roster.Server.Http;
@@ -128,7 +129,8 @@ public static partial class ConsolePages
         return Render<UsersPage>(new { s.Nav, Account = account, Query = query, Page = page, Summary = summary, Notice = Notice(http) });
     }
 
-    public static async Task<IResult> UserAsync(HttpContext http, Session s, string accountId, string userId, string? error = null, int status = 200, string? section = null)
+    public static async Task<IResult> UserAsync(HttpContext http, Session s, string accountId, string userId, string? error = null, int status = 200,
+        string? section = null, string? filter = null)
     {
         var (account, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
         var user = await Get<UsersService>(http).GetAsync(caller, userId, http.RequestAborted);
@@ -136,7 +138,7 @@ public static partial class ConsolePages
         string? settingsNote = null;
         try
         {
-            settings = await Get<UserSettingsService>(http).GetSettingsAsync(caller, user.Id, null, null, http.RequestAborted);
+            settings = await SettingsDocumentAsync(http, caller, user.Id);
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
@@ -155,34 +157,51 @@ public static partial class ConsolePages
         {
             relationsNote = e.Error.Message; // e.g. a pending user
         }
-        var sections = settings is null ? [] : SettingsForm.Sections.Select(name => new SettingsSection(name, SettingsForm.Fields(name, settings))).Where(x => x.Fields.Count > 0).ToList();
+        filter ??= Query(http, "filter")?.Trim() is { Length: > 0 } f ? f : null;
+        var sections = settings is null ? []
+            : SettingsForm.Sections.Select(x => new SettingsSection(x, SettingsForm.Fields(x, settings, filter))).Where(x => x.Fields.Count > 0).ToList();
         var roleName = await Get<Domain.AccountRoles.RolesService>(http).RoleNameAsync(user, http.RequestAborted);
         return Render<UserPage>(new
         {
-            s.Nav, Account = account, User = user, RoleName = roleName, Sections = sections, SettingsNote = settingsNote,
+            s.Nav, Account = account, User = user, RoleName = roleName, Sections = sections, SettingsNote = settingsNote, Filter = filter,
             Notice = error is null ? Notice(http) : null, Error = error, OpenSection = section ?? http.Request.Query["section"].FirstOrDefault(),
             Assistants = assistants, Schedulers = schedulers, RelationsNote = relationsNote,
         }, status);
     }
 
-    public static async Task<IResult> SaveSettingsAsync(HttpContext http, Session s, string accountId, string userId, string section, IFormCollection form)
+    /// <summary>The settings the forms show: GET's full document and, beside it, GET's <c>meeting_security</c> document.</summary>
+    static async Task<JsonObject> SettingsDocumentAsync(HttpContext http, Caller caller, string userId)
     {
-        if (!SettingsForm.Sections.Contains(section)) throw Fail.ConsolePageNotFound();
-        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
         var service = Get<UserSettingsService>(http);
-        var current = await service.GetSettingsAsync(caller, userId, null, null, http.RequestAborted);
+        var full = await service.GetSettingsAsync(caller, userId, null, null, http.RequestAborted);
+        var security = await service.GetSettingsAsync(caller, userId, SettingsOptions.MeetingSecurity, null, http.RequestAborted);
+        return SettingsForm.Document(full, security);
+    }
+
+    /// <summary>
+    /// Saves one portal section's form: only the fields the form says it showed (a filtered form shows some) and changed,
+    /// as one settings change in one transaction (a part per <c>option</c> document), through the settings PATCH's rules.
+    /// </summary>
+    public static async Task<IResult> SaveSettingsAsync(HttpContext http, Session s, string accountId, string userId, string slug, IFormCollection form)
+    {
+        var section = SettingsForm.Section(slug) ?? throw Fail.ConsolePageNotFound();
+        var (_, caller) = await Get<ConsoleAccess>(http).ReachAsync(s.Who, accountId, http.RequestAborted);
+        var current = await SettingsDocumentAsync(http, caller, userId);
+        var filter = form["filter"].FirstOrDefault()?.Trim() is { Length: > 0 } f ? f : null;
+        var shown = (form["fields"].FirstOrDefault() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var errors = new List<FieldError>();
-        var patch = SettingsForm.Patch(section, current, name => form[name].FirstOrDefault(), errors);
+        var patch = SettingsForm.Patch(section, current, shown, name => form[name].FirstOrDefault(), errors);
         try
         {
             if (errors.Count > 0) throw Fail.Validation([.. errors]);
-            if (patch.Count > 0) await service.UpdateSettingsAsync(caller, userId, null, patch, http.RequestAborted);
+            if (patch.Count > 0) await Get<UserSettingsService>(http).UpdateSettingsAsync(caller, userId, SettingsForm.Split(patch), http.RequestAborted);
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
-            return await UserAsync(http, s, accountId, userId, Explain(e.Error), 400, section);
+            return await UserAsync(http, s, accountId, userId, Explain(e.Error), 400, slug, filter);
         }
-        return SeeOther(http, $"{UserPath(accountId, userId)}?done=saved&section={section}#{section}");
+        var kept = filter is null ? "" : $"&filter={Uri.EscapeDataString(filter)}";
+        return SeeOther(http, $"{UserPath(accountId, userId)}?done=saved&section={slug}{kept}#{slug}");
     }
 
     public static Task<IResult> SetStatusAsync(HttpContext http, Session s, string accountId, string userId, IFormCollection form)
