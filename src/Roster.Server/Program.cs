@@ -150,6 +150,7 @@ app.MapGet("/readyz", async (IStoreHealth store, HttpContext http, CancellationT
 app.MapOAuth();
 app.MapUsers();
 app.MapGroups();
+app.MapGroupSettings();
 app.MapScim();
 app.MapAccounts();
 app.MapRoles();

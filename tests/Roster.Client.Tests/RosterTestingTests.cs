@@ -8,6 +8,24 @@ namespace Roster.Client.Tests;
 /// <summary>Roster.Testing as a test project uses it: in memory or on a loopback port, per-test accounts, a clean end.</summary>
 public class RosterTestingTests
 {
+    /// <summary>
+    /// The server rides inside the Roster.Testing package without its own package references: every package the server
+    /// uses must be one of Roster.Testing's, or a package consumer's server fails to load an assembly (the README's
+    /// xunit example proves it, slowly; this says which package at once).
+    /// </summary>
+    [Fact]
+    public void TheTestingPackageBringsEveryPackageTheServerUses()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Roster.slnx"))) dir = dir.Parent;
+        static HashSet<string> Packages(string csproj) => System.Xml.Linq.XDocument.Load(csproj).Descendants("PackageReference")
+            .Where(p => (string?)p.Attribute("PrivateAssets") != "all").Select(p => (string)p.Attribute("Include")!).ToHashSet();
+        var server = new[] { "Roster.Server", "Roster.Domain", "Roster.Storage" }
+            .SelectMany(p => Packages(Path.Combine(dir!.FullName, "src", p, p + ".csproj"))).ToHashSet();
+        var testing = Packages(Path.Combine(dir!.FullName, "src", "Roster.Testing", "Roster.Testing.csproj"));
+        Assert.Empty(server.Except(testing).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task InMemoryWithPerTestAccountsThatShareNothing()
     {

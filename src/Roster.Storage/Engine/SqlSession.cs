@@ -5,6 +5,7 @@ using Roster.Domain.Auth;
 using Roster.Domain.Events;
 using Roster.Domain.Groups;
 using Roster.Domain.Sandbox;
+using Roster.Domain.Settings;
 using Roster.Domain.Users;
 using Roster.Domain.Webhooks;
 
@@ -32,6 +33,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     LockStore? _lockStore;
     RelationStore? _relations;
     SettingsStore? _settings;
+    GroupSettingsStore? _groupSettings;
     QuotaStore? _quotas;
     PictureStore? _pictures;
     AppStore? _apps;
@@ -48,6 +50,7 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     LockStore LockRows => _lockStore ??= new(Locks, Users, Accounts);
     RelationStore Relations => _relations ??= new(_db);
     SettingsStore Settings => _settings ??= new(_db);
+    GroupSettingsStore GroupSettings => _groupSettings ??= new(_db);
     QuotaStore Quotas => _quotas ??= new(_db);
     PictureStore Pictures => _pictures ??= new(_db);
     AppStore Apps => _apps ??= new(_db);
@@ -113,6 +116,13 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     // ---- ISettingsStore, IQuotaStore, IPictureStore ----
     public Task<string?> GetSettingsAsync(string userId) => Settings.GetSettingsAsync(userId);
     public Task SaveSettingsAsync(string userId, string json) => Settings.SaveSettingsAsync(userId, json);
+
+    // ---- IGroupSettingsStore ----
+    public Task<GroupSettingsRow?> GetGroupSettingsAsync(string groupId) => GroupSettings.GetGroupSettingsAsync(groupId);
+    public Task SaveGroupSettingsAsync(string groupId, string json) => GroupSettings.SaveGroupSettingsAsync(groupId, json);
+    public Task SaveGroupLocksAsync(string groupId, string json) => GroupSettings.SaveGroupLocksAsync(groupId, json);
+    public Task SaveGroupRegistrationAsync(string groupId, string json) => GroupSettings.SaveGroupRegistrationAsync(groupId, json);
+    public Task<SettingsLayers> GetSettingsLayersAsync(string userId) => GroupSettings.GetSettingsLayersAsync(userId);
     public Task<int> CountEmailChangesSinceAsync(string userId, DateTimeOffset since) => Quotas.CountEmailChangesSinceAsync(userId, since);
     public Task InsertEmailChangeAsync(string userId, DateTimeOffset at) => Quotas.InsertEmailChangeAsync(userId, at);
     public Task<long> IncrementDailyAsync(string accountId, string day, string key) => Quotas.IncrementDailyAsync(accountId, day, key);

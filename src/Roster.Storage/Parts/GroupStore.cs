@@ -56,6 +56,7 @@ internal sealed class GroupStore(SqlRunner db, SessionLocks locks) : IGroupStore
     {
         await db.Exec("DELETE FROM group_members WHERE group_id = @id", new { id });
         await db.Exec("DELETE FROM group_admins WHERE group_id = @id", new { id });
+        await db.Exec("DELETE FROM group_settings WHERE group_id = @id", new { id });
         await db.Exec("DELETE FROM groups WHERE id = @id", new { id });
     }
 

@@ -9,7 +9,7 @@ internal sealed class SnapshotStore(SqlRunner db, SessionLocks locks) : ISnapsho
     /// <summary>The tables that hold the state a snapshot keeps (meta in part: see <c>keptMeta</c>).</summary>
     static readonly string[] StateTables =
         ["accounts", "users", "user_counts", "assistants", "user_settings", "email_changes", "pictures", "oauth_apps", "oauth_grants", "daily_counters", "webhook_subscriptions",
-         "groups", "group_members", "group_admins", "roles"];
+         "groups", "group_members", "group_admins", "group_settings", "roles"];
 
     /// <summary>What a restore empties without a copy: counts of the moment and the record of changes.</summary>
     static readonly string[] TransientTables = ["rate_windows", "outbox", "webhook_deliveries", "webhook_attempts"];
@@ -85,7 +85,7 @@ internal sealed class SnapshotStore(SqlRunner db, SessionLocks locks) : ISnapsho
         {
             const string users = "SELECT id FROM users WHERE account_id = @id";
             await db.Exec($"DELETE FROM assistants WHERE user_id IN ({users}) OR assistant_id IN ({users})", new { id });
-            foreach (var t in new[] { "group_members", "group_admins" })
+            foreach (var t in new[] { "group_members", "group_admins", "group_settings" })
                 await db.Exec($"DELETE FROM {t} WHERE group_id IN (SELECT id FROM groups WHERE account_id = @id)", new { id });
             foreach (var t in new[] { "user_settings", "email_changes", "pictures" })
                 await db.Exec($"DELETE FROM {t} WHERE user_id IN ({users})", new { id });

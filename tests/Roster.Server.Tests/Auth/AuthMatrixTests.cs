@@ -134,6 +134,13 @@ public class AuthMatrixTests
             {
                 var ok = await Metrics(local, here);
                 Assert.True(ok.Status == 200, $"{here}: {ok.Status} {ok.Body}");
+                // the store's gauges have a sample once its first count is in (a scrape waits 2 s for it at most): wait for it
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+                while (!Exposition.Parse(ok.Body).Samples.Any(s => s.Name == "roster_outbox_lag") && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(50);
+                    ok = await Metrics(local, here);
+                }
                 Assert.Contains(Exposition.Parse(ok.Body).Samples, s => s.Name == "roster_outbox_lag");
             }
             // a proxy on this machine relays the world's requests from loopback: any relay header and it is not local

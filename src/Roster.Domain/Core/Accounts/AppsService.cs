@@ -99,7 +99,7 @@ public sealed class AppsService(IRosterStore store, TimeProvider clock, SecretBo
 
     /// <summary>Every scope Roster knows: the classic and granular scopes of the operations it serves.</summary>
     public static readonly IReadOnlySet<string> KnownScopes = Operations.UsersApi
-        .Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All).Concat(Operations.ScimApi)
+        .Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All).Concat(Groups.GroupSettingsOperations.All).Concat(Operations.ScimApi)
         .SelectMany(o => o.AdminScopes.Concat(o.UserScopes)).Concat(Operations.AllAdminScopes).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

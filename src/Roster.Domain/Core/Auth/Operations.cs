@@ -134,5 +134,6 @@ public static partial class Operations
         .. Groups.GroupOperations.AppScopes,
         .. RoleAdminScopes,
         "scim2", "scim2:admin",
+        .. Groups.GroupSettingsOperations.AppScopes,
     ];
 }

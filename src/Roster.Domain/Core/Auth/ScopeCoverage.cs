@@ -9,7 +9,7 @@ namespace Roster.Domain.Auth;
 /// </summary>
 public static class ScopeCoverage
 {
-    static IEnumerable<Operation> All => Operations.UsersApi.Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All);
+    static IEnumerable<Operation> All => Operations.UsersApi.Concat(Operations.AccountsApi).Concat(Operations.RolesApi).Concat(Operations.RosterApi).Concat(Groups.GroupOperations.All).Concat(Groups.GroupSettingsOperations.All);
 
     /// <summary>True when every call <paramref name="scope"/> allows is also allowed to <paramref name="held"/>, for the same targets.</summary>
     public static bool IsWithin(string scope, IReadOnlySet<string> held)

@@ -53,6 +53,8 @@ public static class Fail
     public static ZoomException GroupNameMissing() => With(400, 300, "Missing field: name");
     public static ZoomException TargetGroupMissing() => With(400, 300, "The target_group_id can not be empty.");
     public static ZoomException TooManyGroups(int max) => With(400, 300, $"An account can have at most {max} groups.");
+    /// <summary>A Free account changes no group settings (zoom-groups.md §3: Zoom's code 200 in a 400).</summary>
+    public static ZoomException GroupsNeedPaidAccount(string accountId) => With(400, 200, $"Only available for Paid account,{accountId}.");
     public static ZoomException GroupCreateQuota(int quota) => With(429, 429,
         $"You have exceeded the daily rate limit ({quota}) of Create a Group API request for this account. This limit resets at GMT 00:00:00.");
 

@@ -40,6 +40,8 @@ namespace Roster.Domain.Events;
 [JsonDerivedType(typeof(GroupMemberDeleted), EventTypes.GroupMemberDeleted)]
 [JsonDerivedType(typeof(GroupAdminAdded), EventTypes.GroupAdminAdded)]
 [JsonDerivedType(typeof(GroupAdminDeleted), EventTypes.GroupAdminDeleted)]
+[JsonDerivedType(typeof(GroupSettingsUpdated), EventTypes.GroupSettingsUpdated)]
+[JsonDerivedType(typeof(GroupLockSettingsUpdated), EventTypes.GroupLockSettingsUpdated)]
 [JsonDerivedType(typeof(AccountCreated), EventTypes.AccountCreated)]
 [JsonDerivedType(typeof(AccountUpdated), EventTypes.AccountUpdated)]
 [JsonDerivedType(typeof(AccountDisassociated), EventTypes.AccountDisassociated)]

@@ -30,6 +30,8 @@ public static class EventTypes
     public const string GroupMemberDeleted = "group.member_deleted";
     public const string GroupAdminAdded = "group.admin_added";
     public const string GroupAdminDeleted = "group.admin_deleted";
+    public const string GroupSettingsUpdated = "group.settings_updated";
+    public const string GroupLockSettingsUpdated = "group.lock_settings_updated";
     public const string AccountCreated = "account.created";
     /// <summary>An account's plan, seats, domains or name changed (a seed file's <c>account</c>).</summary>
     public const string AccountUpdated = "account.updated";

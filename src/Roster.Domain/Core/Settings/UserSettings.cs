@@ -11,11 +11,21 @@ public sealed class UserSettings
 {
     const string AuthKey = "authentication";
     readonly JsonObject _stored;
+    readonly SettingsInheritance? _inherited;
 
-    public UserSettings(string? storedJson)
+    /// <param name="storedJson">The user's own values (what is stored for it).</param>
+    /// <param name="inherited">What its groups give it (their values and locks); null for a user in no group that gives anything.</param>
+    public UserSettings(string? storedJson, SettingsInheritance? inherited = null)
     {
         _stored = storedJson is null ? new JsonObject() : JsonNode.Parse(storedJson)!.AsObject();
+        _inherited = inherited;
     }
+
+    /// <summary>The stored document itself (a group's settings reuse these rules over their own document).</summary>
+    internal JsonObject Stored => _stored;
+
+    /// <summary>The document reads are built from: the user's own values with what its groups give laid in (<see cref="SettingsInheritance.Apply"/>).</summary>
+    JsonObject View => _inherited?.Apply(_stored) ?? _stored;
 
     public string ToJson() => _stored.ToJsonString();
 
@@ -36,11 +46,12 @@ public sealed class UserSettings
     public JsonObject Full(User user, IReadOnlyCollection<string>? customQueryFields = null)
     {
         var doc = new JsonObject();
+        var view = View;
         foreach (var section in SettingsSchema.Sections)
         {
             var node = Schema.Root.Children[section];
             var value = SettingsSchema.DefaultsOf(node) as JsonObject ?? new JsonObject();
-            if (_stored[section] is JsonObject changed) SettingsSchema.Merge(value, changed);
+            if (view[section] is JsonObject changed) SettingsSchema.Merge(value, changed);
             SettingsSchema.DropUnreadable(node, value);
             doc[section] = value;
         }
@@ -60,7 +71,7 @@ public sealed class UserSettings
         feature["zoom_phone"] ??= user.Profile.ZoomPhone ?? false;
     }
 
-    static JsonObject KeepLeaves(JsonObject doc, IReadOnlyCollection<string> names)
+    internal static JsonObject KeepLeaves(JsonObject doc, IReadOnlyCollection<string> names)
     {
         var result = new JsonObject();
         foreach (var (section, value) in doc)
@@ -78,7 +89,7 @@ public sealed class UserSettings
     {
         var node = Schema.Root.Children[SettingsOptions.MeetingSecurity];
         var value = SettingsSchema.DefaultsOf(node) as JsonObject ?? new JsonObject();
-        if (_stored[SettingsOptions.MeetingSecurity] is JsonObject changed) SettingsSchema.Merge(value, changed);
+        if (View[SettingsOptions.MeetingSecurity] is JsonObject changed) SettingsSchema.Merge(value, changed);
         SettingsSchema.DropUnreadable(node, value);
         return new JsonObject { [SettingsOptions.MeetingSecurity] = value };
     }
@@ -101,6 +112,8 @@ public sealed class UserSettings
         }
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         var after = Full(user);
+        _inherited?.CheckLocks(clean, after, errors);
+        if (errors.Count > 0) throw Fail.Validation([.. errors]);
         var changes = Events.Changes.DiffPatch(after, clean);
         SettingsSchema.Merge(after, clean);
         SettingsRules.Check(user, clean, after);
@@ -119,6 +132,7 @@ public sealed class UserSettings
         var clean = SettingsSchema.CleanPatch(Schema.Root.Children[SettingsOptions.MeetingSecurity], obj, errors);
         if (obj["block_user_domain_list"] is JsonArray list && (list.Count > 20 || list.Any(d => d?.GetValue<string>() is not { Length: >= 5 and <= 30 })))
             errors.Add(new FieldError("meeting_security.block_user_domain_list", "Invalid field."));
+        _inherited?.CheckLocks(clean, MeetingSecurity()[SettingsOptions.MeetingSecurity]!.AsObject(), errors, SettingsOptions.MeetingSecurity);
         if (errors.Count > 0) throw Fail.Validation([.. errors]);
         if (_stored[SettingsOptions.MeetingSecurity] is not JsonObject existing) _stored[SettingsOptions.MeetingSecurity] = existing = new JsonObject();
         SettingsSchema.Merge(existing, clean);

@@ -4,6 +4,7 @@ using Roster.Domain.Abstractions;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
+using Roster.Domain.Groups;
 
 namespace Roster.Domain.Users;
 
@@ -20,6 +21,18 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         throw Fail.PendingUser($"The settings of a pending user cannot be {verb}.");
     }
 
+    /// <summary>
+    /// The user's settings as they read: its own values with what its groups give (their values and locks). A user in no
+    /// group reads one row; a member reads its own row and its groups' rows in one statement.
+    /// </summary>
+    internal static async Task<UserSettings> LoadAsync(IStoreSession s, User user)
+    {
+        var groups = GroupMembership.GroupsOf(user);
+        if (groups.Count == 0) return new UserSettings(await s.GetSettingsAsync(user.Id));
+        var layers = await s.GetSettingsLayersAsync(user.Id);
+        return new UserSettings(layers.User, SettingsInheritance.Of(groups, layers.Groups));
+    }
+
     // ---- settings ----
 
     public Task<JsonObject> GetSettingsAsync(Caller caller, string userId, string? option, string? customQueryFields, CancellationToken ct = default)
@@ -29,7 +42,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         {
             var user = await Target(s, caller, userId, Operations.GetSettings);
             RefusePending(user, "accessed", Now);
-            var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
+            var settings = await LoadAsync(s, user);
             switch (option)
             {
                 case SettingsOptions.MeetingSecurity:
@@ -63,7 +76,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
         {
             var user = await Target(s, caller, userId, Operations.UpdateSettings, hold: true);
             RefusePending(user, "changed", Now);
-            var settings = new UserSettings(await s.GetSettingsAsync(user.Id));
+            var settings = await LoadAsync(s, user);
             var events = new List<UserSettingsUpdated>();
             foreach (var (option, body) in parts)
             {

@@ -117,6 +117,14 @@ public static class WebhookBodies
             case GroupAdminDeleted { Object: var a }:
                 Grouped(GroupUsers(a.Id, "admins", a.Admins));
                 break;
+            case GroupSettingsUpdated settings:
+                Grouped(GroupSettingsObject(settings.Object));
+                payload["old_object"] = GroupSettingsObject(settings.OldObject);
+                break;
+            case GroupLockSettingsUpdated locks:
+                Grouped(GroupSettingsObject(locks.Object));
+                payload["old_object"] = GroupSettingsObject(locks.OldObject);
+                break;
             default:
                 return null;
         }
@@ -148,6 +156,9 @@ public static class WebhookBodies
         if (g.Name is not null) o["name"] = g.Name;
         return o;
     }
+
+    /// <summary>A group's changed settings leaves as <c>group.settings_updated</c> and <c>group.lock_settings_updated</c> show them: <c>{id, settings{…}}</c>.</summary>
+    static JsonObject GroupSettingsObject(EventGroupSettings g) => new() { ["id"] = g.Id, ["settings"] = g.Settings.DeepClone() };
 
     /// <summary>A group and the users an event is about: <c>{id, members[]{id, email}}</c> (or <c>admins</c>).</summary>
     static JsonObject GroupUsers(string groupId, string name, IReadOnlyList<EventGroupUser> users)

@@ -25,6 +25,7 @@ public static class WebhookRules
         "user.created", "user.invitation_accepted", "user.updated", "user.settings_updated", "user.activated", "user.deactivated",
         "user.deleted", "user.disassociated", "user.signed_in", "user.signed_out", "user.presence_status_updated", "user.personal_notes_updated",
         "group.created", "group.updated", "group.deleted", "group.member_added", "group.member_deleted", "group.admin_added", "group.admin_deleted",
+        "group.settings_updated", "group.lock_settings_updated",
     };
 
     /// <summary>An app hears group events only when it may read groups (the group list's or a group's read scope).</summary>

@@ -57,6 +57,7 @@ public static class RosterHosting
         services.AddSingleton<UsersService>();
         services.AddSingleton<Roster.Domain.Groups.GroupsService>();
         services.AddSingleton<Roster.Domain.Groups.GroupMembersService>();
+        services.AddSingleton<Roster.Domain.Groups.GroupSettingsService>();
         services.AddSingleton<Domain.AccountRoles.RolesService>();
         services.AddSingleton<Domain.Scim.ScimUsersService>();
         services.AddSingleton<UserRelationsService>();
