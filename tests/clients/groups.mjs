@@ -1,10 +1,10 @@
 // Zoom's own Node SDK (@zoom/rivet 0.4.0, users module) drives every Groups operation Roster serves against a running
 // Roster: listGroups, createGroup, getGroup, updateGroup, deleteGroup, listGroupMembers, addGroupMembers,
 // deleteGroupMember, updateGroupMember (move, set_primary), listGroupAdmins, addGroupAdmins, deleteGroupAdmin,
-// listGroupChannels; and users.getUser for the members' group_ids.
-// Left out, because Roster does not serve them yet: getGroupsSettings, updateGroupsSettings, getLockedSettings,
-// updateLockedSettings, getGroupsWebinarRegistrationSettings, updateGroupsWebinarRegistrationSettings,
-// uploadVirtualBackgroundFiles, deleteVirtualBackgroundFiles.
+// listGroupChannels, getGroupsSettings, updateGroupsSettings, getLockedSettings, updateLockedSettings; and users.getUser
+// and users.getUserSettings for the members' group_ids and the settings they take from their primary group.
+// Left out, because Roster does not serve them yet: getGroupsWebinarRegistrationSettings,
+// updateGroupsWebinarRegistrationSettings, uploadVirtualBackgroundFiles, deleteVirtualBackgroundFiles.
 // Run by RivetGroupsTests with ROSTER_BASE_URL, ROSTER_ACCOUNT_ID, ROSTER_CLIENT_ID, ROSTER_CLIENT_SECRET, and two users
 // of the account: ROSTER_USER_ID (added by id) and ROSTER_USER_EMAIL (added by e-mail). Exits 1 with what failed.
 import { UsersS2SAuthClient, ApiResponseError } from "@zoom/rivet/users";
@@ -117,6 +117,19 @@ try {
   const noTarget = await refusal("updateGroupMember (no target)", () =>
     groups.updateGroupMember({ path: { groupId: sales, memberId: userId }, body: { action: "move" } }));
   check(noTarget.startsWith("[400/300]"), "a move without target_group_id is 400/300", noTarget);
+
+  // settings: the primary group's value, locked, is what its member reads, whatever the member set
+  await step("users.updateUserSettings (own value)", () => users.updateUserSettings({ path: { userId }, body: { in_meeting: { chat: true } } }));
+  const patched = await step("updateGroupsSettings", () => groups.updateGroupsSettings({ path: { groupId: support }, body: { in_meeting: { chat: false } } }));
+  check(patched.statusCode === 204, "a settings PATCH answers 204", patched.statusCode);
+  const read = await step("getGroupsSettings", () => groups.getGroupsSettings({ path: { groupId: support } }));
+  check(read.statusCode === 200 && read.data.in_meeting.chat === false && typeof read.data.recording === "object", "the group's settings, chat off", read.data.in_meeting);
+  const locked = await step("updateLockedSettings", () => groups.updateLockedSettings({ path: { groupId: support }, body: { in_meeting: { chat: true } } }));
+  check(locked.statusCode === 204, "a lock PATCH answers 204", locked.statusCode);
+  const locks = await step("getLockedSettings", () => groups.getLockedSettings({ path: { groupId: support } }));
+  check(locks.statusCode === 200 && locks.data.in_meeting.chat === true, "chat locked", locks.data.in_meeting);
+  const inherited = await step("users.getUserSettings", () => users.getUserSettings({ path: { userId } }));
+  check(inherited.data.in_meeting.chat === false, "the member reads its primary group's locked value", inherited.data.in_meeting);
 
   const counts = await step("getGroup (counts)", async () => [
     (await groups.getGroup({ path: { groupId: sales } })).data.total_members,

@@ -5,8 +5,8 @@ namespace Roster.Server.Tests;
 
 /// <summary>
 /// A real Zoom client, not our reading of Zoom: Zoom's Node SDK <c>@zoom/rivet</c> 0.4.0 (<c>tests/clients</c>) drives
-/// every Groups operation of its users module that Roster serves (<c>tests/clients/groups.mjs</c>; its header names the
-/// settings calls left out) against a running <c>roster-server</c>, on the suite's engine. The test fails with the
+/// every Groups operation of its users module that Roster serves, settings and locks included (<c>tests/clients/groups.mjs</c>;
+/// its header names the calls left out) against a running <c>roster-server</c>, on the suite's engine. The test fails with the
 /// script's output when a call or a check of an answer fails.
 /// </summary>
 public class RivetGroupsTests
@@ -25,7 +25,8 @@ public class RivetGroupsTests
         Assert.True(outcome.ExitCode == 0, $"@zoom/rivet failed against Roster (exit {outcome.ExitCode}):\n{outcome.Output}\nserver log:\n{outcome.ServerLog}");
         Assert.Contains("ok: listGroups (none), createGroup", outcome.Output);
         foreach (var call in new[] { "updateGroup", "deleteGroup", "listGroupMembers", "addGroupMembers", "deleteGroupMember", "updateGroupMember (move)",
-                     "updateGroupMember (set_primary)", "listGroupAdmins", "addGroupAdmins", "deleteGroupAdmin", "listGroupChannels" })
+                     "updateGroupMember (set_primary)", "listGroupAdmins", "addGroupAdmins", "deleteGroupAdmin", "listGroupChannels",
+                     "updateGroupsSettings", "getGroupsSettings", "updateLockedSettings", "getLockedSettings", "users.getUserSettings" })
             Assert.Contains($" {call},", outcome.Output);
     }
 }
