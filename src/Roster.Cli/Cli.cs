@@ -424,6 +424,8 @@ public static partial class Cli
 
         BulkCommands.Add(users, env, Client, Console);
         AddAccounts(root, env);
+        AddGroups(root, env);
+        AddRoles(root, env);
         SandboxCommands.Add(root, env, BaseUrl, ProfileName, p => p.GetValue(Json));
         AddWebhooks(root, env);
         return root;

@@ -27,6 +27,8 @@ public class ZoomClient : IDisposable
         Transport = new ZoomTransport(httpClient, options, Tokens, clock, (ILogger?)logger ?? NullLogger.Instance);
         Users = new UsersClient(Transport);
         Accounts = new AccountsClient(Transport);
+        Groups = new GroupsClient(Transport);
+        Roles = new RolesClient(Transport);
         Webhooks = new WebhooksClient(Transport, httpClient, Tokens);
     }
 
@@ -39,6 +41,8 @@ public class ZoomClient : IDisposable
         Transport = null!;
         Users = null!;
         Accounts = null!;
+        Groups = null!;
+        Roles = null!;
         Webhooks = null!;
     }
 
@@ -56,6 +60,12 @@ public class ZoomClient : IDisposable
 
     /// <summary>Sub accounts (master accounts) and managed domains.</summary>
     public virtual AccountsClient Accounts { get; }
+
+    /// <summary>Groups, their members and admins.</summary>
+    public virtual GroupsClient Groups { get; }
+
+    /// <summary>Roles and who holds them.</summary>
+    public virtual RolesClient Roles { get; }
 
     /// <summary>Webhooks: Zoom's event subscriptions, and Roster's delivery log and event stream.</summary>
     public virtual WebhooksClient Webhooks { get; }

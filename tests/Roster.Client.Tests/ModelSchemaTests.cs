@@ -9,7 +9,7 @@ namespace Roster.Client.Tests;
 
 /// <summary>
 /// The SDK's models against the server's OpenAPI document (openapi/v2.json, which OpenApiTests keeps equal to what the
-/// server publishes) and its golden answers: no field of a users or accounts answer is missing from the model the SDK
+/// server publishes) and its golden answers: no field of a users, accounts, groups or roles answer is missing from the model the SDK
 /// reads it into, nor any field of a request body from the model the SDK writes it from.
 /// </summary>
 public class ModelSchemaTests
@@ -17,7 +17,7 @@ public class ModelSchemaTests
     static readonly JsonNode Document = JsonNode.Parse(File.ReadAllText(Roster.Server.Tests.OpenApiTests.RepoFile("openapi", "v2.json")))!;
 
     // the paths whose models the SDK generates (tools/ClientModels' SdkNames.Resources)
-    static readonly string[] Resources = ["/v2/users", "/v2/accounts"];
+    static readonly string[] Resources = ["/v2/users", "/v2/accounts", "/v2/groups", "/v2/roles"];
 
     // answers the SDK reads into hand-written internal types (envelopes it unwraps)
     static readonly Dictionary<string, Type> HandWritten = new(StringComparer.Ordinal)
@@ -82,7 +82,7 @@ public class ModelSchemaTests
     }
 
     // the SDK's metadata under options that write nulls (the serializer's default): the models' attributes alone leave them out
-    static readonly JsonSerializerOptions WritingNulls = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine(ZoomJsonContext.Default, AccountsJsonContext.Default) };
+    static readonly JsonSerializerOptions WritingNulls = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine(ZoomJsonContext.Default, AccountsJsonContext.Default, GroupsJsonContext.Default) };
 
     [Fact]
     public void AnUpdateSendsOnlyWhatTheCallerSet()
@@ -92,6 +92,9 @@ public class ModelSchemaTests
         Assert.False(update["use_pmi"]!.GetValue<bool>());
         var change = JsonNode.Parse(JsonSerializer.Serialize(new SubAccountOptionsUpdate { ShareRc = true }, WritingNulls))!.AsObject();
         Assert.Equal(["share_rc"], change.Select(p => p.Key));
+        var role = JsonNode.Parse(JsonSerializer.Serialize(new UpdateRoleRequest { Privileges = [] }, WritingNulls))!.AsObject();
+        Assert.Equal(["privileges"], role.Select(p => p.Key));
+        Assert.Empty(JsonNode.Parse(JsonSerializer.Serialize(new UpdateGroupRequest(), WritingNulls))!.AsObject());
     }
 
     [Fact]

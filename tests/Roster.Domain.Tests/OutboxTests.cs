@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Roster.Domain.Abstractions;
+using Roster.Domain.AccountRoles;
 using Roster.Domain.Accounts;
 using Roster.Domain.Auth;
 using Roster.Domain.Errors;
 using Roster.Domain.Events;
+using Roster.Domain.Groups;
 using Roster.Domain.Limits;
 using Roster.Domain.Users;
 using Roster.Storage;
@@ -36,6 +38,9 @@ public sealed class OutboxTests : IDisposable
     readonly UserPicturesService _pictures;
     readonly UserTokensService _tokens;
     readonly UserOAuthService _oauth;
+    readonly GroupsService _groups;
+    readonly GroupMembersService _members;
+    readonly RolesService _roles;
     EventPosition _seen = EventPosition.Start;
 
     public OutboxTests()
@@ -53,6 +58,9 @@ public sealed class OutboxTests : IDisposable
         _settings = new UserSettingsService(_store, _clock);
         _pictures = new UserPicturesService(_store, _clock);
         _tokens = new UserTokensService(_store, _clock, keys);
+        _groups = new GroupsService(_store, _clock, keys);
+        _members = new GroupMembersService(_store, _clock, keys);
+        _roles = new RolesService(_store, _clock, keys);
     }
 
     public void Dispose()
@@ -186,5 +194,74 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(all.Select(x => x.Seq).Order(), all.Select(x => x.Seq));
         Assert.Equal(all.Count, all.Select(x => x.Id).Distinct().Count());
         Assert.Equal(all.Where(x => x.AccountId == sub.Id).Select(x => x.Seq), (await _store.ReadAsync(s => s.ListEventsAsync(sub.Id, EventPosition.Start, 1000))).Select(x => x.Seq));
+    }
+
+    [Fact]
+    public async Task EveryGroupAndRoleWriteRecordsItsEventsAndAFailedOneNone()
+    {
+        var boot = await _bootstrap.BootstrapAsync(new BootstrapRequest(null, null, null));
+        var admin = new Caller(boot.Account.Id, boot.Owner.Id, boot.App.ClientId, Operations.AllAdminScopes.ToHashSet());
+        var u1 = (await _users.CreateAsync(admin, NewUser("one@example.com"))).User.Id;
+        var u2 = (await _users.CreateAsync(admin, NewUser("two@example.com"))).User.Id;
+        await New();
+        static GroupUsersRequest Members(params string[] ids) => new() { Members = [.. ids.Select(id => new GroupUserRef { Id = id })] };
+        static GroupUsersRequest Admins(params string[] ids) => new() { Admins = [.. ids.Select(id => new GroupUserRef { Id = id })] };
+
+        string a = "", b = "";
+        var created = (await Expect(async () => a = (await _groups.CreateAsync(admin, new CreateGroupRequest { Name = "A" })).Id, EventTypes.GroupCreated)).Single();
+        Assert.Equal((boot.Account.Id, a), (created.AccountId, created.SubjectId));
+        Assert.Equal("""{"object":{"id":"G","name":"A"}}""".Replace("G", a), created.Data.ToJsonString());
+        await Expect(async () => b = (await _groups.CreateAsync(admin, new CreateGroupRequest { Name = "B" })).Id, EventTypes.GroupCreated);
+        await Refused(() => _groups.CreateAsync(admin, new CreateGroupRequest { Name = "a" }));
+
+        var renamed = (await Expect(() => _groups.UpdateAsync(admin, a, new UpdateGroupRequest { Name = "Alpha" }), EventTypes.GroupUpdated)).Single();
+        Assert.Equal("Alpha", renamed.Data["object"]!["name"]!.GetValue<string>());
+        Assert.Equal("A", renamed.Data["old_object"]!["name"]!.GetValue<string>());
+        await Expect(() => _groups.UpdateAsync(admin, a, new UpdateGroupRequest { Name = "Alpha" })); // nothing changed, nothing recorded
+        await Refused(() => _groups.UpdateAsync(admin, a, new UpdateGroupRequest { Name = "b" }));
+
+        // a user's first group becomes its primary one: user.updated with primary_group_id, then the group's event
+        var joined = await Expect(() => _members.AddMembersAsync(admin, a, Members(u1, u2)), EventTypes.UserUpdated, EventTypes.UserUpdated, EventTypes.GroupMemberAdded);
+        Assert.Equal(a, joined[0].Data["object"]!["primary_group_id"]!.GetValue<string>());
+        Assert.Equal([u1, u2], joined[2].Data["object"]!["members"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()));
+        await Expect(() => _members.AddMembersAsync(admin, a, Members(u1))); // a member already: nothing added
+        await Expect(() => _members.AddMembersAsync(admin, b, Members(u1)), EventTypes.GroupMemberAdded); // the primary stays
+        await Refused(() => _members.AddMembersAsync(admin, "nope", Members(u1)));
+
+        var primary = (await Expect(() => _members.UpdateMemberAsync(admin, a, u1, new UpdateGroupMemberRequest { Action = "set_primary", TargetGroupId = b }),
+            EventTypes.UserUpdated)).Single();
+        Assert.Equal((b, a), (primary.Data["object"]!["primary_group_id"]!.GetValue<string>(), primary.Data["old_object"]!["primary_group_id"]!.GetValue<string>()));
+        await Expect(() => _members.UpdateMemberAsync(admin, a, u2, new UpdateGroupMemberRequest { Action = "move", TargetGroupId = b }),
+            EventTypes.GroupMemberAdded, EventTypes.UserUpdated, EventTypes.GroupMemberDeleted);
+        await Refused(() => _members.UpdateMemberAsync(admin, a, u2, new UpdateGroupMemberRequest { Action = "move", TargetGroupId = b }));
+
+        await Expect(() => _members.DeleteMemberAsync(admin, b, u1), EventTypes.UserUpdated, EventTypes.GroupMemberDeleted); // its primary goes: A is next
+        await Refused(() => _members.DeleteMemberAsync(admin, b, u1));
+
+        var admins = (await Expect(() => _members.AddAdminsAsync(admin, a, Admins(u1)), EventTypes.GroupAdminAdded)).Single();
+        Assert.Equal(u1, admins.Data["object"]!["admins"]![0]!["id"]!.GetValue<string>());
+        await Expect(() => _members.AddAdminsAsync(admin, a, Admins(u1)));
+        await Expect(() => _members.DeleteAdminAsync(admin, a, u1), EventTypes.GroupAdminDeleted);
+        await Refused(() => _members.DeleteAdminAsync(admin, a, u1));
+
+        // deleting a group takes it from its members' group_ids (u1's primary here) before group.deleted
+        await Expect(() => _groups.DeleteAsync(admin, a), EventTypes.UserUpdated, EventTypes.GroupDeleted);
+        await Refused(() => _groups.DeleteAsync(admin, a));
+
+        string role = "";
+        var made = (await Expect(async () => role = (await _roles.CreateAsync(admin, new CreateRoleRequest("Desk", "Helps", ["User:Read"]))).Role.Id,
+            EventTypes.RoleCreated)).Single();
+        Assert.Equal(role, made.SubjectId);
+        await Refused(() => _roles.CreateAsync(admin, new CreateRoleRequest("desk")));
+        await Expect(() => _roles.UpdateAsync(admin, role, new UpdateRoleRequest(Privileges: ["User:Read", "User:Edit"])), EventTypes.RoleUpdated);
+        await Expect(() => _roles.UpdateAsync(admin, role, new UpdateRoleRequest(Privileges: ["User:Read", "User:Edit"]))); // the same: nothing recorded
+        await Refused(() => _roles.UpdateAsync(admin, role, new UpdateRoleRequest(Privileges: ["Nope:Read"])));
+        var assigned = (await Expect(() => _roles.AssignAsync(admin, role, new AssignRoleMembersRequest([new RoleMemberRef(u2)])), EventTypes.UserUpdated)).Single();
+        Assert.Equal(("Desk", "Member"), (assigned.Data["object"]!["role"]!.GetValue<string>(), assigned.Data["old_object"]!["role"]!.GetValue<string>()));
+        await Refused(() => _roles.DeleteAsync(admin, role)); // still held
+        await Expect(() => _roles.UnassignAsync(admin, role, u2), EventTypes.UserUpdated);
+        await Refused(() => _roles.UnassignAsync(admin, role, u2));
+        await Expect(() => _roles.DeleteAsync(admin, role), EventTypes.RoleDeleted);
+        await Refused(() => _roles.DeleteAsync(admin, role));
     }
 }

@@ -7,7 +7,7 @@ namespace ClientModels;
 static class SdkNames
 {
     /// <summary>Paths whose JSON bodies' and answers' schemas (and every schema they reference) are generated.</summary>
-    public static readonly string[] Resources = ["/v2/users", "/v2/accounts"];
+    public static readonly string[] Resources = ["/v2/users", "/v2/accounts", "/v2/groups", "/v2/roles"];
 
     /// <summary>Answers the SDK does not hand out as a model: it unwraps them (hand-written internal records) or drops them.</summary>
     public static readonly HashSet<string> NotGenerated = new(StringComparer.Ordinal)
@@ -25,6 +25,7 @@ static class SdkNames
     {
         "StatusRequest", "EmailRequest", "PasswordRequest", "PresenceRequest", "AddAssistantsRequest", "SwitchAccountRequest",
         "ManagedDomainsDto",
+        "GroupUsersRequest", "UpdateGroupMemberRequest", "AssignRoleMembersRequest", // built from AddMembersAsync's, MoveMemberAsync's, AssignAsync's arguments
     };
 
     /// <summary>A schema's class is its name without "Dto", except these (the SDK's names from before generation).</summary>
@@ -47,6 +48,14 @@ static class SdkNames
         ["CreatedAccountDto"] = "CreatedSubAccount",
         ["CreateAccountRequest"] = "CreateSubAccountRequest",
         ["ManagedDomainsDto"] = "ManagedDomainList",
+        ["GroupListDto"] = "GroupPage", // pages, as UserPage
+        ["GroupMemberListDto"] = "GroupMemberPage",
+        ["GroupAdminListDto"] = "GroupAdminPage",
+        ["GroupUsersRequest"] = "GroupUsersBody",
+        ["UpdateGroupMemberRequest"] = "GroupMemberActionBody",
+        ["RoleMembersDto"] = "RoleMemberPage",
+        ["AssignRoleMembersRequest"] = "RoleMembersBody",
+        ["SubAccountPrivileges"] = "SubAccountPrivilegesUpdate", // the request's; the answer's SubAccountPrivilegesDto is SubAccountPrivileges
     };
 
     /// <summary>A property is its JSON name in PascalCase, except these (<c>Schema.json</c> for one schema's, else every schema's).</summary>

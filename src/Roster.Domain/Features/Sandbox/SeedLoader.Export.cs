@@ -8,7 +8,7 @@ public sealed partial class SeedLoader
 {
     /// <summary>
     /// The primary account and its sub accounts as a seed (JSON, which seeds read): users with type, status, role,
-    /// profile, changed settings and assistants; apps with their client id and secret's SHA-256; sub accounts with
+    /// profile, changed settings, assistants and primary group; custom roles and groups with their members; apps with their client id and secret's SHA-256; sub accounts with
     /// plan, seats and domains. Loading it into a fresh store gives the same export back. Not in it: the primary
     /// account's owner and app (every store's first start makes them), passwords, PMIs and personal links.
     /// </summary>
@@ -48,12 +48,13 @@ public sealed partial class SeedLoader
 
     static async Task ExportAccountAsync(IStoreSession s, Account account, JsonObject into, string? skipApp)
     {
+        var groups = await ExportGroupsAndRolesAsync(s, account, into);
         var users = new JsonArray();
         foreach (var status in new[] { UserStatuses.Active, UserStatuses.Inactive, UserStatuses.Pending })
             for (long after = 0; ;)
             {
                 var page = await s.ListUsersAsync(account.Id, status, null, after, 500);
-                foreach (var user in page.Where(u => u.Id != account.OwnerId)) users.Add(await ExportUserAsync(s, user));
+                foreach (var user in page.Where(u => u.Id != account.OwnerId)) users.Add(await ExportUserAsync(s, user, groups));
                 if (page.Count < 500) break;
                 after = page[^1].Seq;
             }
@@ -88,7 +89,7 @@ public sealed partial class SeedLoader
         if (apps.Count > 0) into["apps"] = apps;
     }
 
-    static async Task<JsonObject> ExportUserAsync(IStoreSession s, User user)
+    static async Task<JsonObject> ExportUserAsync(IStoreSession s, User user, Dictionary<string, (int Order, string Name)> groups)
     {
         var o = new JsonObject { ["email"] = user.Email, ["type"] = user.Type };
         if (user.Status != UserStatuses.Active) o["status"] = user.Status;
@@ -105,6 +106,7 @@ public sealed partial class SeedLoader
         foreach (var a in await s.ListAssistantsAsync(user.Id))
             if (await s.GetUserAsync(a.AssistantId) is { } assistant) assistants.Add(assistant.Email);
         if (assistants.Count > 0) o["assistants"] = assistants;
+        if (PrimaryGroupToName(user, groups) is { } primary) o["primary_group"] = primary;
         return o;
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class SeedLoader
             primaryPlan = new PrimaryPlan(doc.LineOf(primary), name?.Trim(), planName, seats, domains, r.Bool(primary, "sso_pre_provisioning", "account"));
         }
         else if (top["account"] is { } notMapping) problems.Add(new(doc.LineOf(notMapping), "account", "a mapping: account_name, plan, seats, managed_domains, sso_pre_provisioning"));
-        plan.Add(new AccountPlan(1, "", null, r.Users(top, ""), r.Apps(top, "")) { Primary = primaryPlan });
+        plan.Add(new AccountPlan(1, "", null, r.Users(top, ""), r.Apps(top, "")) { Primary = primaryPlan, Groups = r.Groups(top, ""), Roles = r.Roles(top, "") });
         foreach (var (item, path) in r.Items(top, "sub_accounts", ""))
         {
             r.OnlyKeys(item, path, SubKeys);
@@ -50,7 +50,7 @@ public sealed partial class SeedLoader
                 ManagedDomains = r.Texts(item, "managed_domains", path),
                 SsoPreProvisioning = r.Bool(item, "sso_pre_provisioning", path),
             };
-            plan.Add(new AccountPlan(doc.LineOf(item), path, sub, r.Users(item, path), r.Apps(item, path)));
+            plan.Add(new AccountPlan(doc.LineOf(item), path, sub, r.Users(item, path), r.Apps(item, path)) { Groups = r.Groups(item, path), Roles = r.Roles(item, path) });
         }
         var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var account in plan)
@@ -66,7 +66,7 @@ public sealed partial class SeedLoader
     }
 
     /// <summary>Reads members of the tree, noting each problem with its line instead of stopping at the first.</summary>
-    sealed class Reader(SeedDocument doc, List<SeedProblem> problems)
+    sealed partial class Reader(SeedDocument doc, List<SeedProblem> problems)
     {
         static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
@@ -153,7 +153,7 @@ public sealed partial class SeedLoader
                 if (status is not ("active" or "pending" or "inactive")) problems.Add(new(doc.LineOf(item, "status"), $"{p}.status", "active, pending or inactive"));
                 var role = Text(item, "role", p) switch
                 {
-                    null or "member" => null, "admin" => Roles.AdminId,
+                    null or "member" => null, "admin" => Domain.Users.Roles.AdminId,
                     var other => Problem<string>(doc.LineOf(item, "role"), $"{p}.role", $"member or admin, not {other} (an account has one owner)"),
                 };
                 var password = Text(item, "password", p);
@@ -192,7 +192,7 @@ public sealed partial class SeedLoader
                         Email = email, Type = type, FirstName = Text(item, "first_name", p), LastName = Text(item, "last_name", p),
                         DisplayName = Text(item, "display_name", p), Password = password,
                     },
-                }, status == "inactive", role, update, settings, Texts(item, "assistants", p) ?? []));
+                }, status == "inactive", role, update, settings, Texts(item, "assistants", p) ?? []) { PrimaryGroup = Text(item, "primary_group", p) });
             }
             return users;
         }

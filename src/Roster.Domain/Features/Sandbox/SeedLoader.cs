@@ -8,8 +8,8 @@ using Roster.Domain.Users;
 namespace Roster.Domain.Sandbox;
 
 /// <summary>
-/// Loads a seed file: accounts' users (type, status, role, profile, settings, assistants) and apps (with chosen
-/// credentials and scopes), and sub accounts with theirs. The file is read and checked whole first (every problem
+/// Loads a seed file: accounts' users (type, status, role, profile, settings, assistants), roles and groups, and apps
+/// (with chosen credentials and scopes), and sub accounts with theirs. The file is read and checked whole first (every problem
 /// with its line); then everything is added in one transaction through the same domain services as the API, so the
 /// same rules hold and the same events are recorded — a file that breaks a rule halfway leaves nothing behind.
 /// Passwords are hashed before the transaction.
@@ -22,6 +22,8 @@ public sealed partial class SeedLoader(IRosterStore store, TimeProvider clock, R
         List<string> Assistants)
     {
         public string? Hash { get; set; }
+        /// <summary>The name of the group to make the user's primary one (else the first group of the file that lists it).</summary>
+        public string? PrimaryGroup { get; init; }
     }
 
     sealed record AppPlan(int Line, string Path, string? Name, string Type, List<string>? Scopes, List<string> RedirectUris, AppCredentials? Credentials,
@@ -33,14 +35,16 @@ public sealed partial class SeedLoader(IRosterStore store, TimeProvider clock, R
         public string? OwnerHash { get; set; }
         /// <summary>What the file changes of the primary account (its top-level <c>account</c>).</summary>
         public PrimaryPlan? Primary { get; init; }
+        public List<GroupPlan> Groups { get; init; } = [];
+        public List<RolePlan> Roles { get; init; } = [];
     }
     sealed record PrimaryPlan(int Line, string? Name, string? Plan, int? Seats, List<string>? ManagedDomains, bool? SsoPreProvisioning);
 
-    static readonly string[] TopKeys = ["version", "account", "users", "apps", "sub_accounts"];
+    static readonly string[] TopKeys = ["version", "account", "users", "apps", "sub_accounts", "groups", "roles"];
     static readonly string[] PrimaryKeys = ["account_name", "plan", "seats", "managed_domains", "sso_pre_provisioning"];
     static readonly string[] SubKeys = ["account_name", "owner_email", "owner_first_name", "owner_last_name", "owner_password", "plan", "seats",
-        "managed_domains", "sso_pre_provisioning", "users", "apps"];
-    static readonly string[] UserKeys = ["email", "type", "status", "role", "action", "password", "first_name", "last_name", "display_name", "settings", "assistants"];
+        "managed_domains", "sso_pre_provisioning", "users", "apps", "groups", "roles"];
+    static readonly string[] UserKeys = ["email", "type", "status", "role", "action", "password", "first_name", "last_name", "display_name", "settings", "assistants", "primary_group"];
     static readonly string[] AppKeys = ["name", "type", "client_id", "client_secret", "client_secret_sha256", "scopes", "redirect_uris", "webhook_secret_token", "event_subscriptions"];
     static readonly string[] SubscriptionKeys = ["events", "url", "name", "scope", "users"];
 
@@ -128,6 +132,7 @@ public sealed partial class SeedLoader(IRosterStore store, TimeProvider clock, R
                 foreach (var user in account.Users.Where(u => u.Assistants.Count > 0))
                     await At(user.Line, user.Path + ".assistants", () => relations.AddAssistantsAsync(caller, ids[user],
                         new AddAssistantsRequest { Assistants = user.Assistants.Select(e => new AssistantRef { Email = e }).ToList() }, ct));
+                await LoadGroupsAndRolesAsync(s, joined, caller, account, ids, ct);
                 foreach (var app in account.Apps)
                 {
                     await At(app.Line, app.Path, () => apps.CreateAppAsync(caller, null, app.Scopes, app.Type, app.RedirectUris, app.Name, app.Credentials, ct,
