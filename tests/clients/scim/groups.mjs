@@ -1,0 +1,2 @@
+// SCIM Groups, checked once discovery lists them (filled in with /scim2/Groups).
+export async function checkGroups() {}
