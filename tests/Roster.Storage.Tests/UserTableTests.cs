@@ -26,6 +26,7 @@ public class UserTableTests
         ZoomOneType = v == "a" ? 16 : 32, PlanUnitedType = v == "a" ? "1" : "2", AboutMe = $"Notes on the engine, {v}: «ü» 🚂",
         LinkedinUrl = $"https://www.linkedin.com/in/ada-{v}", LicenseInfoList = [new("zoom_workforce_management", 1, $"sub-{v}")],
         GroupIds = [$"g-{v}"], ZoomPhone = v == "a", LastClientVersion = $"6.2.0.{v}(mac)", EmployeeUniqueId = $"E-{v}",
+        ModifiedAt = T0.AddMinutes(v == "a" ? 5 : 6),
         Presence = v == "a" ? new("Do_Not_Disturb", T0.AddMinutes(30).ToUnixTimeMilliseconds(), T0.ToUnixTimeMilliseconds()) : new("Away", null, T0.AddHours(1).ToUnixTimeMilliseconds()), SignedInClients = ["mac", $"win-{v}"],
     };
 

@@ -206,6 +206,33 @@ public class ConsoleTests
     }
 
     [Fact]
+    public async Task ASettingAGroupLocksShowsItsGroupAndIsNotInTheForm()
+    {
+        await using var app = new RosterApp();
+        using var api = await app.ApiAsync();
+        var userId = await api.CreateUser("locked@example.com");
+        var group = (await api.Post("/v2/groups", new { name = "Front desk" })).Is(HttpStatusCode.Created).Json["id"]!.GetValue<string>();
+        (await api.Post($"/v2/groups/{group}/members", new { members = new[] { new { id = userId } } })).Is(HttpStatusCode.Created);
+        (await api.Patch($"/v2/groups/{group}/settings", new { in_meeting = new { chat = false } })).Is(HttpStatusCode.NoContent);
+        using var console = new ConsoleClient(app);
+        Assert.Equal(HttpStatusCode.SeeOther, (await console.SignInWithKey(SandboxTests.AdminKey(app))).StatusCode);
+        var path = Roster.Server.AdminConsole.ConsolePages.UserPath(RosterApp.AccountId, userId);
+
+        static string[] Shown(string html) => [.. Regex.Matches(html, "name=\"fields\" value=\"([^\"]*)\"").SelectMany(m => m.Groups[1].Value.Split(' '))];
+        var before = await console.Get(path);
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Contains("in_meeting.chat", Shown(before.Html));   // editable while no group locks it
+        Assert.DoesNotContain("Locked by the group", before.Html);
+
+        (await api.Patch($"/v2/groups/{group}/lock_settings", new { in_meeting = new { chat = true } })).Is(HttpStatusCode.NoContent);
+        var after = await console.Get(path);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.DoesNotContain("in_meeting.chat", Shown(after.Html));   // a save of the form never sends it
+        Assert.Contains("Locked by the group Front desk", System.Net.WebUtility.HtmlDecode(after.Html));
+        Assert.DoesNotContain(Regex.Matches(after.Html, "<input[^>]*>").Select(m => m.Value), i => i.Contains("name=\"in_meeting.chat\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheSessionCookieIsHttpOnlyStrictAndPagesCannotBeFramed()
     {
         await using var app = new RosterApp();

@@ -63,6 +63,9 @@ public sealed class SettingsInheritance
 
     public Lock? LockOf(string path) => _locks.GetValueOrDefault(path);
 
+    /// <summary>Every leaf the user's groups lock, with the group that locks it.</summary>
+    public IReadOnlyCollection<Lock> Locks => _locks.Values;
+
     /// <summary>
     /// A member's PATCH of locked leaves (docs/compatibility.md): a leaf sent with the value it already reads is dropped
     /// (a client writing back the document it read is not refused); one sent with another value is a field error naming

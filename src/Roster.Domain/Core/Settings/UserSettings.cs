@@ -29,6 +29,9 @@ public sealed class UserSettings
 
     public string ToJson() => _stored.ToJsonString();
 
+    /// <summary>The leaves the user's groups lock (none for a user in no group that locks anything).</summary>
+    public IReadOnlyCollection<SettingsInheritance.Lock> Locks => _inherited?.Locks ?? [];
+
     /// <summary>The user's Virtual Background files (kept with the settings; changed only by their upload and delete calls).</summary>
     public JsonArray BackgroundFiles()
         => _stored["in_meeting"]?["virtual_background_settings"]?["files"] is JsonArray files ? (JsonArray)files.DeepClone() : [];

@@ -35,6 +35,22 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
 
     // ---- settings ----
 
+    /// <summary>
+    /// The leaves the user's groups lock, each with the group that locks it (the first locking group, primary first):
+    /// what the console shows beside a setting. Roster has no account-level lock settings, so groups are the only lockers.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, Group>> GetLockedByAsync(Caller caller, string userId, CancellationToken ct = default)
+        => store.ReadAsync<IReadOnlyDictionary<string, Group>>(async s =>
+        {
+            var user = await Target(s, caller, userId, Operations.GetSettings);
+            RefusePending(user, "accessed", Now);
+            var locks = (await LoadAsync(s, user)).Locks;
+            var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+            foreach (var id in locks.Select(l => l.GroupId).Distinct(StringComparer.Ordinal))
+                if (await s.GetGroupAsync(id) is { } group) groups[id] = group;
+            return locks.Where(l => groups.ContainsKey(l.GroupId)).ToDictionary(l => l.Path, l => groups[l.GroupId], StringComparer.Ordinal);
+        }, ct);
+
     public Task<JsonObject> GetSettingsAsync(Caller caller, string userId, string? option, string? customQueryFields, CancellationToken ct = default)
     {
         if (!string.IsNullOrEmpty(option) && !SettingsOptions.All.Contains(option)) throw Fail.InvalidField("option");

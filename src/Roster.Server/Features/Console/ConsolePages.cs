@@ -1,3 +1,4 @@
+using Roster.Domain.Groups;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Roster.Domain.AdminConsole;
 using Roster.Domain.Sandbox;
@@ -136,9 +137,11 @@ public static partial class ConsolePages
         var user = await Get<UsersService>(http).GetAsync(caller, userId, http.RequestAborted);
         JsonObject? settings = null;
         string? settingsNote = null;
+        IReadOnlyDictionary<string, Group> lockedBy = new Dictionary<string, Group>();
         try
         {
             settings = await SettingsDocumentAsync(http, caller, user.Id);
+            lockedBy = await Get<UserSettingsService>(http).GetLockedByAsync(caller, user.Id, http.RequestAborted);
         }
         catch (ZoomException e) when (e.Error.Status == 400)
         {
@@ -163,7 +166,7 @@ public static partial class ConsolePages
         var roleName = await Get<Domain.AccountRoles.RolesService>(http).RoleNameAsync(user, http.RequestAborted);
         return Render<UserPage>(new
         {
-            s.Nav, Account = account, User = user, RoleName = roleName, Sections = sections, SettingsNote = settingsNote, Filter = filter,
+            s.Nav, Account = account, User = user, RoleName = roleName, Sections = sections, SettingsNote = settingsNote, Filter = filter, LockedBy = lockedBy,
             Notice = error is null ? Notice(http) : null, Error = error, OpenSection = section ?? http.Request.Query["section"].FirstOrDefault(),
             Assistants = assistants, Schedulers = schedulers, RelationsNote = relationsNote,
         }, status);
