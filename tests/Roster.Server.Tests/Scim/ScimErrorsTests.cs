@@ -117,9 +117,10 @@ public class ScimErrorsTests
         Assert.True(spc["patch"]!["supported"]!.GetValue<bool>());
         Assert.False(spc["bulk"]!["supported"]!.GetValue<bool>());
         var types = (await api.ScimGet("/scim2/ResourceTypes")).Json["Resources"]!.AsArray();
-        Assert.Equal(["User"], types.Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal(["User", "Group"], types.Select(t => t!["id"]!.GetValue<string>()));
         var schemas = (await api.ScimGet("/scim2/Schemas")).Json["Resources"]!.AsArray();
-        Assert.Equal([Scim.Core, Scim.Enterprise, Scim.ZoomUser, Scim.ZoomProfile], schemas.Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal([Scim.Core, Scim.Enterprise, Scim.ZoomUser, Scim.ZoomProfile, "urn:ietf:params:scim:schemas:core:2.0:Group", "urn:ietf:params:scim:schemas:extension:zoom:2.0:Group"],
+            schemas.Select(s => s!["id"]!.GetValue<string>()));
         // every attribute a full resource carries is described, and nothing more is
         var id = await api.ScimCreate("described@example.com", type: "Licensed");
         (await api.ScimPut($"/scim2/Users/{id}", $$"""
@@ -127,7 +128,10 @@ public class ScimErrorsTests
              "{{Scim.ZoomProfile}}":{"pronouns":"she/her","personalLinkName":"described.user","zoomUnited":"2"} }
             """)).Is(HttpStatusCode.OK);
         var user = (await api.ScimGet($"/scim2/Users/{id}")).Json;
-        foreach (var s in schemas)
+        var groupId = (await api.ScimPost("/scim2/Groups", $$"""{"displayName":"Described","members":[{"value":"{{id}}"}]}""")).Is(HttpStatusCode.Created).Json["id"]!.GetValue<string>();
+        var group = (await api.ScimGet($"/scim2/Groups/{groupId}")).Json;
+        Assert.Equal(schemas[4]!["attributes"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()).Order(), group.Where(p => p.Key != "schemas").Select(p => p.Key).Order());
+        foreach (var s in schemas.Take(4))
         {
             var urn = s!["id"]!.GetValue<string>();
             var described = s["attributes"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()).ToHashSet();

@@ -125,7 +125,13 @@ public static partial class Operations
     public static readonly Operation ScimDiscovery = new("rosterScim2Discovery", RateLabel.Light, Scim2, []);
 
     /// <summary>The SCIM2 operations Roster serves (Groups join when Zoom groups exist).</summary>
-    public static readonly IReadOnlyList<Operation> ScimApi = [ScimListUsers, ScimCreateUser, ScimGetUser, ScimUpdateUser, ScimPatchUser, ScimDeleteUser, ScimDiscovery];
+    public static readonly Operation ScimListGroups = new("groupSCIM2List", RateLabel.Medium, Scim2, []);
+    public static readonly Operation ScimCreateGroup = new("groupScim2Create", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimGetGroup = new("groupSCIM2Get", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimPatchGroup = new("groupSCIM2Update", RateLabel.Light, Scim2, []);
+    public static readonly Operation ScimDeleteGroup = new("groupSCIM2Delete", RateLabel.Light, Scim2, []);
+    public static readonly IReadOnlyList<Operation> ScimApi =
+        [ScimListUsers, ScimCreateUser, ScimGetUser, ScimUpdateUser, ScimPatchUser, ScimDeleteUser, ScimListGroups, ScimCreateGroup, ScimGetGroup, ScimPatchGroup, ScimDeleteGroup, ScimDiscovery];
 
     /// <summary>Every scope a Server-to-Server app made by Roster's first start holds (with <c>user:read:zak:admin</c>: its owner's own ZAK).</summary>
     public static readonly string[] AllAdminScopes =

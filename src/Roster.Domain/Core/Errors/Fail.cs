@@ -203,5 +203,9 @@ public static class Fail
     public static ZoomException ScimMutability(string attribute) => Scim(400, $"The attribute {attribute} cannot be changed.", "mutability");
     public static ZoomException ScimUniqueness(string userName) => Scim(409, $"User {userName} already exists.", "uniqueness");
     public static ZoomException ScimUserType(string value) => Scim(400, $"AttributeValidationFailed: userType \"{value}\" is not supported (Basic, Licensed, On-Prem).", "invalidValue");
+    public static ZoomException ScimGroupName() => Scim(400, "The \"DisplayName\" of the request is invalid.", "invalidValue");
+    public static ZoomException ScimEmptyBody() => Scim(400, "The request JSON must not be empty.", "invalidSyntax");
+    public static ZoomException ScimGroupPath(string path) => Scim(400, $"The path \"{path}\" is not a valid attribute path of a Group.", "invalidPath");
+    public static ZoomException ScimGroupMember(string id) => Scim(400, $"Member {id} is not a user of this account.", "invalidValue");
     public static ZoomException ScimMediaType(string? contentType) => Scim(415, $"Unsupported content type: {contentType}. Send application/scim+json or application/json.");
 }

@@ -66,7 +66,7 @@ public sealed class GroupMembersService(IRosterStore store, TimeProvider clock, 
     }
 
     /// <summary>The user a list entry names (the id wins over the e-mail), held; null when there is none in the caller's account.</summary>
-    static async Task<User?> Resolve(IStoreSession s, Caller caller, GroupUserRef r)
+    internal static async Task<User?> Resolve(IStoreSession s, Caller caller, GroupUserRef r)
     {
         var found = !string.IsNullOrEmpty(r.Id) ? await s.GetUserAsync(r.Id) : await s.GetUserByEmailAsync(r.Email!.ToLowerInvariant());
         if (found is null || found.AccountId != caller.AccountId) return null;
@@ -86,24 +86,36 @@ public sealed class GroupMembersService(IRosterStore store, TimeProvider clock, 
         {
             await Allowed(s, caller, GroupOperations.AddMembers);
             var group = await Find(s, caller, groupId, hold: true);
-            var now = Now;
-            var added = new List<User>();
+            var users = new List<User>();
             foreach (var r in refs)
-            {
-                if (await Resolve(s, caller, r) is not { } user || GroupMembership.IsMember(user, group.Id) || added.Any(a => a.Id == user.Id)) continue;
-                var before = Changes.Snapshot(user);
-                user.Profile.GroupIds = [.. GroupMembership.GroupsOf(user), group.Id];
-                await GroupMembership.SaveAsync(s, clock, caller, user, before);
-                added.Add(user);
-            }
-            if (added.Count > 0)
-            {
-                await s.AddGroupMembersAsync(group.Id, [.. added.Select(u => u.Id)], now);
-                await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id,
-                    new GroupMemberAdded(new EventGroupMembers(group.Id, [.. added.Select(u => new EventGroupUser(u.Id, u.Email))]))));
-            }
-            return new GroupUsersAdded([.. added.Select(u => u.Id)], now);
+                if (await Resolve(s, caller, r) is { } user) users.Add(user);
+            var added = await JoinAllAsync(s, clock, caller, group, users);
+            return new GroupUsersAdded([.. added.Select(u => u.Id)], Now);
         }, ct);
+    }
+
+    /// <summary>
+    /// The held users join the held group (those already members, or named twice, are left out); one
+    /// <c>group.member_added</c> names those that joined. The users that joined.
+    /// </summary>
+    internal static async Task<List<User>> JoinAllAsync(IStoreSession s, TimeProvider clock, Caller caller, Group group, IEnumerable<User> users)
+    {
+        var added = new List<User>();
+        foreach (var user in users)
+        {
+            if (GroupMembership.IsMember(user, group.Id) || added.Any(a => a.Id == user.Id)) continue;
+            var before = Changes.Snapshot(user);
+            user.Profile.GroupIds = [.. GroupMembership.GroupsOf(user), group.Id];
+            await GroupMembership.SaveAsync(s, clock, caller, user, before);
+            added.Add(user);
+        }
+        if (added.Count > 0)
+        {
+            await s.AddGroupMembersAsync(group.Id, [.. added.Select(u => u.Id)], clock.GetUtcNow());
+            await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id,
+                new GroupMemberAdded(new EventGroupMembers(group.Id, [.. added.Select(u => new EventGroupUser(u.Id, u.Email))]))));
+        }
+        return added;
     }
 
     /// <summary>The member a path names (id or e-mail), held; 404/4131 when that user is not a member of the group.</summary>
@@ -114,7 +126,8 @@ public sealed class GroupMembersService(IRosterStore store, TimeProvider clock, 
         return user;
     }
 
-    async Task Leave(IStoreSession s, Caller caller, Group group, User user)
+    /// <summary>The held member leaves the held group; <c>group.member_deleted</c> recorded.</summary>
+    internal static async Task LeaveAsync(IStoreSession s, TimeProvider clock, Caller caller, Group group, User user)
     {
         var before = Changes.Snapshot(user);
         GroupMembership.Forget(user, group.Id);
@@ -131,7 +144,7 @@ public sealed class GroupMembersService(IRosterStore store, TimeProvider clock, 
         {
             await Allowed(s, caller, GroupOperations.DeleteMember);
             var group = await Find(s, caller, groupId, hold: true);
-            await Leave(s, caller, group, await Member(s, caller, group, memberId));
+            await LeaveAsync(s, clock, caller, group, await Member(s, caller, group, memberId));
             return true;
         }, ct);
     }

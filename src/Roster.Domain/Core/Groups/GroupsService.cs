@@ -40,7 +40,7 @@ public sealed class GroupsService(IRosterStore store, TimeProvider clock, Roster
         await RequireAdmin(s, caller);
     }
 
-    static string CheckName(string? name)
+    internal static string CheckName(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) throw Fail.GroupNameMissing();
         if (name.Length > MaxNameLength || name.Any(char.IsControl)) throw Fail.InvalidField("name");
@@ -73,21 +73,27 @@ public sealed class GroupsService(IRosterStore store, TimeProvider clock, Roster
         return store.Write(async s =>
         {
             await Allowed(s, caller, GroupOperations.CreateGroup);
-            await s.LockAsync(GroupsLock(caller.AccountId)); // the count below holds until this session ends
-            if (await s.CountGroupsAsync(caller.AccountId) >= MaxGroupsPerAccount) throw Fail.TooManyGroups(MaxGroupsPerAccount);
-            var now = Now;
-            var group = new Group
-            {
-                Id = Ids.Random(), AccountId = caller.AccountId, Name = name, CreatedAt = now,
-                InDirectory = body.InDirectory, DirectoryPrivacy = body.InDirectory == true ? body.DirectoryPrivacy ?? 2 : body.DirectoryPrivacy,
-            };
-            await s.InsertGroupAsync(group);
-            // counted last: a create refused for any other reason uses none of the day's quota (its transaction rolls back)
-            if (await s.IncrementDailyAsync(caller.AccountId, now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "group_create") > DailyCreateQuota)
-                throw Fail.GroupCreateQuota(DailyCreateQuota);
-            await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id, new GroupCreated(new EventGroup { Id = group.Id, Name = group.Name })));
-            return group;
+            return await InsertAsync(s, clock, caller, name, body.InDirectory, body.DirectoryPrivacy);
         }, ct);
+    }
+
+    /// <summary>A new group of the caller's account, in the session: the account's limit, the day's quota, <c>group.created</c>.</summary>
+    internal static async Task<Group> InsertAsync(IStoreSession s, TimeProvider clock, Caller caller, string name, bool? inDirectory, int? directoryPrivacy)
+    {
+        await s.LockAsync(GroupsLock(caller.AccountId)); // the count below holds until this session ends
+        if (await s.CountGroupsAsync(caller.AccountId) >= MaxGroupsPerAccount) throw Fail.TooManyGroups(MaxGroupsPerAccount);
+        var now = clock.GetUtcNow();
+        var group = new Group
+        {
+            Id = Ids.Random(), AccountId = caller.AccountId, Name = name, CreatedAt = now,
+            InDirectory = inDirectory, DirectoryPrivacy = inDirectory == true ? directoryPrivacy ?? 2 : directoryPrivacy,
+        };
+        await s.InsertGroupAsync(group);
+        // counted last: a create refused for any other reason uses none of the day's quota (its transaction rolls back)
+        if (await s.IncrementDailyAsync(caller.AccountId, now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "group_create") > DailyCreateQuota)
+            throw Fail.GroupCreateQuota(DailyCreateQuota);
+        await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id, new GroupCreated(new EventGroup { Id = group.Id, Name = group.Name })));
+        return group;
     }
 
     /// <summary>The lock every create of an account's groups holds: their number is limited.</summary>
@@ -111,14 +117,20 @@ public sealed class GroupsService(IRosterStore store, TimeProvider clock, Roster
         {
             await Allowed(s, caller, GroupOperations.UpdateGroup);
             var group = await Find(s, caller, groupId, hold: true);
-            if (name is null || name == group.Name) return true; // nothing changes, nothing is recorded
-            var old = group.Name;
-            group.Name = name;
-            await s.UpdateGroupAsync(group);
-            await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id,
-                new GroupUpdated(new EventGroup { Id = group.Id, Name = name }, new EventGroup { Id = group.Id, Name = old })));
+            if (name is not null) await RenameAsync(s, clock, caller, group, name);
             return true;
         }, ct);
+    }
+
+    /// <summary>The held group renamed, <c>group.updated</c> recorded; the same name changes and records nothing.</summary>
+    internal static async Task RenameAsync(IStoreSession s, TimeProvider clock, Caller caller, Group group, string name)
+    {
+        if (name == group.Name) return;
+        var old = group.Name;
+        group.Name = name;
+        await s.UpdateGroupAsync(group);
+        await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id,
+            new GroupUpdated(new EventGroup { Id = group.Id, Name = name }, new EventGroup { Id = group.Id, Name = old })));
     }
 
     /// <summary>Deletes the group: its members stay users of the account and lose it from their <c>group_ids</c>.</summary>
@@ -128,25 +140,30 @@ public sealed class GroupsService(IRosterStore store, TimeProvider clock, Roster
         return store.Write(async s =>
         {
             await Allowed(s, caller, GroupOperations.DeleteGroup);
-            var group = await Find(s, caller, groupId, hold: true);
-            const int chunk = 1000;
-            for (long after = 0; ;)
-            {
-                var ids = await s.ListGroupMemberIdsAsync(group.Id, after, chunk);
-                foreach (var (_, userId) in ids)
-                {
-                    if (await s.LockUserAsync(userId) is not { } user) continue;
-                    var before = Changes.Snapshot(user);
-                    GroupMembership.Forget(user, group.Id);
-                    await GroupMembership.SaveAsync(s, clock, caller, user, before);
-                }
-                if (ids.Count < chunk) break;
-                after = ids[^1].Seq;
-            }
-            await s.DeleteGroupAsync(group.Id);
-            await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id, new GroupDeleted(new EventGroup { Id = group.Id, Name = group.Name })));
+            await RemoveAsync(s, clock, caller, await Find(s, caller, groupId, hold: true));
             return true;
         }, ct);
+    }
+
+    /// <summary>The held group deleted: its members lose it from their <c>group_ids</c>; <c>group.deleted</c> recorded.</summary>
+    internal static async Task RemoveAsync(IStoreSession s, TimeProvider clock, Caller caller, Group group)
+    {
+        const int chunk = 1000;
+        for (long after = 0; ;)
+        {
+            var ids = await s.ListGroupMemberIdsAsync(group.Id, after, chunk);
+            foreach (var (_, userId) in ids)
+            {
+                if (await s.LockUserAsync(userId) is not { } user) continue;
+                var before = Changes.Snapshot(user);
+                GroupMembership.Forget(user, group.Id);
+                await GroupMembership.SaveAsync(s, clock, caller, user, before);
+            }
+            if (ids.Count < chunk) break;
+            after = ids[^1].Seq;
+        }
+        await s.DeleteGroupAsync(group.Id);
+        await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id, new GroupDeleted(new EventGroup { Id = group.Id, Name = group.Name })));
     }
 
     /// <summary>GET /groups/{groupId}/channels: Roster has no chat channels, so a group of the account has none.</summary>

@@ -3,7 +3,7 @@ namespace Roster.Domain.Scim;
 /// <summary>
 /// RFC 7644 §4's discovery documents, beyond Zoom (which documents none), describing exactly what Roster serves:
 /// the User resource type with its three extensions, their schemas from <see cref="ScimSchema"/>, PATCH and filters
-/// supported, no bulk, sort, ETags or password change. Groups appear here once they are served.
+/// supported, no bulk, sort, ETags or password change; and the Group resource type (Zoom's groups).
 /// </summary>
 public static class ScimDiscovery
 {
@@ -28,7 +28,7 @@ public static class ScimDiscovery
         ["meta"] = new JsonObject { ["resourceType"] = "ServiceProviderConfig", ["location"] = $"{baseUrl}/scim2/ServiceProviderConfig" },
     };
 
-    /// <summary>The resource types served: User (Group joins with Zoom groups).</summary>
+    /// <summary>The resource types served: User and Group.</summary>
     public static IReadOnlyList<JsonObject> ResourceTypes(string baseUrl) =>
     [
         new()
@@ -39,9 +39,17 @@ public static class ScimDiscovery
             ["schemaExtensions"] = new JsonArray(ScimSchema.Extensions.Select(e => (JsonNode)new JsonObject { ["schema"] = e, ["required"] = false }).ToArray()),
             ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/scim2/ResourceTypes/User" },
         },
+        new()
+        {
+            ["schemas"] = new JsonArray(ResourceTypeUrn),
+            ["id"] = "Group", ["name"] = "Group", ["endpoint"] = "/Groups", ["description"] = "Zoom groups (the same groups as /v2/groups).",
+            ["schema"] = ScimSchema.Group,
+            ["schemaExtensions"] = new JsonArray(new JsonObject { ["schema"] = ScimSchema.ZoomGroup, ["required"] = false }),
+            ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/scim2/ResourceTypes/Group" },
+        },
     ];
 
-    public static IReadOnlyList<JsonObject> Schemas(string baseUrl) => ScimSchema.All.Select(s => new JsonObject
+    public static IReadOnlyList<JsonObject> Schemas(string baseUrl) => ScimSchema.Served.Select(s => new JsonObject
     {
         ["schemas"] = new JsonArray(SchemaUrn),
         ["id"] = s.Id, ["name"] = s.Name, ["description"] = s.Description,

@@ -18,6 +18,8 @@ public static class ScimSchema
     public const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     public const string ZoomUser = "urn:us:zoom:scim:schemas:extension:1.0:ZoomUser";
     public const string ZoomProfile = "urn:ietf:params:scim:schemas:extension:zoom:1.0:User";
+    public const string Group = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    public const string ZoomGroup = "urn:ietf:params:scim:schemas:extension:zoom:2.0:Group";
     public const string ListResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     public const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     public const string Error = "urn:ietf:params:scim:api:messages:2.0:Error";
@@ -91,6 +93,29 @@ public static class ScimSchema
         S("personalLinkName", "The personal link (vanity) name."),
         S("zoomUnited", "The Zoom United plan code (plan_united_type)."),
     ]);
+
+    public static readonly ScimSchemaDefinition GroupSchema = new(Group, "Group", "A Zoom group, the same group /v2/groups serves.",
+    [
+        S("id", "The Zoom group id (as /v2/groups).", "readOnly", "always", caseExact: true, uniqueness: "server"),
+        S("displayName", "The group's name, unique in the account.", required: true, uniqueness: "server"),
+        new("members", "complex", "The group's members (on GET of one group; lists leave them out).", MultiValued: true, SubAttributes:
+        [
+            S("value", "The member's Zoom user id.", "immutable", caseExact: true),
+            S("display", "The member's first and last name, else its e-mail.", "readOnly"),
+        ]),
+        new("meta", "complex", "Resource metadata.", Mutability: "readOnly", SubAttributes:
+        [
+            S("resourceType", "Group.", "readOnly", caseExact: true),
+            new("created", "dateTime", "When the group was created.", Mutability: "readOnly"),
+            new("lastModified", "dateTime", "The group's creation time (Roster keeps no later one).", Mutability: "readOnly"),
+            new("location", "reference", "The resource's URL.", Mutability: "readOnly", CaseExact: true),
+        ]),
+    ]);
+
+    public static readonly ScimSchemaDefinition ZoomGroupSchema = new(ZoomGroup, "ZoomGroup", "Zoom's group extension (emailAlias is not stored).", [S("emailAlias", "Accepted, not stored.")]);
+
+    /// <summary>The schemas discovery lists: the user's, then the group's (filters and PATCH paths of users resolve only in <see cref="All"/>).</summary>
+    public static IReadOnlyList<ScimSchemaDefinition> Served => [.. All, GroupSchema, ZoomGroupSchema];
 
     public static readonly IReadOnlyList<ScimSchemaDefinition> All = [UserSchema, EnterpriseSchema, ZoomUserSchema, ZoomProfileSchema];
 

@@ -38,7 +38,7 @@ public sealed class ScimUsersService(IRosterStore store, TimeProvider clock, IdS
     /// </summary>
     public static bool SsoEnabled(Account account) => account.ManagedDomains.Count > 0 || account.SsoPreProvisioning;
 
-    static async Task<Account> Admitted(IStoreSession s, Caller caller, Operation op)
+    internal static async Task<Account> Admitted(IStoreSession s, Caller caller, Operation op)
     {
         op.Authorize(caller, targetIsSelf: false);
         var me = await s.GetUserAsync(caller.UserId);

@@ -30,6 +30,7 @@ public static class ScimEndpoints
         scim.MapPut("/Users/{userId}", Replace).WithName("userSCIM2Update").Scoped(Operations.ScimUpdateUser);
         scim.MapPatch("/Users/{userId}", Patch).WithName("userADSCIM2Deactivate").Scoped(Operations.ScimPatchUser);
         scim.MapDelete("/Users/{userId}", Delete).WithName("userSCIM2Delete").Scoped(Operations.ScimDeleteUser);
+        scim.MapScimGroups();
         // Beyond Zoom (docs/compatibility.md): what generic SCIM clients read first; no Zoom quota.
         scim.MapGet("/ServiceProviderConfig", (HttpContext http) => Answer(http, ScimDiscovery.ServiceProviderConfig(UserWire.BaseUrl(http.Request))))
             .WithName("rosterScim2ServiceProviderConfig").Scoped(Operations.ScimDiscovery, zoomRateLimits: false);
@@ -47,7 +48,7 @@ public static class ScimEndpoints
     static CancellationToken Ct(HttpContext c) => c.RequestAborted;
 
     /// <summary><c>application/scim+json</c>, unless the client accepts only <c>application/json</c>.</summary>
-    static IResult Answer(HttpContext http, JsonObject body, int status = 200)
+    internal static IResult Answer(HttpContext http, JsonObject body, int status = 200)
     {
         var accept = http.Request.GetTypedHeaders().Accept;
         var json = accept is { Count: > 0 }
@@ -65,7 +66,7 @@ public static class ScimEndpoints
             : throw Fail.ScimNotServed(id);
 
     /// <summary>A request body: JSON or SCIM JSON only (415 otherwise), an object, malformed JSON 400 <c>invalidSyntax</c>.</summary>
-    static async Task<JsonObject> Body(HttpRequest request)
+    internal static async Task<JsonObject> Body(HttpRequest request)
     {
         var type = request.ContentType;
         if (type is not null)
@@ -81,7 +82,7 @@ public static class ScimEndpoints
         => ScimProjection.Apply(ScimUserResource.Of(user, UserWire.BaseUrl(http.Request), full: true),
             http.Request.Query["attributes"].FirstOrDefault(), http.Request.Query["excludedAttributes"].FirstOrDefault());
 
-    static int? Number(string? value, string name)
+    internal static int? Number(string? value, string name)
     {
         if (string.IsNullOrEmpty(value)) return null;
         return int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)

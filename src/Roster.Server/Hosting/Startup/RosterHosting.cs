@@ -60,6 +60,7 @@ public static class RosterHosting
         services.AddSingleton<Roster.Domain.Groups.GroupSettingsService>();
         services.AddSingleton<Domain.AccountRoles.RolesService>();
         services.AddSingleton<Domain.Scim.ScimUsersService>();
+        services.AddSingleton<Domain.Scim.ScimGroupsService>();
         services.AddSingleton<UserRelationsService>();
         services.AddSingleton<UserSettingsService>();
         services.AddSingleton<UserPicturesService>();
