@@ -23,7 +23,7 @@ public class GroupSettingsTests
         {
             List<JsonNode> found = [.. (await api.Get("/roster/v1/events?page_size=300")).Is(HttpStatusCode.OK).Json["events"]!.AsArray()
                 .Where(e => e!["event"]!.GetValue<string>() == type && e["subject_id"]!.GetValue<string>() == subject).Select(e => e!["payload"]!)];
-            if (found.Count >= count || attempt == 100) return found;
+            if (found.Count >= count || attempt == 600) return found; // 30 s at the most
             await Task.Delay(50);
         }
     }

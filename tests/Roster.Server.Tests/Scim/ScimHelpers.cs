@@ -55,6 +55,21 @@ public static class Scim
         return reply;
     }
 
+    /// <summary>
+    /// The events after <paramref name="after"/> once <paramref name="done"/> holds of them (within 30 s, else as they are):
+    /// on PostgreSQL an event shows when no older transaction is still open, a moment after its write answered.
+    /// </summary>
+    public static async Task<List<(string Type, string? Subject)>> EventsUntilAsync(this Api api, string after, Func<List<(string Type, string? Subject)>, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var (events, _) = await api.EventsAsync(after);
+            if (done(events) || DateTime.UtcNow > deadline) return events;
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The event types recorded for the account after <paramref name="after"/> (the events API), in order.</summary>
     public static async Task<(List<(string Type, string? Subject)> Events, string Next)> EventsAsync(this Api api, string after = "0")
     {

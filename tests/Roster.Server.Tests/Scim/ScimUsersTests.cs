@@ -60,7 +60,7 @@ public class ScimUsersTests
         (await api.Get($"/v2/users/{id}")).IsError(404, 1001);
         (await api.ScimGet($"/scim2/Users/{id}")).IsScimError(404);
 
-        var (events, _) = await api.EventsAsync(start);
+        var events = await api.EventsUntilAsync(start, e => e.Any(x => x.Subject == id && x.Type == "user.deleted"));
         Assert.Equal(["user.created", "user.updated", "user.deactivated", "user.deleted"], events.Where(e => e.Subject == id).Select(e => e.Type));
     }
 
