@@ -61,24 +61,7 @@ public sealed class GroupSettingsService(IRosterStore store, TimeProvider clock)
         {
             var group = await Open(s, caller, groupId, GroupSettingsOperations.UpdateSettings, write: true);
             var settings = new GroupSettings((await s.GetGroupSettingsAsync(group.Id))?.Doc);
-            JsonObject changed, previous;
-            switch (option)
-            {
-                case SettingsOptions.MeetingSecurity:
-                    var securityBefore = settings.MeetingSecurity();
-                    settings.PatchMeetingSecurity(body);
-                    (changed, previous) = Changes.Diff(securityBefore, settings.MeetingSecurity());
-                    break;
-                case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
-                    var account = await AccountOf(s, group.AccountId);
-                    var authBefore = settings.Authentication(option, account.Id, account.ManagedDomains);
-                    settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
-                    (changed, previous) = Changes.Diff(authBefore, settings.Authentication(option, account.Id, account.ManagedDomains));
-                    break;
-                default:
-                    (changed, previous) = settings.PatchFull(body);
-                    break;
-            }
+            var (changed, previous) = await settings.PatchOptionAsync(option, body, () => AccountOf(s, group.AccountId), () => settings.PatchFull(body));
             if (changed.Count == 0) return true; // nothing changes, nothing is written or recorded
             await s.SaveGroupSettingsAsync(group.Id, settings.ToJson());
             await Record(s, clock, caller, DomainEvent.Of(group.AccountId, group.Id,

@@ -1,3 +1,4 @@
+using Roster.Domain.Accounts;
 using Roster.Domain.Errors;
 
 namespace Roster.Domain.Settings;
@@ -18,6 +19,10 @@ public sealed class GroupSettings(string? storedJson)
     static SettingsSchema Schema => SettingsSchema.Instance;
 
     public string ToJson() => _doc.ToJson();
+
+    /// <summary>One settings PATCH by <paramref name="option"/>, as a user's (<see cref="UserSettings.PatchOptionAsync"/>), over the group's document.</summary>
+    public Task<(JsonObject Changed, JsonObject Previous)> PatchOptionAsync(string? option, JsonObject body, Func<Task<Account>> account,
+        Func<(JsonObject, JsonObject)> full) => _doc.PatchOptionAsync(option, body, account, full);
 
     /// <summary>GET without <c>option</c>, optionally cut to the named leaves (<c>custom_query_fields</c>).</summary>
     public JsonObject Full(IReadOnlyCollection<string>? customQueryFields = null)

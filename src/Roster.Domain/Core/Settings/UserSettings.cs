@@ -1,3 +1,5 @@
+using Roster.Domain.Accounts;
+using Roster.Domain.Events;
 using Roster.Domain.Errors;
 using Roster.Domain.Users;
 
@@ -28,6 +30,30 @@ public sealed class UserSettings
     JsonObject View => _inherited?.Apply(_stored) ?? _stored;
 
     public string ToJson() => _stored.ToJsonString();
+
+    /// <summary>
+    /// One settings PATCH of the document <paramref name="option"/> names (<c>meeting_security</c>, an authentication
+    /// kind, or the full document through <paramref name="full"/>), the same for a user's and a group's settings:
+    /// the leaves it changed and their previous values. The account is read only for the authentication kinds.
+    /// </summary>
+    public async Task<(JsonObject Changed, JsonObject Previous)> PatchOptionAsync(string? option, JsonObject body, Func<Task<Account>> account,
+        Func<(JsonObject, JsonObject)> full)
+    {
+        switch (option)
+        {
+            case SettingsOptions.MeetingSecurity:
+                var securityBefore = MeetingSecurity();
+                PatchMeetingSecurity(body);
+                return Changes.Diff(securityBefore, MeetingSecurity());
+            case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
+                var a = await account();
+                var authBefore = Authentication(option, a.Id, a.ManagedDomains);
+                PatchAuthentication(option, body, a.Id, a.ManagedDomains);
+                return Changes.Diff(authBefore, Authentication(option, a.Id, a.ManagedDomains));
+            default:
+                return full();
+        }
+    }
 
     /// <summary>The leaves the user's groups lock (none for a user in no group that locks anything).</summary>
     public IReadOnlyCollection<SettingsInheritance.Lock> Locks => _inherited?.Locks ?? [];

@@ -96,24 +96,7 @@ public sealed class UserSettingsService(IRosterStore store, TimeProvider clock)
             var events = new List<UserSettingsUpdated>();
             foreach (var (option, body) in parts)
             {
-                JsonObject changed, previous;
-                switch (option)
-                {
-                    case SettingsOptions.MeetingSecurity:
-                        var securityBefore = settings.MeetingSecurity();
-                        settings.PatchMeetingSecurity(body);
-                        (changed, previous) = Changes.Diff(securityBefore, settings.MeetingSecurity());
-                        break;
-                    case SettingsOptions.MeetingAuthentication or SettingsOptions.RecordingAuthentication:
-                        var account = await AccountOf(s, user.AccountId);
-                        var authBefore = settings.Authentication(option, account.Id, account.ManagedDomains);
-                        settings.PatchAuthentication(option, body, account.Id, account.ManagedDomains);
-                        (changed, previous) = Changes.Diff(authBefore, settings.Authentication(option, account.Id, account.ManagedDomains));
-                        break;
-                    default:
-                        (changed, previous) = settings.PatchFull(user, body);
-                        break;
-                }
+                var (changed, previous) = await settings.PatchOptionAsync(option, body, () => AccountOf(s, user.AccountId), () => settings.PatchFull(user, body));
                 if (changed.Count == 0) continue;
                 changed["id"] = user.Id;
                 previous["id"] = user.Id;
